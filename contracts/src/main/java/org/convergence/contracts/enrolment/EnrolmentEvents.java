@@ -1,0 +1,24 @@
+package org.convergence.contracts.enrolment;
+
+import org.convergence.contracts.IntegrationEventType;
+
+import java.util.List;
+
+/** The integration events published by the enrolment service on {@link org.convergence.contracts.Topics#ENROLMENT}. */
+public final class EnrolmentEvents {
+
+    public static final IntegrationEventType<TerritoryRegisteredV1> TERRITORY_REGISTERED =
+            new IntegrationEventType<>("territory.registered", 1, TerritoryRegisteredV1.class);
+    public static final IntegrationEventType<ChantierRegisteredV1> CHANTIER_REGISTERED =
+            new IntegrationEventType<>("chantier.registered", 1, ChantierRegisteredV1.class);
+    public static final IntegrationEventType<ParticipantEnrolledV1> PARTICIPANT_ENROLLED =
+            new IntegrationEventType<>("pathway.enrolled", 1, ParticipantEnrolledV1.class);
+    public static final IntegrationEventType<PathwayExitRecordedV1> PATHWAY_EXIT_RECORDED =
+            new IntegrationEventType<>("pathway.exit-recorded", 1, PathwayExitRecordedV1.class);
+
+    public static final List<IntegrationEventType<?>> ALL =
+            List.of(TERRITORY_REGISTERED, CHANTIER_REGISTERED, PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED);
+
+    private EnrolmentEvents() {
+    }
+}
