@@ -1,0 +1,54 @@
+package org.convergence.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings every service shares, from {@code convergence.*} properties or the matching environment variables. */
+@ConfigMapping(prefix = "convergence")
+public interface PlatformConfig {
+
+    /** Name of the service: consumer group, relay lease and log field. */
+    String serviceName();
+
+    /** MongoDB database owned by this service. */
+    String database();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    Topics topics();
+
+    interface Relay {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        @WithDefault("15s")
+        Duration publishTimeout();
+
+        @WithDefault("15s")
+        Duration leaseTtl();
+    }
+
+    interface Consumer {
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+
+    interface Topics {
+        /** Partitions of the topics a service creates at start-up when they do not exist. */
+        @WithDefault("6")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}

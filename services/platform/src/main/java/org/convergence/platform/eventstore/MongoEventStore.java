@@ -1,0 +1,186 @@
+package org.convergence.platform.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Axon event storage on MongoDB, one document per commit, designed so that every hot path is an exact
+ * {@code _id} lookup (the embedded MongoDB-compatible server scans for anything else):
+ * <ul>
+ *   <li>append: announce in the {@link RelayQueue}, insert the commit document, settle the queue entry;
+ *       the unique {@code _id} ({@code aggregateId:firstSequence}) is the optimistic lock;</li>
+ *   <li>load: follow the chain of commits of a stream, {@code aggregateId:0}, then {@code :last+1}…, each
+ *       one {@code _id} lookup, until none is found.</li>
+ * </ul>
+ * Correctness needs no multi-document transaction: a commit is one document, and the queue entry is
+ * written before it and removed only once the relay saw the commit.
+ *
+ * <p>Streaming (tracking processors) is deliberately unsupported: everything that must see every event
+ * goes through the relay to Kafka, which follows the queue, never timestamps.
+ */
+public final class MongoEventStore implements EventStorageEngine {
+
+    public static final String COMMITS = "event_commits";
+    public static final String RELAY_QUEUE = "relay_queue";
+
+    private final MongoCollection<Document> commits;
+    private final RelayQueue relayQueue;
+    private final PayloadMapper payloads = new PayloadMapper();
+    private final Runnable afterCommit;
+    private final Runnable beforeInsert;
+
+    /**
+     * @param afterCommit  called after every successful commit (the relay uses it to wake up at once)
+     * @param beforeInsert called between announcing and inserting a commit; tests use it to delay inserts
+     */
+    public MongoEventStore(MongoDatabase database, Runnable afterCommit, Runnable beforeInsert) {
+        this.commits = database.getCollection(COMMITS);
+        this.relayQueue = new RelayQueue(database.getCollection(RELAY_QUEUE));
+        this.afterCommit = afterCommit;
+        this.beforeInsert = beforeInsert;
+    }
+
+    public MongoEventStore(MongoDatabase database, Runnable afterCommit) {
+        this(database, afterCommit, () -> { });
+    }
+
+    public RelayQueue relayQueue() {
+        return relayQueue;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        Map<String, List<DomainEventMessage<?>>> byAggregate = new LinkedHashMap<>();
+        for (EventMessage<?> event : events) {
+            if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+                throw new IllegalArgumentException("Only aggregate events are stored; got " + event.getPayloadType());
+            }
+            byAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>()).add(domainEvent);
+        }
+        byAggregate.forEach(this::appendCommit);
+        if (!byAggregate.isEmpty()) {
+            afterCommit.run();
+        }
+    }
+
+    private void appendCommit(String aggregateId, List<DomainEventMessage<?>> events) {
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        for (DomainEventMessage<?> e : events) {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            e.getMetaData().forEach((k, v) -> metadata.put(k, String.valueOf(v)));
+            stored.add(new StoredEvent(e.getIdentifier(), e.getSequenceNumber(), e.getPayloadType().getName(),
+                    e.getTimestamp(), payloads.toDocument(e.getPayload()), metadata));
+        }
+        Document commit = CommitDocument.toDocument(aggregateId, events.get(0).getType(), stored);
+        relayQueue.announce(aggregateId);
+        try {
+            beforeInsert.run();
+            commits.insertOne(commit);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new ConcurrencyException("Aggregate " + aggregateId + " already has an event at sequence "
+                        + events.get(0).getSequenceNumber() + ": it changed concurrently or already exists", e);
+            }
+            throw e;
+        } finally {
+            relayQueue.settle(aggregateId);
+        }
+    }
+
+    /** The commit that starts at {@code firstSequence} of a stream, if stored. */
+    public Optional<Commit> commitAt(String aggregateId, long firstSequence) {
+        Document document = commits.find(Filters.eq("_id", CommitDocument.idOf(aggregateId, firstSequence))).first();
+        if (document == null) {
+            return Optional.empty();
+        }
+        String aggregateType = CommitDocument.aggregateType(document);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (StoredEvent e : CommitDocument.events(document)) {
+            events.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, e.sequence(),
+                    payloads.fromDocument(e.payload(), e.payloadType()), MetaData.from(e.metadata()),
+                    e.eventId(), e.timestamp()));
+        }
+        return Optional.of(new Commit(aggregateId, aggregateType, firstSequence,
+                CommitDocument.lastSequence(document), events));
+    }
+
+    /** Every event of a stream from {@code firstSequence}, following the commit chain by {@code _id}. */
+    public List<DomainEventMessage<?>> eventsOf(String aggregateId, long firstSequence) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        long next = 0;
+        Optional<Commit> commit;
+        while ((commit = commitAt(aggregateId, next)).isPresent()) {
+            for (DomainEventMessage<?> e : commit.get().events()) {
+                if (e.getSequenceNumber() >= firstSequence) {
+                    events.add(e);
+                }
+            }
+            next = commit.get().nextSequence();
+        }
+        return events;
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        List<DomainEventMessage<?>> events = eventsOf(aggregateIdentifier, firstSequenceNumber);
+        Long last = events.isEmpty() ? null : events.get(events.size() - 1).getSequenceNumber();
+        return DomainEventStream.of(events.stream(), () -> last);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Long last = readEvents(aggregateIdentifier, 0).getLastSequenceNumber();
+        return Optional.ofNullable(last);
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        // Aggregates here are short streams (tens of events): snapshots would only add a copy of personal state.
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        throw new UnsupportedOperationException(
+                "Event streaming goes through the relay to Kafka; tracking processors are not supported");
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        throw new UnsupportedOperationException("Tracking processors are not supported");
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        throw new UnsupportedOperationException("Tracking processors are not supported");
+    }
+
+    @Override
+    public TrackingToken createTokenAt(java.time.Instant dateTime) {
+        throw new UnsupportedOperationException("Tracking processors are not supported");
+    }
+}

@@ -1,0 +1,112 @@
+package org.convergence.platform.kafka;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.convergence.platform.config.PlatformConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Creates the plain Apache Kafka clients of a service from {@code kafka.bootstrap.servers}. */
+@ApplicationScoped
+public class KafkaClients {
+
+    private static final Logger LOG = Logger.getLogger(KafkaClients.class);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final PlatformConfig config;
+
+    public KafkaClients(PlatformConfig config) {
+        this.config = config;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Idempotent, acks=all: per-partition order survives retries. Short timeouts so an outage fails a round fast. */
+    public KafkaProducer<String, byte[]> producer(String clientId) {
+        Map<String, Object> props = common(clientId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Manual commits only: offsets move after the effect is stored. */
+    public KafkaConsumer<String, byte[]> consumer(String groupId) {
+        Map<String, Object> props = common(groupId + "-consumer");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public Admin admin() {
+        Map<String, Object> props = common(config.serviceName() + "-admin");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        return Admin.create(props);
+    }
+
+    /**
+     * Creates the topics and their dead-letter topics if absent, keeping events forever (read models are
+     * rebuilt from them). Best effort: a broker that is down now is retried by the relay later.
+     */
+    public void ensureTopics(Set<String> topics) {
+        List<NewTopic> wanted = new ArrayList<>();
+        for (String topic : topics) {
+            for (String name : List.of(topic, org.convergence.contracts.Topics.deadLetterOf(topic))) {
+                wanted.add(new NewTopic(name, config.topics().partitions(), config.topics().replicationFactor())
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+            }
+        }
+        try (Admin admin = admin()) {
+            admin.createTopics(wanted).values().forEach((name, future) -> {
+                try {
+                    future.get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        LOG.warnf("Could not create topic %s now: %s", name, e.getCause().toString());
+                    }
+                } catch (Exception e) {
+                    LOG.warnf("Could not create topic %s now: %s", name, e.toString());
+                }
+            });
+        }
+    }
+
+    private Map<String, Object> common(String clientId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        props.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        return props;
+    }
+}

@@ -1,0 +1,42 @@
+package org.convergence.platform.support;
+
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.IntegrationEvents;
+import org.convergence.platform.eventstore.MongoEventStore;
+import org.convergence.platform.relay.EventRelay;
+import org.convergence.platform.relay.RelayLease;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Builds a relay like a service does, on a real broker and a real (embedded) MongoDB. */
+public final class RelayFixture {
+
+    private RelayFixture() {
+    }
+
+    public static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public static EventRelay relay(MongoEventStore store, MongoDatabase database, String owner, String topic,
+                                   String bootstrapServers) {
+        RelayLease lease = new RelayLease(database.getCollection("relay_leases"), "test-service", owner,
+                Duration.ofSeconds(10), Clock.systemUTC());
+        return new EventRelay(store, database, lease, TestEvents.translatorTo(topic),
+                new IntegrationEventCodec(IntegrationEvents.all()), producer(bootstrapServers),
+                new EventRelay.Settings(Duration.ofMillis(20), 100, Duration.ofSeconds(8)));
+    }
+}
