@@ -21,6 +21,22 @@ public interface PlatformConfig {
 
     Topics topics();
 
+    Health health();
+
+    Http http();
+
+    interface Health {
+        /** Whether readiness fails while Kafka is unreachable (a publishing service may stay ready). */
+        @WithDefault("true")
+        boolean kafkaRequired();
+    }
+
+    interface Http {
+        /** Bodies declared larger than this are refused with 413 before anything reads them. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+    }
+
     interface Relay {
         @WithDefault("true")
         boolean enabled();

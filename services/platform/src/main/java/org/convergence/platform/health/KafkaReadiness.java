@@ -4,7 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.convergence.platform.kafka.KafkaClients;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.convergence.platform.config.PlatformConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -24,11 +24,9 @@ public class KafkaReadiness implements HealthCheck {
     private final boolean required;
     private Admin admin;
 
-    public KafkaReadiness(KafkaClients clients,
-                          @ConfigProperty(name = "convergence.health.kafka-required", defaultValue = "true")
-                          boolean required) {
+    public KafkaReadiness(KafkaClients clients, PlatformConfig config) {
         this.clients = clients;
-        this.required = required;
+        this.required = config.health().kafkaRequired();
     }
 
     @Override

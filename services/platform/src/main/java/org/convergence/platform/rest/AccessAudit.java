@@ -22,6 +22,6 @@ public class AccessAudit implements ContainerResponseFilter {
         Principal caller = request.getSecurityContext().getUserPrincipal();
         AUDIT.infof("subject=%s method=%s path=/%s status=%d",
                 caller == null ? "-" : caller.getName(), request.getMethod(),
-                request.getUriInfo().getPath(false).replaceFirst("^/", ""), response.getStatus());
+                request.getUriInfo().getPath().replaceFirst("^/", ""), response.getStatus());
     }
 }

@@ -4,7 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.convergence.platform.config.PlatformConfig;
 
 /**
  * Refuses oversized bodies before anything reads them, as problem+json (413). A chunked body without a
@@ -16,10 +16,8 @@ public class BodySizeLimit {
     private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"The request body is larger than %d bytes\"}";
 
-    @ConfigProperty(name = "convergence.http.max-body-bytes", defaultValue = "1048576")
-    long maxBodyBytes;
-
-    void install(@Observes Router router) {
+    void install(@Observes Router router, PlatformConfig config) {
+        long maxBodyBytes = config.http().maxBodyBytes();
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && parse(length) > maxBodyBytes) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -37,6 +38,12 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return Problem.response(400, "Bad Request", "The request has invalid fields", null, errors);
+    }
+
+    /** Named apart so it wins over the framework's own mapper for these exceptions. */
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, JsonParseException.class})
+    public Response mismatchedInput(JsonProcessingException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

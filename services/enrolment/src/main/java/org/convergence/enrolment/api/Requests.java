@@ -1,0 +1,61 @@
+package org.convergence.enrolment.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.convergence.enrolment.domain.DensityKind;
+import org.convergence.enrolment.domain.ExitCategory;
+import org.convergence.enrolment.domain.HousingSituation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Request bodies of the enrolment API. Only what accompaniment needs: no CV, interview or diploma. */
+public final class Requests {
+
+    /** Territory and chantier ids are short lowercase slugs chosen by the national team, e.g. {@code paris}. */
+    static final String SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
+    static final String SLUG_MESSAGE = "must be a lowercase slug (letters, digits, dashes)";
+
+    private Requests() {
+    }
+
+    public record RegisterTerritory(
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String territoryId,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull DensityKind densityKind) {
+    }
+
+    public record RegisterChantier(
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty @Size(max = 10) List<@Valid @NotNull ProgramCarried> programs) {
+    }
+
+    public record ProgramCarried(@NotBlank String program, @NotNull LocalDate since) {
+    }
+
+    /**
+     * @param pathwayId     chosen by the caller, so a retried request cannot enrol twice
+     * @param participantId the participant's pseudonymous id for a further pathway; a new one if absent
+     * @param entryDate     real start date, possibly years back
+     */
+    public record Enrol(
+            @NotNull UUID pathwayId,
+            UUID participantId,
+            @NotBlank String program,
+            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
+            @NotNull @PastOrPresent LocalDate entryDate) {
+    }
+
+    public record RecordExit(
+            @NotNull @PastOrPresent LocalDate exitDate,
+            @NotNull ExitCategory category,
+            HousingSituation housingAtExit) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.convergence.enrolment.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Set;
+
+/**
+ * Programs are data, not an enum: new ones ("Petits pas vers l'emploi") are added by configuration
+ * ({@code enrolment.programs}).
+ */
+@ApplicationScoped
+public class ProgramCatalog {
+
+    private final Set<String> codes;
+
+    public ProgramCatalog(@ConfigProperty(name = "enrolment.programs") Set<String> codes) {
+        this.codes = Set.copyOf(codes);
+    }
+
+    public boolean isKnown(String code) {
+        return codes.contains(code);
+    }
+
+    public Set<String> codes() {
+        return codes;
+    }
+}

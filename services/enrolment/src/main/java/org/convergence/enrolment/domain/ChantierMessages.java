@@ -1,0 +1,24 @@
+package org.convergence.enrolment.domain;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Commands and events of the chantier aggregate. */
+public final class ChantierMessages {
+
+    private ChantierMessages() {
+    }
+
+    public record RegisterChantierCommand(String chantierId, String territoryId, String name,
+                                          List<ProgramStart> programs) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.chantier(chantierId);
+        }
+    }
+
+    public record ChantierRegisteredEvent(String chantierId, String territoryId, String name,
+                                          List<ProgramStart> programs) {
+    }
+}

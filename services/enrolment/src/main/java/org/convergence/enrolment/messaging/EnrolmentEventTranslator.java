@@ -1,0 +1,78 @@
+package org.convergence.enrolment.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
+import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
+import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
+import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
+import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
+import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
+import org.convergence.platform.relay.Envelopes;
+import org.convergence.platform.relay.IntegrationEventTranslator;
+import org.convergence.platform.relay.OutgoingEvent;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the enrolment context's domain events mean for other services. Pathway facts are keyed by the
+ * participant's pseudonymous id so that each participant's events keep their order; structure facts by
+ * territory.
+ */
+@ApplicationScoped
+public class EnrolmentEventTranslator implements IntegrationEventTranslator {
+
+    private final Envelopes envelopes;
+
+    public EnrolmentEventTranslator(IntegrationEventCodec codec) {
+        this.envelopes = new Envelopes(codec);
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.ENROLMENT);
+    }
+
+    @Override
+    public List<OutgoingEvent> translate(DomainEventMessage<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof TerritoryRegisteredEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.TERRITORY_REGISTERED,
+                    new TerritoryRegisteredV1(e.territoryId(), e.name(), e.densityKind().name()),
+                    message.getTimestamp().atZone(ZoneOffset.UTC).toLocalDate(),
+                    e.territoryId(), e.territoryId(), null));
+        }
+        if (payload instanceof ChantierRegisteredEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.CHANTIER_REGISTERED,
+                    new ChantierRegisteredV1(e.chantierId(), e.territoryId(), e.name(), e.programs().stream()
+                            .map(p -> new ChantierRegisteredV1.ProgramCarried(p.program(), p.since())).toList()),
+                    message.getTimestamp().atZone(ZoneOffset.UTC).toLocalDate(),
+                    e.territoryId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof ParticipantEnrolledEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.PARTICIPANT_ENROLLED,
+                    new ParticipantEnrolledV1(e.pathwayId(), e.participantId(), e.program(), e.territoryId(),
+                            e.chantierId(), e.entryDate()),
+                    e.entryDate(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof PathwayExitRecordedEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.PATHWAY_EXIT_RECORDED,
+                    new PathwayExitRecordedV1(e.pathwayId(), e.participantId(), e.program(), e.exitDate(),
+                            e.category().name(), e.housingAtExit() == null ? null : e.housingAtExit().name()),
+                    e.exitDate(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        return List.of();
+    }
+
+    private static List<OutgoingEvent> publish(EventEnvelope envelope) {
+        return List.of(new OutgoingEvent(Topics.ENROLMENT, envelope));
+    }
+}

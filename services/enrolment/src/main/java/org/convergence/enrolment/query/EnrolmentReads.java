@@ -1,0 +1,61 @@
+package org.convergence.enrolment.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
+import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
+import org.convergence.enrolment.domain.Streams;
+import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
+import org.convergence.platform.eventstore.MongoEventStore;
+
+import java.util.Optional;
+
+/**
+ * Reads one territory, chantier or pathway by folding its own event stream: a few {@code _id} lookups,
+ * always consistent with the last accepted command, and no projection to keep in step.
+ */
+@ApplicationScoped
+public class EnrolmentReads {
+
+    private final MongoEventStore store;
+
+    public EnrolmentReads(MongoEventStore store) {
+        this.store = store;
+    }
+
+    public Optional<TerritoryView> territory(String territoryId) {
+        TerritoryView view = null;
+        for (DomainEventMessage<?> event : store.eventsOf(Streams.territory(territoryId), 0)) {
+            if (event.getPayload() instanceof TerritoryRegisteredEvent e) {
+                view = new TerritoryView(e.territoryId(), e.name(), e.densityKind());
+            }
+        }
+        return Optional.ofNullable(view);
+    }
+
+    public Optional<ChantierView> chantier(String chantierId) {
+        ChantierView view = null;
+        for (DomainEventMessage<?> event : store.eventsOf(Streams.chantier(chantierId), 0)) {
+            if (event.getPayload() instanceof ChantierRegisteredEvent e) {
+                view = new ChantierView(e.chantierId(), e.territoryId(), e.name(), e.programs());
+            }
+        }
+        return Optional.ofNullable(view);
+    }
+
+    public Optional<PathwayView> pathway(String pathwayId) {
+        PathwayView view = null;
+        for (DomainEventMessage<?> event : store.eventsOf(Streams.pathway(pathwayId), 0)) {
+            Object payload = event.getPayload();
+            if (payload instanceof ParticipantEnrolledEvent e) {
+                view = new PathwayView(e.pathwayId(), e.participantId(), e.program(), e.territoryId(),
+                        e.chantierId(), e.entryDate(), null, null, null);
+            } else if (payload instanceof PathwayExitRecordedEvent e && view != null) {
+                view = new PathwayView(view.pathwayId(), view.participantId(), view.program(), view.territoryId(),
+                        view.chantierId(), view.entryDate(), e.exitDate(), e.category(), e.housingAtExit());
+            }
+        }
+        return Optional.ofNullable(view);
+    }
+}

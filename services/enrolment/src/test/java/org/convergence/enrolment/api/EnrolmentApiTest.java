@@ -1,0 +1,210 @@
+package org.convergence.enrolment.api;
+
+import com.mongodb.client.MongoDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.convergence.embedded.ConvergenceStackResource;
+import org.convergence.platform.eventstore.MongoEventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(ConvergenceStackResource.class)
+class EnrolmentApiTest {
+
+    @Inject
+    MongoDatabase database;
+
+    private String territory;
+    private String chantier;
+
+    @BeforeEach
+    void registerATerritoryWithAConvergenceChantier() {
+        territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        asNational().body("""
+                {"territoryId":"%s","name":"Paris","densityKind":"URBAN"}""".formatted(territory))
+                .post("/territories").then().statusCode(201);
+        asNational().body("""
+                {"chantierId":"%s","name":"Emmaüs Défi","programs":[{"program":"CONVERGENCE","since":"2019-01-01"}]}"""
+                        .formatted(chantier))
+                .post("/territories/" + territory + "/chantiers").then().statusCode(201);
+    }
+
+    @Test
+    void aParticipantIsEnrolledWithABackdatedEntryDateAndExitsWithACategory() {
+        String pathwayId = UUID.randomUUID().toString();
+        asNational().body(enrolment(pathwayId, "2019-03-04")).post("/pathways").then()
+                .statusCode(201)
+                .header("Location", containsString("/pathways/" + pathwayId))
+                .body("participantId", notNullValue())
+                .body("territoryId", equalTo(territory));
+
+        asNational().body("""
+                {"exitDate":"2020-06-30","category":"DURABLE_EMPLOYMENT","housingAtExit":"SOCIAL_HOUSING"}""")
+                .post("/pathways/" + pathwayId + "/exit").then().statusCode(200);
+
+        asNational().get("/pathways/" + pathwayId).then().statusCode(200)
+                .body("entryDate", equalTo("2019-03-04"))
+                .body("exitDate", equalTo("2020-06-30"))
+                .body("exitCategory", equalTo("DURABLE_EMPLOYMENT"));
+    }
+
+    @Test
+    void theChantierStaffAndTheTerritoryCoordinatorMayEnrolThere() {
+        as(Tokens.staff(territory, chantier)).body(enrolment(UUID.randomUUID().toString(), "2020-01-06"))
+                .post("/pathways").then().statusCode(201);
+        as(Tokens.coordinator(territory)).body(enrolment(UUID.randomUUID().toString(), "2020-01-06"))
+                .post("/pathways").then().statusCode(201);
+    }
+
+    @Test
+    void malformedJsonIsABadRequestAndStoresNothing() {
+        refusedWithoutStoring(() -> asNational().body("{\"pathwayId\": ").post("/pathways").then(), 400)
+                .body("title", equalTo("Bad Request"));
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamed() {
+        refusedWithoutStoring(() -> asNational().body("""
+                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s"}"""
+                .formatted(UUID.randomUUID(), chantier)).post("/pathways").then(), 400)
+                .body("errors.field", hasItem("entryDate"));
+    }
+
+    @Test
+    void anUnknownEnumValueIsNamedWithTheAllowedValues() {
+        String pathwayId = enrolled("2019-05-01");
+        refusedWithoutStoring(() -> asNational().body("""
+                {"exitDate":"2020-01-10","category":"RETIRED"}""")
+                .post("/pathways/" + pathwayId + "/exit").then(), 400)
+                .body("errors[0].field", equalTo("category"))
+                .body("errors[0].message", containsString("DURABLE_EMPLOYMENT"));
+    }
+
+    @Test
+    void anUnknownProgramIsNamed() {
+        refusedWithoutStoring(() -> asNational().body("""
+                {"pathwayId":"%s","program":"GARDENING","chantierId":"%s","entryDate":"2020-01-01"}"""
+                .formatted(UUID.randomUUID(), chantier)).post("/pathways").then(), 400)
+                .body("errors[0].field", equalTo("program"));
+    }
+
+    @Test
+    void anExitBeforeTheEntryDateIsRefusedByTheRule() {
+        String pathwayId = enrolled("2019-05-01");
+        refusedWithoutStoring(() -> asNational().body("""
+                {"exitDate":"2019-04-30","category":"OTHER"}""")
+                .post("/pathways/" + pathwayId + "/exit").then(), 422)
+                .body("code", equalTo("EXIT_BEFORE_ENTRY"));
+    }
+
+    @Test
+    void aSecondEnrolmentWithTheSameIdIsAConflict() {
+        String pathwayId = enrolled("2019-05-01");
+        refusedWithoutStoring(() -> asNational().body(enrolment(pathwayId, "2019-05-01"))
+                .post("/pathways").then(), 409);
+    }
+
+    @Test
+    void aFutureEntryDateIsRefused() {
+        refusedWithoutStoring(() -> asNational().body(enrolment(UUID.randomUUID().toString(), "2999-01-01"))
+                .post("/pathways").then(), 400)
+                .body("errors[0].field", equalTo("entryDate"));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        refusedWithoutStoring(() -> given().contentType(ContentType.JSON)
+                .body(enrolment(UUID.randomUUID().toString(), "2019-05-01")).post("/pathways").then(), 401)
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void aForgedTokenIsRefused() {
+        refusedWithoutStoring(() -> as(Tokens.national() + "x")
+                .body(enrolment(UUID.randomUUID().toString(), "2019-05-01")).post("/pathways").then(), 401);
+    }
+
+    @Test
+    void aWrongRoleIsForbidden() {
+        refusedWithoutStoring(() -> as(Tokens.evaluator()).body("""
+                {"territoryId":"lyon","name":"Lyon","densityKind":"URBAN"}""").post("/territories").then(), 403);
+        refusedWithoutStoring(() -> as(Tokens.coordinator(territory)).body("""
+                {"territoryId":"lyon","name":"Lyon","densityKind":"URBAN"}""").post("/territories").then(), 403);
+    }
+
+    @Test
+    void anotherTerritorysChantierIsForbiddenAndLooksLikeAnUnknownOne() {
+        refusedWithoutStoring(() -> as(Tokens.coordinator("elsewhere"))
+                .body(enrolment(UUID.randomUUID().toString(), "2019-05-01")).post("/pathways").then(), 403);
+        refusedWithoutStoring(() -> as(Tokens.coordinator("elsewhere")).body("""
+                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"no-such-chantier","entryDate":"2020-01-01"}"""
+                .formatted(UUID.randomUUID())).post("/pathways").then(), 403);
+        String pathwayId = enrolled("2019-05-01");
+        as(Tokens.staff(territory, "another-chantier")).get("/pathways/" + pathwayId).then().statusCode(403);
+        asNational().get("/pathways/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aTenMegabyteBodyIsTooLarge() {
+        String huge = "{\"pathwayId\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        refusedWithoutStoring(() -> asNational().body(huge).post("/pathways").then(), 413);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
+        refusedWithoutStoring(() -> given().auth().oauth2(Tokens.national()).contentType(ContentType.XML)
+                .body("<pathway/>").post("/pathways").then(), 415);
+    }
+
+    @Test
+    void healthAndOpenApiNeedNoToken() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/pathways"));
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
+    private ValidatableResponse refusedWithoutStoring(java.util.function.Supplier<ValidatableResponse> call,
+                                                      int status) {
+        long before = database.getCollection(MongoEventStore.COMMITS).countDocuments();
+        ValidatableResponse response = call.get().statusCode(status).contentType("application/problem+json");
+        assertEquals(before, database.getCollection(MongoEventStore.COMMITS).countDocuments(), "no event stored");
+        return response;
+    }
+
+    private String enrolled(String entryDate) {
+        String pathwayId = UUID.randomUUID().toString();
+        asNational().body(enrolment(pathwayId, entryDate)).post("/pathways").then().statusCode(201);
+        return pathwayId;
+    }
+
+    private String enrolment(String pathwayId, String entryDate) {
+        return """
+                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"%s"}"""
+                .formatted(pathwayId, chantier, entryDate);
+    }
+
+    private static io.restassured.specification.RequestSpecification asNational() {
+        return as(Tokens.national());
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String token) {
+        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}

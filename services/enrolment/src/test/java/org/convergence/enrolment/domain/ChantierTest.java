@@ -1,0 +1,41 @@
+package org.convergence.enrolment.domain;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.ChantierMessages.RegisterChantierCommand;
+import org.convergence.platform.domain.RuleViolationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+class ChantierTest {
+
+    private final AggregateTestFixture<Chantier> fixture = new AggregateTestFixture<>(Chantier.class);
+
+    @Test
+    void aChantierIsRegisteredWithTheProgramsItCarriesAndFromWhen() {
+        List<ProgramStart> programs = List.of(new ProgramStart("CONVERGENCE", LocalDate.of(2020, 6, 1)));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterChantierCommand("armee-du-salut", "lyon", "Armée du Salut", programs))
+                .expectEvents(new ChantierRegisteredEvent("armee-du-salut", "lyon", "Armée du Salut", programs));
+    }
+
+    @Test
+    void aChantierWithoutProgramIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterChantierCommand("c", "lyon", "C", List.of()))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProgramListedTwiceIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterChantierCommand("c", "lyon", "C", List.of(
+                        new ProgramStart("CONVERGENCE", LocalDate.of(2020, 1, 1)),
+                        new ProgramStart("CONVERGENCE", LocalDate.of(2021, 1, 1)))))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,68 @@
+package org.convergence.enrolment.domain;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
+import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
+import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
+import org.convergence.platform.domain.RuleViolationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+class PathwayTest {
+
+    private static final LocalDate ENTRY = LocalDate.of(2019, 9, 2);
+    private static final ParticipantEnrolledEvent ENROLLED = new ParticipantEnrolledEvent(
+            "pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY);
+
+    private AggregateTestFixture<Pathway> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Pathway.class);
+    }
+
+    @Test
+    void enrolmentWithABackdatedEntryDateRecordsTheRealDate() {
+        fixture.givenNoPriorActivity()
+                .when(new EnrolParticipantCommand("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(ENROLLED);
+    }
+
+    @Test
+    void anExitRecordsItsDateCategoryAndHousing() {
+        fixture.given(ENROLLED)
+                .when(new RecordExitCommand("pw-1", LocalDate.of(2020, 6, 30), ExitCategory.DURABLE_EMPLOYMENT,
+                        HousingSituation.SOCIAL_HOUSING))
+                .expectEvents(new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                        LocalDate.of(2020, 6, 30), ExitCategory.DURABLE_EMPLOYMENT, HousingSituation.SOCIAL_HOUSING));
+    }
+
+    @Test
+    void anExitOnTheEntryDayIsAccepted() {
+        fixture.given(ENROLLED)
+                .when(new RecordExitCommand("pw-1", ENTRY, ExitCategory.NEUTRALISED, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anExitBeforeTheEntryDateIsRefused() {
+        fixture.given(ENROLLED)
+                .when(new RecordExitCommand("pw-1", ENTRY.minusDays(1), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("before the entry date"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPathwayExitsOnlyOnce() {
+        fixture.given(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                        LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null))
+                .when(new RecordExitCommand("pw-1", LocalDate.of(2020, 7, 30), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+}
