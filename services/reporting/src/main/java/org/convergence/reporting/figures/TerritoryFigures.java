@@ -1,0 +1,10 @@
+package org.convergence.reporting.figures;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/** One territory's figures for a calendar year, as computed at {@code asOf}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TerritoryFigures(String territoryId, int year, int accompanied, int exits, Instant asOf) {
+}

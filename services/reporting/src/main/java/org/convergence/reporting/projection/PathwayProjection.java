@@ -1,0 +1,89 @@
+package org.convergence.reporting.projection;
+
+import com.mongodb.client.model.Updates;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
+import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
+import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
+import org.convergence.platform.messaging.IntegrationEventHandler;
+import org.convergence.platform.messaging.RejectedEventException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds pathway and structure facts into the reporting read model. Each fact sets its own fields only,
+ * so facts of one participant may arrive in any order (an exit before its enrolment waits in the same
+ * document); dates are kept as ISO strings, which sort like dates.
+ */
+public final class PathwayProjection implements IntegrationEventHandler {
+
+    private final ReadModel model;
+    private final IntegrationEventCodec codec;
+
+    public PathwayProjection(ReadModel model, IntegrationEventCodec codec) {
+        this.model = model;
+        this.codec = codec;
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        switch (event.type()) {
+            case "territory.registered" -> territoryRegistered(event);
+            case "chantier.registered" -> chantierRegistered(event);
+            case "pathway.enrolled" -> participantEnrolled(event);
+            case "pathway.exit-recorded" -> exitRecorded(event);
+            default -> {
+                // Other types of the topic are not reporting's concern.
+            }
+        }
+    }
+
+    private void territoryRegistered(EventEnvelope event) {
+        TerritoryRegisteredV1 e = codec.payload(event, EnrolmentEvents.TERRITORY_REGISTERED);
+        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+                Updates.combine(Updates.set("name", e.name()), Updates.set("densityKind", e.densityKind()),
+                        Updates.set("registered", true)));
+    }
+
+    private void chantierRegistered(EventEnvelope event) {
+        ChantierRegisteredV1 e = codec.payload(event, EnrolmentEvents.CHANTIER_REGISTERED);
+        List<org.bson.conversions.Bson> updates = new ArrayList<>();
+        updates.add(Updates.set("territoryId", e.territoryId()));
+        updates.add(Updates.set("name", e.name()));
+        for (ChantierRegisteredV1.ProgramCarried program : e.programs()) {
+            updates.add(Updates.set("programs." + program.program(), program.since().toString()));
+        }
+        ReadModel.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(updates));
+    }
+
+    private void participantEnrolled(EventEnvelope event) {
+        ParticipantEnrolledV1 e = codec.payload(event, EnrolmentEvents.PARTICIPANT_ENROLLED);
+        // The territory's index first: it is idempotent, and the pathway's marker must come last.
+        ReadModel.addToSet(model.territories(), e.territoryId(), "pathwayIds", e.pathwayId());
+        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+                Updates.set("participantId", e.participantId()),
+                Updates.set("program", e.program()),
+                Updates.set("territoryId", e.territoryId()),
+                Updates.set("chantierId", e.chantierId()),
+                Updates.set("entryDate", e.entryDate().toString())));
+    }
+
+    private void exitRecorded(EventEnvelope event) {
+        PathwayExitRecordedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_EXIT_RECORDED);
+        if (event.territoryId() == null) {
+            throw new RejectedEventException("pathway.exit-recorded without territoryId in its envelope");
+        }
+        ReadModel.addToSet(model.territories(), event.territoryId(), "pathwayIds", e.pathwayId());
+        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+                Updates.set("participantId", e.participantId()),
+                Updates.set("program", e.program()),
+                Updates.set("territoryId", event.territoryId()),
+                Updates.set("chantierId", event.chantierId()),
+                Updates.set("exitDate", e.exitDate().toString()),
+                Updates.set("exitCategory", e.exitCategory())));
+    }
+}

@@ -1,0 +1,68 @@
+package org.convergence.reporting.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.List;
+
+/**
+ * The reporting read model: pathways, chantiers and territories keyed by their ids, so that every write and
+ * every read is an exact {@code _id} lookup. Each document lists the ids of the events applied to it: a
+ * redelivered event is recognised and changes nothing. Collections are prefixed by a generation, so a
+ * rebuild fills new collections from the start of the topics while the old ones still answer.
+ */
+public final class ReadModel {
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    static final String APPLIED = "applied";
+
+    private final MongoCollection<Document> pathways;
+    private final MongoCollection<Document> chantiers;
+    private final MongoCollection<Document> territories;
+
+    public ReadModel(MongoDatabase database, String generation) {
+        this.pathways = database.getCollection(generation + "_pathways");
+        this.chantiers = database.getCollection(generation + "_chantiers");
+        this.territories = database.getCollection(generation + "_territories");
+    }
+
+    public MongoCollection<Document> pathways() {
+        return pathways;
+    }
+
+    public MongoCollection<Document> chantiers() {
+        return chantiers;
+    }
+
+    public MongoCollection<Document> territories() {
+        return territories;
+    }
+
+    /**
+     * Applies {@code update} to one document unless this event was already applied to it. The event id is
+     * recorded in the same single-document update as the effect, so effect and deduplication are atomic.
+     */
+    static void applyOnce(MongoCollection<Document> collection, String id, String eventId, Bson update) {
+        Document current = collection.find(Filters.eq("_id", id)).first();
+        if (current != null && current.getList(APPLIED, String.class, List.of()).contains(eventId)) {
+            return;
+        }
+        collection.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.addToSet(APPLIED, eventId)), UPSERT);
+    }
+
+    /** A set-like update, idempotent by nature: used for indexes that must be written before the marker. */
+    static void addToSet(MongoCollection<Document> collection, String id, String field, String value) {
+        collection.updateOne(Filters.eq("_id", id), Updates.addToSet(field, value), UPSERT);
+    }
+
+    public void drop() {
+        pathways.drop();
+        chantiers.drop();
+        territories.drop();
+    }
+}

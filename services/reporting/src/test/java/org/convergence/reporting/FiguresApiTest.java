@@ -1,0 +1,247 @@
+package org.convergence.reporting;
+
+import com.mongodb.client.MongoDatabase;
+import io.quarkus.test.common.WithTestResource;
+import jakarta.inject.Inject;
+import org.convergence.platform.kafka.KafkaClients;
+import org.convergence.platform.messaging.EventConsumerLoop;
+import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.figures.TerritoryFigures;
+import org.convergence.reporting.projection.PathwayProjection;
+import org.convergence.reporting.projection.ReadModel;
+import java.time.Year;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.IntegrationEventType;
+import org.convergence.contracts.IntegrationEvents;
+import org.convergence.contracts.IntegrationPayload;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
+import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
+import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
+import org.convergence.embedded.ConvergenceStack;
+import org.convergence.embedded.ConvergenceStackResource;
+import org.convergence.platform.messaging.DeadLetterHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(ConvergenceStackResource.class)
+class FiguresApiTest {
+
+    @Inject
+    MongoDatabase database;
+
+    @Inject
+    KafkaClients kafka;
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());
+    private KafkaProducer<String, byte[]> producer;
+    private String territory;
+    private String chantier;
+
+    @BeforeEach
+    void setUp() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConvergenceStack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+        territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(EnrolmentEvents.TERRITORY_REGISTERED, new TerritoryRegisteredV1(territory, "Paris", "URBAN"),
+                LocalDate.of(2020, 1, 1), territory, null);
+        publish(EnrolmentEvents.CHANTIER_REGISTERED, new ChantierRegisteredV1(chantier, territory, "Emmaüs Défi",
+                List.of(new ChantierRegisteredV1.ProgramCarried("CONVERGENCE", LocalDate.of(2019, 1, 1)))),
+                LocalDate.of(2020, 1, 1), territory, chantier);
+    }
+
+    @AfterEach
+    void tearDown() {
+        producer.close();
+    }
+
+    @Test
+    void aTerritorysYearCountsAccompaniedParticipantsAndExitsAndTheNationAgrees() {
+        enrol("p1", "pw1", "2019-04-01");
+        enrol("p2", "pw2", "2020-02-01");
+        enrol("p3", "pw3", "2020-09-01");
+        exit("p1", "pw1", "2020-05-31");
+
+        awaitTerritoryFigures(2020, 3, 1);
+        awaitTerritoryFigures(2019, 1, 0);
+        RestAssured.given().auth().oauth2(token("national", Map.of())).get("/figures/national/2020").then()
+                .statusCode(200)
+                .body("territories.territoryId", hasItem(territory))
+                .body("territories.find { it.territoryId == '%s' }.accompanied".formatted(territory), equalTo(3));
+    }
+
+    @Test
+    void aRedeliveredEventChangesTheFiguresOnce() {
+        EventEnvelope enrolment = enrol("p1", "pw1", "2019-04-01");
+        EventEnvelope exit = exit("p1", "pw1", "2020-05-31");
+        send(enrolment);
+        send(exit);
+        send(enrolment);
+        enrol("p2", "pw2", "2020-01-06");
+
+        awaitTerritoryFigures(2020, 2, 1);
+    }
+
+    @Test
+    void eventsOfAParticipantMayArriveInAnyOrder() {
+        exit("p1", "pw1", "2020-05-31");
+        enrol("p1", "pw1", "2019-04-01");
+
+        awaitTerritoryFigures(2020, 1, 1);
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneIsApplied() {
+        String key = "p-bad-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.ENROLMENT, key, "{not json".getBytes(StandardCharsets.UTF_8)));
+        producer.send(new ProducerRecord<>(Topics.ENROLMENT, key, """
+                {"eventId":"%s","type":"pathway.enrolled","schemaVersion":1,"occurredOn":"2020-01-01",
+                 "recordedAt":"2026-11-27T10:00:00Z","key":"%s","payload":{"pathwayId":"x"}}"""
+                .formatted(UUID.randomUUID(), key).getBytes(StandardCharsets.UTF_8)));
+        enrol(key, "pw-good", "2020-03-01");
+
+        awaitTerritoryFigures(2020, 1, 0);
+        List<ConsumerRecord<String, byte[]>> dead = deadLettersFor(key, 2);
+        assertEquals(2, dead.size());
+        assertTrue(header(dead.get(0), DeadLetterHeaders.REASON).contains("not a valid event envelope"));
+        assertTrue(header(dead.get(1), DeadLetterHeaders.REASON).contains("entryDate"));
+        assertEquals(Topics.ENROLMENT, header(dead.get(1), DeadLetterHeaders.SOURCE_TOPIC));
+    }
+
+    @Test
+    void aReadModelRebuiltFromTheTopicGivesTheSameFigures() {
+        enrol("p1", "pw1", "2019-04-01");
+        enrol("p2", "pw2", "2020-02-01");
+        exit("p1", "pw1", "2020-05-31");
+        awaitTerritoryFigures(2020, 2, 1);
+
+        String generation = "rebuild" + UUID.randomUUID().toString().substring(0, 8);
+        ReadModel rebuilt = new ReadModel(database, generation);
+        try (EventConsumerLoop loop = new EventConsumerLoop(kafka.consumer(generation), kafka.producer(generation),
+                codec, new PathwayProjection(rebuilt, codec), List.of(Topics.ENROLMENT), generation,
+                Duration.ofMillis(200))) {
+            loop.start();
+            FiguresService rebuiltFigures = new FiguresService(rebuilt);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                TerritoryFigures figures = rebuiltFigures.territory(territory, Year.of(2020)).orElseThrow();
+                assertEquals(2, figures.accompanied());
+                assertEquals(1, figures.exits());
+            });
+        } finally {
+            rebuilt.drop();
+        }
+    }
+
+    @Test
+    void figuresAreScopedToTheCallersTerritory() {
+        enrol("p1", "pw1", "2020-04-01");
+        awaitTerritoryFigures(2020, 1, 0);
+
+        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", territory)))
+                .get("/figures/territories/" + territory + "/2020").then().statusCode(200);
+        RestAssured.given().auth().oauth2(token("evaluator", Map.of()))
+                .get("/figures/territories/" + territory + "/2020").then().statusCode(200);
+        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", "lyon")))
+                .get("/figures/territories/" + territory + "/2020").then().statusCode(403)
+                .contentType("application/problem+json");
+        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", "lyon")))
+                .get("/figures/national/2020").then().statusCode(403);
+        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", chantier)))
+                .get("/figures/territories/" + territory + "/2020").then().statusCode(403);
+        RestAssured.given().get("/figures/national/2020").then().statusCode(401);
+    }
+
+    private void awaitTerritoryFigures(int year, int accompanied, int exits) {
+        String national = token("national", Map.of());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                RestAssured.given().auth().oauth2(national).get("/figures/territories/" + territory + "/" + year)
+                        .then().statusCode(200)
+                        .body("accompanied", equalTo(accompanied))
+                        .body("exits", equalTo(exits)));
+    }
+
+    private EventEnvelope enrol(String participant, String pathway, String entryDate) {
+        return publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(territory + pathway,
+                territory + participant, "CONVERGENCE", territory, chantier, LocalDate.parse(entryDate)),
+                LocalDate.parse(entryDate), territory + participant, chantier);
+    }
+
+    private EventEnvelope exit(String participant, String pathway, String exitDate) {
+        return publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(territory + pathway,
+                territory + participant, "CONVERGENCE", LocalDate.parse(exitDate), "OTHER", null),
+                LocalDate.parse(exitDate), territory + participant, chantier);
+    }
+
+    private <P extends IntegrationPayload> EventEnvelope publish(IntegrationEventType<P> type, P payload,
+                                                               LocalDate occurredOn, String key, String chantierId) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.version(),
+                occurredOn, Instant.now(), key, territory, chantierId, codec.toJson(payload));
+        send(envelope);
+        return envelope;
+    }
+
+    private void send(EventEnvelope envelope) {
+        producer.send(new ProducerRecord<>(Topics.ENROLMENT, envelope.key(), codec.encode(envelope)));
+        producer.flush();
+    }
+
+    private static String token(String role, Map<String, String> claims) {
+        return ConvergenceStack.jwt().issue(role + "-user", role, claims, Duration.ofHours(1));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLettersFor(String key, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConvergenceStack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "observer-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetterOf(Topics.ENROLMENT)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
