@@ -1,0 +1,74 @@
+package org.convergence.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * README command 1: starts the local stack, prints where everything is and a token per role, and stops
+ * everything cleanly on Ctrl-C. Usage: {@code LocalStackMain [--data-dir DIR]}.
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path repository = Path.of("").toAbsolutePath();
+        Path dataDir = repository.resolve("local-data");
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--data-dir")) {
+                dataDir = Path.of(args[i + 1]).toAbsolutePath();
+            }
+        }
+        StackLayout layout = StackLayout.defaults(repository, dataDir);
+        LocalStack stack = new LocalStack(layout);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local stack...");
+            stack.close();
+            System.out.println("Stopped. Data kept in " + layout.dataDir());
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+
+        long started = System.nanoTime();
+        System.out.println("Starting the local stack; data in " + layout.dataDir() + ", logs in " + layout.logs());
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("Could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        printBanner(stack, layout, took);
+        stopped.await();
+    }
+
+    private static void printBanner(LocalStack stack, StackLayout layout, Duration took) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nConvergence France backend is up (").append(took.toMillis()).append(" ms)\n\n");
+        out.append("  Kafka      ").append(layout.kafkaBootstrap()).append('\n');
+        out.append("  MongoDB    ").append(layout.mongoUri()).append('\n');
+        for (String service : LocalStack.SERVICES) {
+            out.append(String.format("  %-10s %s   (Swagger UI: %s/q/swagger-ui, health: %s/q/health)%n", service,
+                    stack.baseUrl(service), stack.baseUrl(service), stack.baseUrl(service)));
+        }
+        String reporting = stack.baseUrl("reporting");
+        out.append("\n  Figures    ").append(reporting).append("/figures/territories/{territoryId}/{year}\n");
+        out.append("             ").append(reporting).append("/figures/national/{year}\n");
+        out.append("\nTokens (valid 12 h; send as 'Authorization: Bearer <token>'):\n");
+        token(out, stack, "national", Map.of(), "national team");
+        token(out, stack, "territory-coordinator", Map.of("territory", "paris"), "coordinator of paris");
+        token(out, stack, "chantier-staff", Map.of("territory", "paris", "chantier", "emmaus-defi"),
+                "staff of chantier emmaus-defi (paris)");
+        token(out, stack, "evaluator", Map.of(), "evaluator (figures only)");
+        out.append("\nPress Ctrl-C to stop everything.\n");
+        System.out.println(out);
+    }
+
+    private static void token(StringBuilder out, LocalStack stack, String role, Map<String, String> claims,
+                              String who) {
+        out.append("\n  ").append(who).append(":\n  ").append(stack.token(role, claims)).append('\n');
+    }
+}

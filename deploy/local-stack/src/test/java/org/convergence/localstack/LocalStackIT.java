@@ -1,0 +1,169 @@
+package org.convergence.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The foundation's acceptance scenario, end to end across two services through the real broker, with every
+ * server in its own process exactly as README command 1 runs them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static StackLayout layout;
+    private static LocalStack stack;
+    private static String national;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "stack-");
+        layout = new StackLayout(repository, dataDir, freePort(), freePort(), freePort(), freePort());
+        stack = started(layout);
+        national = stack.token("national", Map.of());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void parisFiguresFollowEnrolmentsAndExitsAndTheNationAgrees() throws Exception {
+        post("enrolment", "/territories", "{\"territoryId\":\"paris\",\"name\":\"Paris\",\"densityKind\":\"URBAN\"}", 201);
+        post("enrolment", "/territories/paris/chantiers", """
+                {"chantierId":"emmaus-defi","name":"Emmaüs Défi",
+                 "programs":[{"program":"CONVERGENCE","since":"2018-01-01"}]}""", 201);
+        String first = enrol("2019-10-14");
+        enrol("2020-02-03");
+        enrol("2020-07-20");
+        post("enrolment", "/pathways/" + first + "/exit",
+                "{\"exitDate\":\"2020-11-30\",\"category\":\"DURABLE_EMPLOYMENT\"}", 200);
+
+        long latency = awaitFigures(3, 1);
+        System.out.printf("e2e: Paris 2020 figures visible %d ms after the last command%n", latency);
+        JsonNode nation = get("reporting", "/figures/national/2020");
+        assertEquals(3, nation.get("accompanied").asInt());
+        assertEquals(1, nation.get("exits").asInt());
+    }
+
+    @Test
+    @Order(2)
+    void commandsHandledWhileKafkaIsDownReachTheFiguresOnceWhenItIsBack() throws Exception {
+        stack.stopKafka();
+        String fourth;
+        try {
+            fourth = enrol("2020-03-02");
+            enrol("2020-04-06");
+            post("enrolment", "/pathways/" + fourth + "/exit",
+                    "{\"exitDate\":\"2020-09-30\",\"category\":\"OTHER\"}", 200);
+        } finally {
+            stack.startKafka();
+        }
+        awaitFigures(5, 2);
+    }
+
+    @Test
+    @Order(3)
+    void aRestartedStackFindsTheSameData() throws Exception {
+        stack.close();
+        stack = started(layout);
+        JsonNode paris = get("reporting", "/figures/territories/paris/2020");
+        assertEquals(5, paris.get("accompanied").asInt());
+        assertEquals(2, paris.get("exits").asInt());
+        assertEquals(201, postStatus("enrolment", "/pathways", enrolment(UUID.randomUUID().toString(), "2020-05-05")));
+        awaitFigures(6, 2);
+    }
+
+    private static LocalStack started(StackLayout layout) {
+        LocalStack stack = new LocalStack(layout);
+        long start = System.nanoTime();
+        stack.start();
+        System.out.printf("e2e: local stack ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        return stack;
+    }
+
+    private static String enrol(String entryDate) throws Exception {
+        String pathwayId = UUID.randomUUID().toString();
+        post("enrolment", "/pathways", enrolment(pathwayId, entryDate), 201);
+        return pathwayId;
+    }
+
+    private static String enrolment(String pathwayId, String entryDate) {
+        return "{\"pathwayId\":\"%s\",\"program\":\"CONVERGENCE\",\"chantierId\":\"emmaus-defi\",\"entryDate\":\"%s\"}"
+                .formatted(pathwayId, entryDate);
+    }
+
+    /** Polls the Paris 2020 figures until they match; returns how long that took. */
+    private static long awaitFigures(int accompanied, int exits) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(60).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = send("reporting", HttpRequest.newBuilder()
+                    .uri(URI.create(stack.baseUrl("reporting") + "/figures/territories/paris/2020")).GET());
+            if (response.statusCode() == 200) {
+                last = JSON.readTree(response.body());
+                if (last.get("accompanied").asInt() == accompanied && last.get("exits").asInt() == exits) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Paris 2020 figures never reached accompanied=" + accompanied + ", exits=" + exits
+                + "; last seen " + last);
+    }
+
+    private static void post(String service, String path, String body, int expectedStatus) throws Exception {
+        assertEquals(expectedStatus, postStatus(service, path, body), "POST " + path);
+    }
+
+    private static int postStatus(String service, String path, String body) throws Exception {
+        return send(service, HttpRequest.newBuilder().uri(URI.create(stack.baseUrl(service) + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
+    }
+
+    private static JsonNode get(String service, String path) throws Exception {
+        HttpResponse<String> response = send(service,
+                HttpRequest.newBuilder().uri(URI.create(stack.baseUrl(service) + path)).GET());
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(String service, HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.header("Authorization", "Bearer " + national).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
