@@ -4,12 +4,20 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * The servers every test in a JVM shares, started on first use and stopped when the JVM exits: by default a
- * real Kafka broker (KRaft) and the in-memory MongoDB-compatible server; with
- * {@code -Dconvergence.test.stack=containers} (or {@code CONVERGENCE_TEST_STACK=containers}) Testcontainers'
- * real MongoDB and Kafka images, where a Docker engine exists.
+ * The servers every test in a JVM shares, started on first use and stopped when the JVM exits, so each
+ * test class does not pay a broker start (about 5 s). By default: a real Kafka broker (KRaft) in this JVM
+ * with its data under {@code target/}, the in-memory MongoDB-compatible server and an in-memory JWT key.
+ * <p>
+ * Switch: {@code -Dconvergence.test.stack=containers} (or {@code CONVERGENCE_TEST_STACK=containers}) starts
+ * Testcontainers' real {@code mongo:7.0} (replica set) and {@code apache/kafka:4.1.1} images instead. That
+ * needs Docker, and {@code org.testcontainers:testcontainers-mongodb} and {@code testcontainers-kafka} on
+ * the test class path (optional dependencies of this module). Only the embedded broker can be stopped and
+ * restarted by a test: check {@link #canRestartKafka()}.
  */
 public final class ConvergenceStack {
+
+    public static final String SWITCH_PROPERTY = "convergence.test.stack";
+    public static final String SWITCH_ENV = "CONVERGENCE_TEST_STACK";
 
     private static Servers servers;
     private static JwtIssuer jwt;
@@ -17,7 +25,7 @@ public final class ConvergenceStack {
     private ConvergenceStack() {
     }
 
-    /** The running servers of the test stack. */
+    /** The running servers of one kind of stack. */
     interface Servers {
         String kafkaBootstrapServers();
 
@@ -34,6 +42,7 @@ public final class ConvergenceStack {
         return servers().mongoConnectionString();
     }
 
+    /** The issuer of test tokens; services under test trust its public key. */
     public static synchronized JwtIssuer jwt() {
         if (jwt == null) {
             jwt = JwtIssuer.generate();
@@ -41,35 +50,55 @@ public final class ConvergenceStack {
         return jwt;
     }
 
-    /** Only the embedded broker can be stopped and restarted by a test. */
+    /** True with the embedded stack: its broker can be stopped and restarted by a test. */
     public static synchronized boolean canRestartKafka() {
         return servers() instanceof Embedded;
     }
 
+    /** The embedded broker, for tests that take Kafka away and bring it back. */
     public static synchronized EmbeddedKafka kafka() {
         if (servers() instanceof Embedded embedded) {
             return embedded.kafka;
         }
-        throw new UnsupportedOperationException("The containers stack cannot restart Kafka from a test");
+        throw new UnsupportedOperationException("The containers test stack (" + SWITCH_PROPERTY
+                + "=containers) cannot stop and restart Kafka from a test; check ConvergenceStack.canRestartKafka()");
     }
 
     private static Servers servers() {
         if (servers == null) {
-            servers = useContainers() ? ContainerServers.start() : new Embedded();
-            Runtime.getRuntime().addShutdownHook(new Thread(servers::stop, "test-stack-shutdown"));
+            servers = useContainers() ? containers() : new Embedded();
+            Runtime.getRuntime().addShutdownHook(new Thread(servers::stop, "convergence-test-stack-shutdown"));
         }
         return servers;
     }
 
-    private static boolean useContainers() {
-        String choice = System.getProperty("convergence.test.stack", System.getenv("CONVERGENCE_TEST_STACK"));
-        return "containers".equalsIgnoreCase(choice);
+    static boolean useContainers() {
+        String choice = System.getProperty(SWITCH_PROPERTY, System.getenv(SWITCH_ENV));
+        return "containers".equalsIgnoreCase(choice == null ? null : choice.trim());
+    }
+
+    private static Servers containers() {
+        try {
+            return ContainerServers.start();
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("The containers test stack needs org.testcontainers:testcontainers-mongodb"
+                    + " and org.testcontainers:testcontainers-kafka on the test class path", e);
+        }
     }
 
     private static final class Embedded implements Servers {
-        private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-        private final EmbeddedKafka kafka = EmbeddedKafka.start(
-                Path.of("target", "embedded-kafka-" + UUID.randomUUID()), 0);
+        private final EmbeddedMongo mongo;
+        private final EmbeddedKafka kafka;
+
+        Embedded() {
+            mongo = EmbeddedMongo.inMemory();
+            try {
+                kafka = EmbeddedKafka.start(Path.of("target", "embedded-kafka-" + UUID.randomUUID()), 0);
+            } catch (RuntimeException e) {
+                mongo.stop();
+                throw e;
+            }
+        }
 
         @Override
         public String kafkaBootstrapServers() {

@@ -4,7 +4,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Points a {@code @QuarkusTest} service at the shared test stack and trusts the test token issuer. */
+/**
+ * Points a {@code @QuarkusTest} service at the JVM-wide {@link ConvergenceStack} and makes it trust the test
+ * token issuer: {@code @WithTestResource(ConvergenceStackResource.class)}. Tests issue tokens with
+ * {@code ConvergenceStack.jwt().issue(...)}.
+ */
 public class ConvergenceStackResource implements QuarkusTestResourceLifecycleManager {
 
     @Override

@@ -1,9 +1,11 @@
 package org.convergence.embedded;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
-/** Runs the embedded Kafka broker as its own process: {@code --data-dir DIR --port N}. Stops on SIGTERM. */
+/**
+ * Runs the embedded Kafka broker as its own process, for the local stack: {@code --data-dir DIR --port N}.
+ * Prints {@code KAFKA READY 127.0.0.1:N} once clients can connect; SIGTERM shuts the broker down cleanly.
+ */
 public final class EmbeddedKafkaMain {
 
     private EmbeddedKafkaMain() {
@@ -12,13 +14,7 @@ public final class EmbeddedKafkaMain {
     public static void main(String[] args) throws InterruptedException {
         Arguments arguments = Arguments.parse(args);
         EmbeddedKafka kafka = EmbeddedKafka.start(Path.of(arguments.required("--data-dir")),
-                Integer.parseInt(arguments.required("--port")));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.stop();
-            stopped.countDown();
-        }, "kafka-shutdown"));
-        System.out.println("KAFKA READY " + kafka.bootstrapServers());
-        stopped.await();
+                arguments.requiredPort("--port"));
+        StandaloneProcess.runUntilTerminated("KAFKA READY " + kafka.bootstrapServers(), kafka::stop);
     }
 }

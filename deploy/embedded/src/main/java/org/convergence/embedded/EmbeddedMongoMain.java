@@ -1,9 +1,12 @@
 package org.convergence.embedded;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
-/** Runs the embedded MongoDB-compatible server as its own process: {@code --file PATH --port N}. */
+/**
+ * Runs the MongoDB-compatible server on an H2 file as its own process, for the local stack:
+ * {@code --file PATH --port N}. Prints {@code MONGO READY mongodb://127.0.0.1:N} once it accepts
+ * connections; SIGTERM closes the H2 store, so every write is flushed to the file.
+ */
 public final class EmbeddedMongoMain {
 
     private EmbeddedMongoMain() {
@@ -11,14 +14,7 @@ public final class EmbeddedMongoMain {
 
     public static void main(String[] args) throws InterruptedException {
         Arguments arguments = Arguments.parse(args);
-        EmbeddedMongo mongo = EmbeddedMongo.h2(Path.of(arguments.required("--file")),
-                Integer.parseInt(arguments.required("--port")));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.stop();
-            stopped.countDown();
-        }, "mongo-shutdown"));
-        System.out.println("MONGO READY " + mongo.connectionString());
-        stopped.await();
+        EmbeddedMongo mongo = EmbeddedMongo.h2(Path.of(arguments.required("--file")), arguments.requiredPort("--port"));
+        StandaloneProcess.runUntilTerminated("MONGO READY " + mongo.connectionString(), mongo::stop);
     }
 }

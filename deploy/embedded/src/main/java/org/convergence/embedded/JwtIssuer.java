@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -18,15 +19,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Issues RS256 bearer tokens for the local stack and the tests, with plain JDK crypto. Production tokens
- * come from the identity provider; the services only ever see its public key.
+ * Issues RS256 bearer tokens for the local stack and the tests, with plain JDK crypto (no JWT library to
+ * keep in step with Quarkus). Production tokens come from the identity provider; the services only ever
+ * see a public key ({@code mp.jwt.verify.publickey} or {@code .location}) and the issuer
+ * ({@code mp.jwt.verify.issuer}), so these tokens exercise the same verification path.
  */
 public final class JwtIssuer {
 
     public static final String ISSUER = "https://convergence.local/issuer";
+    private static final Set<String> RESERVED = Set.of("iss", "sub", "upn", "groups", "iat", "exp", "jti");
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final PrivateKey privateKey;
@@ -58,6 +63,7 @@ public final class JwtIssuer {
             Files.createDirectories(dir);
             KeyPair pair = newKeyPair();
             Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            ownerOnly(privateFile);
             Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return new JwtIssuer(pair.getPrivate(), pair.getPublic(), publicFile);
         } catch (IOException e) {
@@ -82,8 +88,16 @@ public final class JwtIssuer {
         return publicKeyFile;
     }
 
-    /** A token for {@code subject} with one role in {@code groups} and extra string claims (territory, chantier). */
+    /**
+     * A token for {@code subject} with one role in {@code groups} (what {@code @RolesAllowed} checks) and extra
+     * string claims such as {@code territory} or {@code chantier}, valid for {@code ttl}.
+     */
     public String issue(String subject, String role, Map<String, String> extraClaims, Duration ttl) {
+        for (String name : extraClaims.keySet()) {
+            if (RESERVED.contains(name)) {
+                throw new IllegalArgumentException("Claim " + name + " is set by the issuer itself");
+            }
+        }
         Instant now = Instant.now();
         StringBuilder claims = new StringBuilder("{");
         claims.append(field("iss", ISSUER)).append(',')
@@ -104,6 +118,15 @@ public final class JwtIssuer {
             return signingInput + "." + URL.encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign a token", e);
+        }
+    }
+
+    /** The private key signs tokens for any role: keep it from other users of the machine where possible. */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's folder permissions apply.
         }
     }
 

@@ -54,12 +54,18 @@ final class ChildProcess {
         return process.isAlive();
     }
 
-    /** Waits for the line the process prints when it is ready (embedded servers). */
-    void awaitReadyLine(Duration timeout) {
+    /** Waits for the line the process prints when it is ready (embedded servers); fails as soon as it exits. */
+    void awaitReadyLine(Duration timeout, Path logDir) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (!readyLine.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(name + " did not become ready within " + timeout
-                        + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")"));
+            while (!readyLine.await(200, TimeUnit.MILLISECONDS)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
+                            + logDir.resolve(name + ".log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + " did not become ready within " + timeout);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -47,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
                 "--file", layout.dataDir().resolve("mongo").resolve("convergence.mv").toString(),
                 "--port", Integer.toString(layout.mongoPort())), "MONGO READY");
         startKafka();
-        mongo.awaitReadyLine(Duration.ofSeconds(60));
+        mongo.awaitReadyLine(Duration.ofSeconds(60), layout.logs());
         for (String service : SERVICES) {
             services.add(startService(service));
         }
@@ -60,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = startJava("kafka", "768m", List.of("org.convergence.embedded.EmbeddedKafkaMain",
                 "--data-dir", layout.dataDir().resolve("kafka").toString(),
                 "--port", Integer.toString(layout.kafkaPort())), "KAFKA READY");
-        kafka.awaitReadyLine(Duration.ofSeconds(90));
+        kafka.awaitReadyLine(Duration.ofSeconds(90), layout.logs());
     }
 
     void stopKafka() {
@@ -124,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
 
     private ChildProcess startJava(String name, String heap, List<String> mainAndArgs, String readyMarker) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path")));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", layout.launcherClasspath()));
         command.addAll(mainAndArgs);
         return ChildProcess.start(name, command, Map.of(), layout.logs(), readyMarker);
     }

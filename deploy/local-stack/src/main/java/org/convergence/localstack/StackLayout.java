@@ -1,5 +1,8 @@
 package org.convergence.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +26,20 @@ record StackLayout(Path repository, Path dataDir, int kafkaPort, int mongoPort, 
 
     String mongoUri() {
         return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    /**
+     * The classpath the embedded servers run with: the one {@code deploy/run-local} uses, written by the build,
+     * so the end-to-end test runs them exactly as README command 1 does.
+     */
+    String launcherClasspath() {
+        Path target = repository.resolve("deploy/local-stack/target");
+        try {
+            return target.resolve("classes") + java.io.File.pathSeparator
+                    + Files.readString(target.resolve("classpath.txt")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Build first (./mvnw install -DskipTests): " + e.getMessage(), e);
+        }
     }
 
     Path serviceJar(String service) {

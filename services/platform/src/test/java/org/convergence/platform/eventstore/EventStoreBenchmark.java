@@ -47,6 +47,7 @@ class EventStoreBenchmark {
             MongoCollection<Document> commits = database.getCollection(MongoEventStore.COMMITS);
             System.out.printf("%n%-14s %-10s %-10s %-10s %-10s %-14s%n", "stored events", "p50 ms", "p95 ms",
                     "p99 ms", "max ms", "load rate ev/s");
+            measureCommands(store, commits, -1); // JIT and connection warm-up, not reported
             long stored = 0;
             int aggregates = 0;
             for (int step : new int[] {0, target / 4, target / 2, target}) {
