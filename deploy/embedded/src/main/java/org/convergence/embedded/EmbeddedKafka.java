@@ -5,6 +5,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
@@ -91,6 +92,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private synchronized void startServer() {
+        // Kafka ends the JVM on a fatal fault (Exit.halt): in a test JVM or a launcher child, throw instead.
+        Exit.setExitProcedure(EmbeddedKafka::refuseExit);
+        Exit.setHaltProcedure(EmbeddedKafka::refuseExit);
         Properties config = config();
         formatOnce();
         // The constructor reads the formatted log directories, so it must follow formatOnce().
@@ -204,5 +208,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void refuseExit(int status, String message) {
+        throw new IllegalStateException("Kafka wanted to stop the JVM with status " + status + ": " + message);
     }
 }

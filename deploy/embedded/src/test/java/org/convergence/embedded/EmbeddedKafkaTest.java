@@ -41,6 +41,8 @@ class EmbeddedKafkaTest {
             // The broker's INFO chatter is off for whatever slf4j is bound to (JBoss LogManager here).
             assertFalse(LoggerFactory.getLogger("kafka.server.BrokerServer").isInfoEnabled());
             assertTrue(LoggerFactory.getLogger("kafka.server.BrokerServer").isWarnEnabled());
+            assertTrue(LoggerFactory.getLogger("org.apache.kafka.clients.producer.KafkaProducer").isInfoEnabled(),
+                    "client categories untouched");
 
             produce(address, "v0", "v1", "v2");
             kafka.stop();

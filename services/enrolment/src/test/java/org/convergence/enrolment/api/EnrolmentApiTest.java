@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -174,7 +175,8 @@ class EnrolmentApiTest {
 
     @Test
     void healthAndOpenApiNeedNoToken() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("kafka", "MongoDB connection health check"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/pathways"));
         given().get("/q/metrics").then().statusCode(200);

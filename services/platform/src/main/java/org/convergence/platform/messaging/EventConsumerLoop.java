@@ -79,32 +79,19 @@ public final class EventConsumerLoop implements AutoCloseable {
     }
 
     private void loop() {
+        Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
         try {
             consumer.subscribe(topics);
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                boolean mustBackOff = false;
-                for (TopicPartition partition : records.partitions()) {
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!process(record)) {
-                            consumer.seek(partition, record.offset());
-                            mustBackOff = true;
-                            break;
-                        }
-                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                    }
-                }
-                if (!done.isEmpty()) {
-                    consumer.commitSync(done);
-                }
+                boolean mustBackOff = processBatch(consumer.poll(Duration.ofMillis(500)), uncommitted);
+                mustBackOff |= !commit(uncommitted);
                 if (mustBackOff) {
                     TimeUnit.MILLISECONDS.sleep(retryBackoff.toMillis());
                 }
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                LOG.errorf(e, "Consumer %s woken up unexpectedly", groupId);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,6 +100,43 @@ public final class EventConsumerLoop implements AutoCloseable {
             LOG.errorf(e, "Consumer %s stopped", groupId);
         } finally {
             consumer.close();
+        }
+    }
+
+    /** Applies records in order per partition; returns true when one must be retried after a pause. */
+    private boolean processBatch(ConsumerRecords<String, byte[]> records,
+                                 Map<TopicPartition, OffsetAndMetadata> uncommitted) {
+        boolean mustBackOff = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!process(record)) {
+                    consumer.seek(partition, record.offset());
+                    mustBackOff = true;
+                    break;
+                }
+                uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        return mustBackOff;
+    }
+
+    /**
+     * Commits what was applied. A failed commit (broker away) is kept and retried with the next one: until
+     * then a restart would only redeliver events, which the handler ignores.
+     */
+    private boolean commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
+        if (uncommitted.isEmpty()) {
+            return true;
+        }
+        try {
+            consumer.commitSync(uncommitted, Duration.ofSeconds(5));
+            uncommitted.clear();
+            return true;
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warnf("Consumer %s could not commit offsets, will retry: %s", groupId, e.toString());
+            return false;
         }
     }
 
