@@ -41,7 +41,7 @@ class IntegrationEventCodecTest {
     @Test
     void anEnvelopeSurvivesARoundTrip() {
         ParticipantEnrolledV1 payload = new ParticipantEnrolledV1(
-                "pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", LocalDate.of(2019, 3, 4));
+                "pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", LocalDate.of(2019, 3, 4), null);
         EventEnvelope envelope = new EventEnvelope("e-1", "pathway.enrolled", 1, LocalDate.of(2019, 3, 4),
                 Instant.parse("2026-11-27T10:00:00Z"), "p-1", "paris", "emmaus-defi", codec.toJson(payload));
 

@@ -16,8 +16,11 @@ public final class EnrolmentEvents {
     public static final IntegrationEventType<PathwayExitRecordedV1> PATHWAY_EXIT_RECORDED =
             new IntegrationEventType<>("pathway.exit-recorded", 1, PathwayExitRecordedV1.class);
 
-    public static final List<IntegrationEventType<?>> ALL =
-            List.of(TERRITORY_REGISTERED, CHANTIER_REGISTERED, PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED);
+    public static final IntegrationEventType<PathwayPromotedV1> PATHWAY_PROMOTED =
+            new IntegrationEventType<>("pathway.promoted", 1, PathwayPromotedV1.class);
+
+    public static final List<IntegrationEventType<?>> ALL = List.of(TERRITORY_REGISTERED, CHANTIER_REGISTERED,
+            PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED, PATHWAY_PROMOTED);
 
     private EnrolmentEvents() {
     }

@@ -100,6 +100,50 @@ class LocalStackIT {
         awaitFigures(6, 2);
     }
 
+    @Test
+    @Order(4)
+    void aPremieresHeuresPathwayPromotedToACddiShowsInLyonsFigures() throws Exception {
+        post("enrolment", "/territories", "{\"territoryId\":\"lyon\",\"name\":\"Lyon\",\"densityKind\":\"URBAN\"}", 201);
+        post("enrolment", "/territories/lyon/chantiers", """
+                {"chantierId":"fndsa","name":"FNDSA","programs":[{"program":"PREMIERES_HEURES","since":"2019-01-01"},
+                 {"program":"CONVERGENCE","since":"2020-01-01"}]}""", 201);
+        String ph = UUID.randomUUID().toString();
+        String cddi = UUID.randomUUID().toString();
+        post("enrolment", "/pathways", """
+                {"pathwayId":"%s","program":"PREMIERES_HEURES","chantierId":"fndsa","entryDate":"2019-11-04"}"""
+                .formatted(ph), 201);
+        post("enrolment", "/pathways/" + ph + "/promotion", """
+                {"convergencePathwayId":"%s","promotionDate":"2020-02-03"}""".formatted(cddi), 201);
+        post("enrolment", "/pathways/" + cddi + "/exit",
+                "{\"exitDate\":\"2020-12-18\",\"category\":\"DURABLE_EMPLOYMENT\"}", 200);
+
+        JsonNode lyon = awaitFigures("lyon", node -> node.path("exits").asInt() == 1);
+        assertEquals(1, lyon.get("accompanied").asInt());
+        assertEquals(1, lyon.at("/fromPremieresHeures/numerator").asInt());
+        assertEquals(1, lyon.at("/fromPremieresHeures/denominator").asInt());
+        assertEquals(1, lyon.at("/premieresHeures/promotions").asInt());
+        assertEquals(1, lyon.at("/premieresHeures/active").asInt());
+        assertEquals(1, lyon.at("/dynamicExits/numerator").asInt());
+        assertEquals(1, lyon.at("/averagePathwayMonths/count").asInt());
+    }
+
+    private static JsonNode awaitFigures(String territory, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = send("reporting", HttpRequest.newBuilder()
+                    .uri(URI.create(stack.baseUrl("reporting") + "/figures/territories/" + territory + "/2020")).GET());
+            if (response.statusCode() == 200) {
+                last = JSON.readTree(response.body());
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(territory + " 2020 figures never arrived; last seen " + last);
+    }
+
     private static LocalStack started(StackLayout layout) {
         LocalStack stack = new LocalStack(layout);
         long start = System.nanoTime();

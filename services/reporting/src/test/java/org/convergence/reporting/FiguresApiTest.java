@@ -195,7 +195,7 @@ class FiguresApiTest {
 
     private EventEnvelope enrol(String participant, String pathway, String entryDate) {
         return publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(territory + pathway,
-                territory + participant, "CONVERGENCE", territory, chantier, LocalDate.parse(entryDate)),
+                territory + participant, "CONVERGENCE", territory, chantier, LocalDate.parse(entryDate), null),
                 LocalDate.parse(entryDate), territory + participant, chantier);
     }
 

@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.Response;
 import org.axonframework.messaging.MetaData;
 import org.convergence.enrolment.config.ProgramCatalog;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
+import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
+import org.convergence.enrolment.domain.Programs;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.PathwayView;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,23 +55,15 @@ public class PathwayResource {
     @POST
     @Operation(summary = "Enrol a participant in a program at a chantier, possibly with a past entry date")
     public Response enrol(@Valid @NotNull Requests.Enrol request) {
-        ChantierView chantier = reads.chantier(request.chantierId()).orElseThrow(() -> scope.missing("Chantier"));
-        scope.requireChantierAccess(chantier.territoryId(), chantier.chantierId());
+        ChantierView chantier = visibleChantier(request.chantierId());
         if (!programs.isKnown(request.program())) {
             return Problem.response(400, "Bad Request", "The request has invalid fields", null,
                     List.of(new Problem.FieldError("program", "must be one of " + String.join(", ", programs.codes()))));
         }
-        if (chantier.program(request.program()).isEmpty()) {
-            throw new RuleViolationException("PROGRAM_NOT_CARRIED",
-                    "Chantier " + chantier.chantierId() + " does not carry " + request.program());
-        }
-        String pathwayId = request.pathwayId().toString();
         String participantId = (request.participantId() == null ? UUID.randomUUID() : request.participantId()).toString();
-        commands.send(new EnrolParticipantCommand(pathwayId, participantId, request.program(),
-                chantier.territoryId(), chantier.chantierId(), request.entryDate()), recordedBy());
-        PathwayView view = new PathwayView(pathwayId, participantId, request.program(), chantier.territoryId(),
-                chantier.chantierId(), request.entryDate(), null, null, null);
-        return Response.created(URI.create("/pathways/" + pathwayId)).entity(view).build();
+        PathwayView view = enrolAt(chantier, request.pathwayId().toString(), participantId, request.program(),
+                request.entryDate(), null);
+        return Response.created(URI.create("/pathways/" + view.pathwayId())).entity(view).build();
     }
 
     @POST
@@ -79,9 +74,25 @@ public class PathwayResource {
         PathwayView pathway = visiblePathway(pathwayId);
         commands.send(new RecordExitCommand(pathwayId, request.exitDate(), request.category(),
                 request.housingAtExit()), recordedBy());
-        return new PathwayView(pathway.pathwayId(), pathway.participantId(), pathway.program(),
-                pathway.territoryId(), pathway.chantierId(), pathway.entryDate(), request.exitDate(),
-                request.category(), request.housingAtExit());
+        return pathway.exited(request.exitDate(), request.category(), request.housingAtExit());
+    }
+
+    @POST
+    @Path("/{pathwayId}/promotion")
+    @Operation(summary = "Promote a Premières Heures pathway to a Convergence CDDI: it ends, a linked "
+            + "Convergence pathway starts on the promotion date")
+    public Response promote(@PathParam("pathwayId") String pathwayId, @Valid @NotNull Requests.Promote request) {
+        PathwayView premieresHeures = visiblePathway(pathwayId);
+        ChantierView chantier = visibleChantier(request.chantierId() == null
+                ? premieresHeures.chantierId() : request.chantierId());
+        requireCarried(chantier, Programs.CONVERGENCE);
+        String convergencePathwayId = request.convergencePathwayId().toString();
+        // Two aggregates, two commands: the first is idempotent, so a retried request completes the second.
+        commands.send(new PromoteToConvergenceCommand(pathwayId, convergencePathwayId, request.promotionDate()),
+                recordedBy());
+        PathwayView convergence = enrolAt(chantier, convergencePathwayId, premieresHeures.participantId(),
+                Programs.CONVERGENCE, request.promotionDate(), pathwayId);
+        return Response.created(URI.create("/pathways/" + convergencePathwayId)).entity(convergence).build();
     }
 
     @GET
@@ -89,6 +100,28 @@ public class PathwayResource {
     @Operation(summary = "A pathway (national team, its territory's coordinator, its chantier's staff)")
     public PathwayView get(@PathParam("pathwayId") String pathwayId) {
         return visiblePathway(pathwayId);
+    }
+
+    private PathwayView enrolAt(ChantierView chantier, String pathwayId, String participantId, String program,
+                                LocalDate entryDate, String promotedFrom) {
+        requireCarried(chantier, program);
+        commands.send(new EnrolParticipantCommand(pathwayId, participantId, program, chantier.territoryId(),
+                chantier.chantierId(), entryDate, promotedFrom), recordedBy());
+        return PathwayView.enrolled(pathwayId, participantId, program, chantier.territoryId(), chantier.chantierId(),
+                entryDate, promotedFrom);
+    }
+
+    private static void requireCarried(ChantierView chantier, String program) {
+        if (chantier.program(program).isEmpty()) {
+            throw new RuleViolationException("PROGRAM_NOT_CARRIED",
+                    "Chantier " + chantier.chantierId() + " does not carry " + program);
+        }
+    }
+
+    private ChantierView visibleChantier(String chantierId) {
+        ChantierView chantier = reads.chantier(chantierId).orElseThrow(() -> scope.missing("Chantier"));
+        scope.requireChantierAccess(chantier.territoryId(), chantier.chantierId());
+        return chantier;
     }
 
     private PathwayView visiblePathway(String pathwayId) {

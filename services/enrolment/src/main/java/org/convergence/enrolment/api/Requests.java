@@ -53,6 +53,16 @@ public final class Requests {
             @NotNull @PastOrPresent LocalDate entryDate) {
     }
 
+    /**
+     * @param convergencePathwayId chosen by the caller, like any pathway id
+     * @param chantierId           where the CDDI is signed; the Premières Heures chantier if absent
+     */
+    public record Promote(
+            @NotNull UUID convergencePathwayId,
+            @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
+            @NotNull @PastOrPresent LocalDate promotionDate) {
+    }
+
     public record RecordExit(
             @NotNull @PastOrPresent LocalDate exitDate,
             @NotNull ExitCategory category,

@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
+import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.platform.domain.RuleViolationException;
 
@@ -28,6 +30,7 @@ public class Pathway {
     private String chantierId;
     private LocalDate entryDate;
     private LocalDate exitDate;
+    private String promotedTo;
 
     protected Pathway() {
         // for Axon
@@ -36,21 +39,43 @@ public class Pathway {
     @CommandHandler
     public Pathway(EnrolParticipantCommand command) {
         apply(new ParticipantEnrolledEvent(command.pathwayId(), command.participantId(), command.program(),
-                command.territoryId(), command.chantierId(), command.entryDate()));
+                command.territoryId(), command.chantierId(), command.entryDate(), command.promotedFrom()));
+    }
+
+    @CommandHandler
+    void handle(PromoteToConvergenceCommand command) {
+        if (command.convergencePathwayId().equals(promotedTo)) {
+            return; // the same promotion, retried: already done
+        }
+        if (!Programs.PREMIERES_HEURES.equals(program)) {
+            throw new RuleViolationException("ONLY_PREMIERES_HEURES_IS_PROMOTED",
+                    "Only a Premières Heures pathway is promoted to a Convergence CDDI; this one is " + program);
+        }
+        requireNotEnded();
+        if (command.promotionDate().isBefore(entryDate)) {
+            throw new RuleViolationException("PROMOTION_BEFORE_ENTRY",
+                    "The promotion date " + command.promotionDate() + " is before the entry date " + entryDate);
+        }
+        apply(new PromotedToConvergenceEvent(pathwayId, participantId, territoryId, chantierId,
+                command.convergencePathwayId(), command.promotionDate()));
     }
 
     @CommandHandler
     void handle(RecordExitCommand command) {
-        if (exitDate != null) {
-            throw new RuleViolationException("PATHWAY_ALREADY_EXITED",
-                    "This pathway already ended on " + exitDate + "; correct the exit instead");
-        }
+        requireNotEnded();
         if (command.exitDate().isBefore(entryDate)) {
             throw new RuleViolationException("EXIT_BEFORE_ENTRY",
                     "The exit date " + command.exitDate() + " is before the entry date " + entryDate);
         }
         apply(new PathwayExitRecordedEvent(pathwayId, participantId, program, territoryId, chantierId,
                 command.exitDate(), command.category(), command.housingAtExit()));
+    }
+
+    private void requireNotEnded() {
+        if (exitDate != null) {
+            throw new RuleViolationException("PATHWAY_ALREADY_ENDED", "This pathway already ended on " + exitDate
+                    + (promotedTo != null ? " by promotion to a Convergence CDDI" : "; correct the exit instead"));
+        }
     }
 
     @EventSourcingHandler
@@ -67,5 +92,11 @@ public class Pathway {
     @EventSourcingHandler
     void on(PathwayExitRecordedEvent event) {
         this.exitDate = event.exitDate();
+    }
+
+    @EventSourcingHandler
+    void on(PromotedToConvergenceEvent event) {
+        this.exitDate = event.promotionDate();
+        this.promotedTo = event.convergencePathwayId();
     }
 }

@@ -10,9 +10,13 @@ public final class PathwayMessages {
     private PathwayMessages() {
     }
 
-    /** Entry dates may lie years back: a territory joins with the people it already accompanies. */
+    /**
+     * Entry dates may lie years back: a territory joins with the people it already accompanies.
+     * {@code promotedFrom} is the Premières Heures pathway a Convergence pathway continues, or null.
+     */
     public record EnrolParticipantCommand(String pathwayId, String participantId, String program,
-                                          String territoryId, String chantierId, LocalDate entryDate) {
+                                          String territoryId, String chantierId, LocalDate entryDate,
+                                          String promotedFrom) {
         @TargetAggregateIdentifier
         public String streamId() {
             return Streams.pathway(pathwayId);
@@ -27,8 +31,23 @@ public final class PathwayMessages {
         }
     }
 
+    /** Ends a Premières Heures pathway by promotion to a Convergence CDDI, which continues as another pathway. */
+    public record PromoteToConvergenceCommand(String pathwayId, String convergencePathwayId,
+                                              LocalDate promotionDate) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.pathway(pathwayId);
+        }
+    }
+
     public record ParticipantEnrolledEvent(String pathwayId, String participantId, String program,
-                                           String territoryId, String chantierId, LocalDate entryDate) {
+                                           String territoryId, String chantierId, LocalDate entryDate,
+                                           String promotedFrom) {
+    }
+
+    public record PromotedToConvergenceEvent(String pathwayId, String participantId, String territoryId,
+                                             String chantierId, String convergencePathwayId,
+                                             LocalDate promotionDate) {
     }
 
     public record PathwayExitRecordedEvent(String pathwayId, String participantId, String program,

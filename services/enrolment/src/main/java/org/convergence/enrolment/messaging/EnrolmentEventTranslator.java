@@ -9,10 +9,12 @@ import org.convergence.contracts.enrolment.ChantierRegisteredV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
+import org.convergence.contracts.enrolment.PathwayPromotedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
 import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
 import org.convergence.platform.relay.Envelopes;
 import org.convergence.platform.relay.IntegrationEventTranslator;
@@ -60,7 +62,7 @@ public class EnrolmentEventTranslator implements IntegrationEventTranslator {
         if (payload instanceof ParticipantEnrolledEvent e) {
             return publish(envelopes.of(message, EnrolmentEvents.PARTICIPANT_ENROLLED,
                     new ParticipantEnrolledV1(e.pathwayId(), e.participantId(), e.program(), e.territoryId(),
-                            e.chantierId(), e.entryDate()),
+                            e.chantierId(), e.entryDate(), e.promotedFrom()),
                     e.entryDate(), e.participantId(), e.territoryId(), e.chantierId()));
         }
         if (payload instanceof PathwayExitRecordedEvent e) {
@@ -68,6 +70,12 @@ public class EnrolmentEventTranslator implements IntegrationEventTranslator {
                     new PathwayExitRecordedV1(e.pathwayId(), e.participantId(), e.program(), e.exitDate(),
                             e.category().name(), e.housingAtExit() == null ? null : e.housingAtExit().name()),
                     e.exitDate(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof PromotedToConvergenceEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.PATHWAY_PROMOTED,
+                    new PathwayPromotedV1(e.pathwayId(), e.participantId(), e.convergencePathwayId(),
+                            e.promotionDate()),
+                    e.promotionDate(), e.participantId(), e.territoryId(), e.chantierId()));
         }
         return List.of();
     }

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
 import org.convergence.enrolment.domain.Streams;
 import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
 import org.convergence.platform.eventstore.MongoEventStore;
@@ -49,11 +50,12 @@ public class EnrolmentReads {
         for (DomainEventMessage<?> event : store.eventsOf(Streams.pathway(pathwayId), 0)) {
             Object payload = event.getPayload();
             if (payload instanceof ParticipantEnrolledEvent e) {
-                view = new PathwayView(e.pathwayId(), e.participantId(), e.program(), e.territoryId(),
-                        e.chantierId(), e.entryDate(), null, null, null);
+                view = PathwayView.enrolled(e.pathwayId(), e.participantId(), e.program(), e.territoryId(),
+                        e.chantierId(), e.entryDate(), e.promotedFrom());
             } else if (payload instanceof PathwayExitRecordedEvent e && view != null) {
-                view = new PathwayView(view.pathwayId(), view.participantId(), view.program(), view.territoryId(),
-                        view.chantierId(), view.entryDate(), e.exitDate(), e.category(), e.housingAtExit());
+                view = view.exited(e.exitDate(), e.category(), e.housingAtExit());
+            } else if (payload instanceof PromotedToConvergenceEvent e && view != null) {
+                view = view.promoted(e.promotionDate(), e.convergencePathwayId());
             }
         }
         return Optional.ofNullable(view);

@@ -65,6 +65,49 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void aPremieresHeuresPathwayPromotedToACddiEndsAndALinkedConvergencePathwayStarts() {
+        String both = registerChantier("PREMIERES_HEURES", "CONVERGENCE");
+        String ph = UUID.randomUUID().toString();
+        String cddi = UUID.randomUUID().toString();
+        String participant = asNational().body("""
+                {"pathwayId":"%s","program":"PREMIERES_HEURES","chantierId":"%s","entryDate":"2019-09-02"}"""
+                .formatted(ph, both)).post("/pathways").then().statusCode(201).extract().path("participantId");
+
+        asNational().body("""
+                {"convergencePathwayId":"%s","promotionDate":"2020-01-06"}""".formatted(cddi))
+                .post("/pathways/" + ph + "/promotion").then().statusCode(201)
+                .body("program", equalTo("CONVERGENCE"))
+                .body("participantId", equalTo(participant))
+                .body("entryDate", equalTo("2020-01-06"))
+                .body("promotedFrom", equalTo(ph));
+
+        asNational().get("/pathways/" + ph).then().statusCode(200)
+                .body("exitDate", equalTo("2020-01-06"))
+                .body("promotedTo", equalTo(cddi));
+        refusedWithoutStoring(() -> asNational().body("""
+                {"convergencePathwayId":"%s","promotionDate":"2020-01-07"}""".formatted(UUID.randomUUID()))
+                .post("/pathways/" + ph + "/promotion").then(), 422)
+                .body("code", equalTo("PATHWAY_ALREADY_ENDED"));
+    }
+
+    @Test
+    void aPromotionToAChantierWithoutConvergenceIsRefused() {
+        String phOnly = registerChantier("PREMIERES_HEURES");
+        String ph = UUID.randomUUID().toString();
+        asNational().body("""
+                {"pathwayId":"%s","program":"PREMIERES_HEURES","chantierId":"%s","entryDate":"2019-09-02"}"""
+                .formatted(ph, phOnly)).post("/pathways").then().statusCode(201);
+
+        refusedWithoutStoring(() -> asNational().body("""
+                {"convergencePathwayId":"%s","promotionDate":"2020-01-06"}""".formatted(UUID.randomUUID()))
+                .post("/pathways/" + ph + "/promotion").then(), 422)
+                .body("code", equalTo("PROGRAM_NOT_CARRIED"));
+        refusedWithoutStoring(() -> asNational().body(enrolment(UUID.randomUUID().toString(), "2020-01-06")
+                .replace(chantier, phOnly)).post("/pathways").then(), 422)
+                .body("code", equalTo("PROGRAM_NOT_CARRIED"));
+    }
+
+    @Test
     void theChantierStaffAndTheTerritoryCoordinatorMayEnrolThere() {
         as(Tokens.staff(territory, chantier)).body(enrolment(UUID.randomUUID().toString(), "2020-01-06"))
                 .post("/pathways").then().statusCode(201);
@@ -188,6 +231,16 @@ class EnrolmentApiTest {
         ValidatableResponse response = call.get().statusCode(status).contentType("application/problem+json");
         assertEquals(before, database.getCollection(MongoEventStore.COMMITS).countDocuments(), "no event stored");
         return response;
+    }
+
+    private String registerChantier(String... programs) {
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String carried = java.util.Arrays.stream(programs)
+                .map(p -> "{\"program\":\"" + p + "\",\"since\":\"2019-01-01\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        asNational().body("{\"chantierId\":\"%s\",\"name\":\"Chantier\",\"programs\":[%s]}".formatted(id, carried))
+                .post("/territories/" + territory + "/chantiers").then().statusCode(201);
+        return id;
     }
 
     private String enrolled(String entryDate) {

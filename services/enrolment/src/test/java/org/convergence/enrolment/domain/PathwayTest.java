@@ -4,6 +4,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
+import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,10 @@ class PathwayTest {
 
     private static final LocalDate ENTRY = LocalDate.of(2019, 9, 2);
     private static final ParticipantEnrolledEvent ENROLLED = new ParticipantEnrolledEvent(
-            "pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY);
+            "pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY, null);
+    private static final ParticipantEnrolledEvent PH_ENROLLED = new ParticipantEnrolledEvent(
+            "ph-1", "p-1", "PREMIERES_HEURES", "paris", "emmaus-defi", ENTRY, null);
+    private static final LocalDate PROMOTION = LocalDate.of(2020, 1, 6);
 
     private AggregateTestFixture<Pathway> fixture;
 
@@ -27,7 +32,7 @@ class PathwayTest {
     @Test
     void enrolmentWithABackdatedEntryDateRecordsTheRealDate() {
         fixture.givenNoPriorActivity()
-                .when(new EnrolParticipantCommand("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY))
+                .when(new EnrolParticipantCommand("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(ENROLLED);
     }
@@ -62,6 +67,62 @@ class PathwayTest {
         fixture.given(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
                         LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null))
                 .when(new RecordExitCommand("pw-1", LocalDate.of(2020, 7, 30), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPremieresHeuresPathwayIsPromotedToAConvergenceCddiAndEndsThatDay() {
+        fixture.given(PH_ENROLLED)
+                .when(new PromoteToConvergenceCommand("ph-1", "cv-1", PROMOTION))
+                .expectEvents(new PromotedToConvergenceEvent("ph-1", "p-1", "paris", "emmaus-defi", "cv-1", PROMOTION));
+    }
+
+    @Test
+    void theSamePromotionRetriedChangesNothing() {
+        fixture.given(PH_ENROLLED, new PromotedToConvergenceEvent("ph-1", "p-1", "paris", "emmaus-defi", "cv-1",
+                        PROMOTION))
+                .when(new PromoteToConvergenceCommand("ph-1", "cv-1", PROMOTION))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEndedPathwayIsNotPromoted() {
+        fixture.given(PH_ENROLLED, new PathwayExitRecordedEvent("ph-1", "p-1", "PREMIERES_HEURES", "paris",
+                        "emmaus-defi", LocalDate.of(2019, 12, 20), ExitCategory.OTHER, null))
+                .when(new PromoteToConvergenceCommand("ph-1", "cv-1", PROMOTION))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already ended"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPromotedPathwayHasNoFurtherExitOrPromotion() {
+        fixture.given(PH_ENROLLED, new PromotedToConvergenceEvent("ph-1", "p-1", "paris", "emmaus-defi", "cv-1",
+                        PROMOTION))
+                .when(new RecordExitCommand("ph-1", PROMOTION.plusDays(5), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(PH_ENROLLED, new PromotedToConvergenceEvent("ph-1", "p-1", "paris", "emmaus-defi", "cv-1",
+                        PROMOTION))
+                .when(new PromoteToConvergenceCommand("ph-1", "cv-2", PROMOTION))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAPremieresHeuresPathwayIsPromoted() {
+        fixture.given(ENROLLED)
+                .when(new PromoteToConvergenceCommand("pw-1", "cv-1", PROMOTION))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPromotionBeforeTheEntryDateIsRefused() {
+        fixture.given(PH_ENROLLED)
+                .when(new PromoteToConvergenceCommand("ph-1", "cv-1", ENTRY.minusDays(1)))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }

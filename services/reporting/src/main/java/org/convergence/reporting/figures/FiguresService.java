@@ -8,17 +8,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Answers figure queries from the read model. A territory document lists its pathway ids, so a territory's
- * figures cost one {@code _id} lookup plus one {@code $in} on {@code _id}; the nation is the union of the
- * territories, with participants counted once.
+ * Answers figure queries from the read model. A territory document lists its pathway ids and a participant
+ * document lists theirs, so every read is an {@code _id} lookup or an {@code $in} on {@code _id}; the nation
+ * is computed over the union of the territories' pathways, participants counted once.
  */
 public final class FiguresService {
 
@@ -34,32 +36,46 @@ public final class FiguresService {
         if (territory == null) {
             return Optional.empty();
         }
-        List<PathwayRecord> pathways = pathways(territory);
-        YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
-        return Optional.of(new TerritoryFigures(territoryId, year.getValue(),
-                figures.accompaniedParticipants(pathways).size(), figures.exits(pathways), Instant.now()));
+        return Optional.of(figuresOf(territoryId, pathways(pathwayIds(territory)), year, Instant.now()));
     }
 
     public NationalFigures national(Year year) {
-        Set<String> accompanied = new HashSet<>();
-        int exits = 0;
+        Instant asOf = Instant.now();
+        Map<String, PathwayRecord> union = new LinkedHashMap<>();
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         for (Document territory : model.territories().find()) {
-            List<PathwayRecord> pathways = pathways(territory);
-            YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
-            Set<String> territoryAccompanied = figures.accompaniedParticipants(pathways);
-            int territoryExits = figures.exits(pathways);
-            accompanied.addAll(territoryAccompanied);
-            exits += territoryExits;
-            byTerritory.add(new TerritoryFigures(territory.getString("_id"), year.getValue(),
-                    territoryAccompanied.size(), territoryExits, null));
+            List<PathwayRecord> pathways = pathways(pathwayIds(territory));
+            pathways.forEach(p -> union.put(p.pathwayId(), p));
+            byTerritory.add(figuresOf(territory.getString("_id"), pathways, year, null));
         }
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        return new NationalFigures(year.getValue(), accompanied.size(), exits, byTerritory, Instant.now());
+        TerritoryFigures nation = figuresOf(null, List.copyOf(union.values()), year, asOf);
+        return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
+                nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(), byTerritory, asOf);
     }
 
-    private List<PathwayRecord> pathways(Document territory) {
-        List<String> ids = territory.getList("pathwayIds", String.class, List.of());
+    private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
+        YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
+        Set<String> accompanied = figures.accompaniedParticipants(pathways);
+        return new TerritoryFigures(territoryId, year.getValue(), accompanied.size(), figures.exits(pathways).size(),
+                figures.fromPremieresHeures(pathways, pathwaysOfParticipants(accompanied)),
+                figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
+                figures.premieresHeures(pathways), asOf);
+    }
+
+    /** Every pathway of these participants, in any territory: where they came from matters (fromPremieresHeures). */
+    private List<PathwayRecord> pathwaysOfParticipants(Set<String> participantIds) {
+        if (participantIds.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new HashSet<>();
+        for (Document participant : model.participants().find(Filters.in("_id", participantIds))) {
+            ids.addAll(pathwayIds(participant));
+        }
+        return pathways(ids);
+    }
+
+    private List<PathwayRecord> pathways(Collection<String> ids) {
         List<PathwayRecord> pathways = new ArrayList<>(ids.size());
         if (ids.isEmpty()) {
             return pathways;
@@ -67,7 +83,7 @@ public final class FiguresService {
         for (Document d : model.pathways().find(Filters.in("_id", ids))) {
             pathways.add(new PathwayRecord(d.getString("_id"), d.getString("participantId"), d.getString("program"),
                     d.getString("territoryId"), d.getString("chantierId"), date(d, "entryDate"),
-                    date(d, "exitDate"), d.getString("exitCategory")));
+                    date(d, "exitDate"), d.getString("exitCategory"), d.getString("promotedTo")));
         }
         return pathways;
     }
@@ -86,6 +102,10 @@ public final class FiguresService {
             }
         }
         return starts;
+    }
+
+    private static List<String> pathwayIds(Document document) {
+        return document.getList("pathwayIds", String.class, List.of());
     }
 
     private static LocalDate date(Document d, String field) {

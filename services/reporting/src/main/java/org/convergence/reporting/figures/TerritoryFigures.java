@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 
-/** One territory's figures for a calendar year, as computed at {@code asOf}. */
+/** One territory's figures for a calendar year, as computed at {@code asOf} (DOMAIN.md definitions). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TerritoryFigures(String territoryId, int year, int accompanied, int exits, Instant asOf) {
+public record TerritoryFigures(String territoryId, int year, int accompanied, int exits,
+                               Rate fromPremieresHeures, Mean averagePathwayMonths, Rate dynamicExits,
+                               PremieresHeuresFigures premieresHeures, Instant asOf) {
 }

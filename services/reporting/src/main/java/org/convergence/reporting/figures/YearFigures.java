@@ -2,7 +2,10 @@ package org.convergence.reporting.figures;
 
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +18,11 @@ import java.util.stream.Collectors;
 public final class YearFigures {
 
     public static final String CONVERGENCE = "CONVERGENCE";
+    public static final String PREMIERES_HEURES = "PREMIERES_HEURES";
+    /** Months are days / 30.4375 (DOMAIN.md: averagePathwayMonths). */
+    static final double DAYS_PER_MONTH = 30.4375;
+    private static final Set<String> DYNAMIC = Set.of("DURABLE_EMPLOYMENT", "TRANSITIONAL_EMPLOYMENT", "POSITIVE_EXIT");
+    private static final String NEUTRALISED = "NEUTRALISED";
 
     private final Map<String, LocalDate> convergenceStarts;
     private final LocalDate firstDay;
@@ -37,8 +45,61 @@ public final class YearFigures {
     }
 
     /** exits: Convergence pathways whose exit date falls in the year, on or after the counting start. */
-    public int exits(Collection<PathwayRecord> pathways) {
-        return (int) pathways.stream().filter(this::isExit).count();
+    public List<PathwayRecord> exits(Collection<PathwayRecord> pathways) {
+        return pathways.stream().filter(this::isExit).toList();
+    }
+
+    /** averagePathwayMonths: over the exits, exit date minus the real CDDI start, in months of 30.4375 days. */
+    public Mean averagePathwayMonths(Collection<PathwayRecord> pathways) {
+        List<PathwayRecord> exits = exits(pathways);
+        double months = exits.stream().mapToDouble(YearFigures::months).sum();
+        return Mean.of(months, exits.size());
+    }
+
+    /**
+     * dynamicExits (ASP rule for ACI): over the exits except NEUTRALISED ones and pathways shorter than three
+     * months, the share in durable or transitional employment or a positive exit.
+     */
+    public Rate dynamicExits(Collection<PathwayRecord> pathways) {
+        List<PathwayRecord> counted = exits(pathways).stream()
+                .filter(p -> !NEUTRALISED.equals(p.exitCategory()))
+                .filter(p -> !p.exitDate().isBefore(p.entryDate().plusMonths(3)))
+                .toList();
+        int dynamic = (int) counted.stream().filter(p -> DYNAMIC.contains(p.exitCategory())).count();
+        return Rate.of(dynamic, counted.size());
+    }
+
+    /**
+     * fromPremieresHeures: over the accompanied, the share who had a Premières Heures pathway (at any chantier)
+     * that began before their Convergence entry.
+     *
+     * @param everyPathwayOfTheirs all pathways of the accompanied participants, wherever they were
+     */
+    public Rate fromPremieresHeures(Collection<PathwayRecord> pathways,
+                                    Collection<PathwayRecord> everyPathwayOfTheirs) {
+        Map<String, LocalDate> firstConvergenceEntry = new HashMap<>();
+        pathways.stream().filter(this::isAccompanied).forEach(p ->
+                firstConvergenceEntry.merge(p.participantId(), p.entryDate(), (a, b) -> a.isBefore(b) ? a : b));
+        Set<String> cameFromPremieresHeures = everyPathwayOfTheirs.stream()
+                .filter(p -> PREMIERES_HEURES.equals(p.program()) && p.entryDate() != null)
+                .filter(p -> firstConvergenceEntry.containsKey(p.participantId())
+                        && p.entryDate().isBefore(firstConvergenceEntry.get(p.participantId())))
+                .map(PathwayRecord::participantId)
+                .collect(Collectors.toSet());
+        return Rate.of(cameFromPremieresHeures.size(), firstConvergenceEntry.size());
+    }
+
+    /** Premières Heures: participants active in the year, pathways started in it, promotions to a CDDI in it. */
+    public PremieresHeuresFigures premieresHeures(Collection<PathwayRecord> pathways) {
+        List<PathwayRecord> premieresHeures = pathways.stream()
+                .filter(p -> PREMIERES_HEURES.equals(p.program()) && p.entryDate() != null).toList();
+        int active = (int) premieresHeures.stream()
+                .filter(p -> !p.entryDate().isAfter(lastDay) && (p.exitDate() == null || !p.exitDate().isBefore(firstDay)))
+                .map(PathwayRecord::participantId).distinct().count();
+        int started = (int) premieresHeures.stream().filter(p -> inYear(p.entryDate())).count();
+        int promotions = (int) premieresHeures.stream()
+                .filter(p -> p.promotedTo() != null && p.exitDate() != null && inYear(p.exitDate())).count();
+        return new PremieresHeuresFigures(active, started, promotions);
     }
 
     boolean isAccompanied(PathwayRecord pathway) {
@@ -51,8 +112,15 @@ public final class YearFigures {
 
     boolean isExit(PathwayRecord pathway) {
         LocalDate exit = pathway.exitDate();
-        return exit != null && !exit.isBefore(firstDay) && !exit.isAfter(lastDay)
-                && countedFrom(pathway).filter(start -> !exit.isBefore(start)).isPresent();
+        return exit != null && inYear(exit) && countedFrom(pathway).filter(start -> !exit.isBefore(start)).isPresent();
+    }
+
+    private boolean inYear(LocalDate date) {
+        return !date.isBefore(firstDay) && !date.isAfter(lastDay);
+    }
+
+    private static double months(PathwayRecord pathway) {
+        return ChronoUnit.DAYS.between(pathway.entryDate(), pathway.exitDate()) / DAYS_PER_MONTH;
     }
 
     /**

@@ -7,9 +7,11 @@ import org.convergence.contracts.enrolment.ChantierRegisteredV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
+import org.convergence.contracts.enrolment.PathwayPromotedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
 import org.convergence.platform.messaging.IntegrationEventHandler;
 import org.convergence.platform.messaging.RejectedEventException;
+import org.convergence.reporting.figures.YearFigures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ public final class PathwayProjection implements IntegrationEventHandler {
             case "chantier.registered" -> chantierRegistered(event);
             case "pathway.enrolled" -> participantEnrolled(event);
             case "pathway.exit-recorded" -> exitRecorded(event);
+            case "pathway.promoted" -> promoted(event);
             default -> {
                 // Other types of the topic are not reporting's concern.
             }
@@ -62,22 +65,47 @@ public final class PathwayProjection implements IntegrationEventHandler {
 
     private void participantEnrolled(EventEnvelope event) {
         ParticipantEnrolledV1 e = codec.payload(event, EnrolmentEvents.PARTICIPANT_ENROLLED);
-        // The territory's index first: it is idempotent, and the pathway's marker must come last.
-        ReadModel.addToSet(model.territories(), e.territoryId(), "pathwayIds", e.pathwayId());
+        index(e.territoryId(), e.participantId(), e.pathwayId());
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", e.program()),
                 Updates.set("territoryId", e.territoryId()),
                 Updates.set("chantierId", e.chantierId()),
-                Updates.set("entryDate", e.entryDate().toString())));
+                Updates.set("entryDate", e.entryDate().toString()),
+                Updates.set("promotedFrom", e.promotedFromPathwayId())));
+    }
+
+    private void promoted(EventEnvelope event) {
+        PathwayPromotedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_PROMOTED);
+        index(requireTerritory(event), e.participantId(), e.pathwayId());
+        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+                Updates.set("participantId", e.participantId()),
+                Updates.set("program", YearFigures.PREMIERES_HEURES),
+                Updates.set("territoryId", event.territoryId()),
+                Updates.set("chantierId", event.chantierId()),
+                Updates.set("exitDate", e.promotionDate().toString()),
+                Updates.set("promotedTo", e.convergencePathwayId())));
+    }
+
+    /**
+     * The territory's and the participant's lists of pathways, written before the pathway's own document:
+     * they are idempotent by nature, and the pathway's event marker must come last.
+     */
+    private void index(String territoryId, String participantId, String pathwayId) {
+        ReadModel.addToSet(model.territories(), territoryId, "pathwayIds", pathwayId);
+        ReadModel.addToSet(model.participants(), participantId, "pathwayIds", pathwayId);
+    }
+
+    private static String requireTerritory(EventEnvelope event) {
+        if (event.territoryId() == null) {
+            throw new RejectedEventException(event.type() + " without territoryId in its envelope");
+        }
+        return event.territoryId();
     }
 
     private void exitRecorded(EventEnvelope event) {
         PathwayExitRecordedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_EXIT_RECORDED);
-        if (event.territoryId() == null) {
-            throw new RejectedEventException("pathway.exit-recorded without territoryId in its envelope");
-        }
-        ReadModel.addToSet(model.territories(), event.territoryId(), "pathwayIds", e.pathwayId());
+        index(requireTerritory(event), e.participantId(), e.pathwayId());
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", e.program()),

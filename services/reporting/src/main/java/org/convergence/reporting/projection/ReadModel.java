@@ -11,7 +11,7 @@ import org.bson.conversions.Bson;
 import java.util.List;
 
 /**
- * The reporting read model: pathways, chantiers and territories keyed by their ids, so that every write and
+ * The reporting read model: pathways, chantiers, territories and participants keyed by their ids, so that every write and
  * every read is an exact {@code _id} lookup. Each document lists the ids of the events applied to it: a
  * redelivered event is recognised and changes nothing. Collections are prefixed by a generation, so a
  * rebuild fills new collections from the start of the topics while the old ones still answer.
@@ -24,11 +24,13 @@ public final class ReadModel {
     private final MongoCollection<Document> pathways;
     private final MongoCollection<Document> chantiers;
     private final MongoCollection<Document> territories;
+    private final MongoCollection<Document> participants;
 
     public ReadModel(MongoDatabase database, String generation) {
         this.pathways = database.getCollection(generation + "_pathways");
         this.chantiers = database.getCollection(generation + "_chantiers");
         this.territories = database.getCollection(generation + "_territories");
+        this.participants = database.getCollection(generation + "_participants");
     }
 
     public MongoCollection<Document> pathways() {
@@ -41,6 +43,11 @@ public final class ReadModel {
 
     public MongoCollection<Document> territories() {
         return territories;
+    }
+
+    /** Per participant, the ids of all their pathways in any territory. */
+    public MongoCollection<Document> participants() {
+        return participants;
     }
 
     /**
@@ -64,5 +71,6 @@ public final class ReadModel {
         pathways.drop();
         chantiers.drop();
         territories.drop();
+        participants.drop();
     }
 }
