@@ -19,8 +19,13 @@ public final class EnrolmentEvents {
     public static final IntegrationEventType<PathwayPromotedV1> PATHWAY_PROMOTED =
             new IntegrationEventType<>("pathway.promoted", 1, PathwayPromotedV1.class);
 
+    public static final IntegrationEventType<EntryDateCorrectedV1> ENTRY_DATE_CORRECTED =
+            new IntegrationEventType<>("pathway.entry-corrected", 1, EntryDateCorrectedV1.class);
+    public static final IntegrationEventType<ExitCorrectedV1> EXIT_CORRECTED =
+            new IntegrationEventType<>("pathway.exit-corrected", 1, ExitCorrectedV1.class);
+
     public static final List<IntegrationEventType<?>> ALL = List.of(TERRITORY_REGISTERED, CHANTIER_REGISTERED,
-            PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED, PATHWAY_PROMOTED);
+            PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED, PATHWAY_PROMOTED, ENTRY_DATE_CORRECTED, EXIT_CORRECTED);
 
     private EnrolmentEvents() {
     }

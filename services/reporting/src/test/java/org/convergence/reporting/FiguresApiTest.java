@@ -30,6 +30,8 @@ import org.convergence.contracts.IntegrationPayload;
 import org.convergence.contracts.Topics;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
+import org.convergence.contracts.enrolment.ExitCorrectedV1;
 import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
@@ -112,6 +114,24 @@ class FiguresApiTest {
         enrol("p2", "pw2", "2020-01-06");
 
         awaitTerritoryFigures(2020, 2, 1);
+    }
+
+    @Test
+    void correctionsMoveThePastYearsFigures() {
+        enrol("p1", "pw1", "2019-04-01");
+        exit("p1", "pw1", "2020-05-31");
+        awaitTerritoryFigures(2020, 1, 1);
+
+        publish(EnrolmentEvents.EXIT_CORRECTED, new ExitCorrectedV1(territory + "pw1", territory + "p1",
+                "CONVERGENCE", LocalDate.of(2021, 2, 1), "DURABLE_EMPLOYMENT", null),
+                LocalDate.of(2021, 2, 1), territory + "p1", chantier);
+        awaitTerritoryFigures(2020, 1, 0);
+        awaitTerritoryFigures(2021, 1, 1);
+
+        publish(EnrolmentEvents.ENTRY_DATE_CORRECTED, new EntryDateCorrectedV1(territory + "pw1", territory + "p1",
+                LocalDate.of(2019, 4, 1), LocalDate.of(2021, 1, 4)), LocalDate.of(2021, 1, 4), territory + "p1",
+                chantier);
+        awaitTerritoryFigures(2020, 0, 0);
     }
 
     @Test

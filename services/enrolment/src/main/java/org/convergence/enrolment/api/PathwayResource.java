@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.axonframework.messaging.MetaData;
 import org.convergence.enrolment.config.ProgramCatalog;
+import org.convergence.enrolment.domain.PathwayMessages.CorrectEntryDateCommand;
+import org.convergence.enrolment.domain.PathwayMessages.CorrectExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
 import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
@@ -73,6 +75,27 @@ public class PathwayResource {
                                   @Valid @NotNull Requests.RecordExit request) {
         PathwayView pathway = visiblePathway(pathwayId);
         commands.send(new RecordExitCommand(pathwayId, request.exitDate(), request.category(),
+                request.housingAtExit()), recordedBy());
+        return pathway.exited(request.exitDate(), request.category(), request.housingAtExit());
+    }
+
+    @POST
+    @Path("/{pathwayId}/entry-correction")
+    @Operation(summary = "Correct a wrong entry date (a new fact: the history keeps the first one)")
+    public PathwayView correctEntryDate(@PathParam("pathwayId") String pathwayId,
+                                        @Valid @NotNull Requests.CorrectEntryDate request) {
+        PathwayView pathway = visiblePathway(pathwayId);
+        commands.send(new CorrectEntryDateCommand(pathwayId, request.entryDate()), recordedBy());
+        return pathway.entryCorrected(request.entryDate());
+    }
+
+    @POST
+    @Path("/{pathwayId}/exit-correction")
+    @Operation(summary = "Correct a wrong exit: date, category and housing situation, as a new fact")
+    public PathwayView correctExit(@PathParam("pathwayId") String pathwayId,
+                                   @Valid @NotNull Requests.RecordExit request) {
+        PathwayView pathway = visiblePathway(pathwayId);
+        commands.send(new CorrectExitCommand(pathwayId, request.exitDate(), request.category(),
                 request.housingAtExit()), recordedBy());
         return pathway.exited(request.exitDate(), request.category(), request.housingAtExit());
     }

@@ -63,6 +63,10 @@ public final class Requests {
             @NotNull @PastOrPresent LocalDate promotionDate) {
     }
 
+    public record CorrectEntryDate(@NotNull @PastOrPresent LocalDate entryDate) {
+    }
+
+    /** An exit, as recorded or as corrected. */
     public record RecordExit(
             @NotNull @PastOrPresent LocalDate exitDate,
             @NotNull ExitCategory category,

@@ -3,7 +3,11 @@ package org.convergence.enrolment.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.convergence.enrolment.domain.PathwayMessages.CorrectEntryDateCommand;
+import org.convergence.enrolment.domain.PathwayMessages.CorrectExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
+import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
@@ -71,6 +75,33 @@ public class Pathway {
                 command.exitDate(), command.category(), command.housingAtExit()));
     }
 
+    @CommandHandler
+    void handle(CorrectEntryDateCommand command) {
+        if (command.entryDate().equals(entryDate)) {
+            return; // nothing to correct
+        }
+        if (exitDate != null && exitDate.isBefore(command.entryDate())) {
+            throw new RuleViolationException("EXIT_BEFORE_ENTRY",
+                    "The corrected entry date " + command.entryDate() + " is after the exit date " + exitDate);
+        }
+        apply(new EntryDateCorrectedEvent(pathwayId, participantId, territoryId, chantierId, entryDate,
+                command.entryDate()));
+    }
+
+    @CommandHandler
+    void handle(CorrectExitCommand command) {
+        if (exitDate == null || promotedTo != null) {
+            throw new RuleViolationException("NO_EXIT_TO_CORRECT",
+                    "This pathway has no recorded exit to correct" + (promotedTo != null ? ": it was promoted" : ""));
+        }
+        if (command.exitDate().isBefore(entryDate)) {
+            throw new RuleViolationException("EXIT_BEFORE_ENTRY",
+                    "The exit date " + command.exitDate() + " is before the entry date " + entryDate);
+        }
+        apply(new ExitCorrectedEvent(pathwayId, participantId, program, territoryId, chantierId, command.exitDate(),
+                command.category(), command.housingAtExit()));
+    }
+
     private void requireNotEnded() {
         if (exitDate != null) {
             throw new RuleViolationException("PATHWAY_ALREADY_ENDED", "This pathway already ended on " + exitDate
@@ -91,6 +122,16 @@ public class Pathway {
 
     @EventSourcingHandler
     void on(PathwayExitRecordedEvent event) {
+        this.exitDate = event.exitDate();
+    }
+
+    @EventSourcingHandler
+    void on(EntryDateCorrectedEvent event) {
+        this.entryDate = event.entryDate();
+    }
+
+    @EventSourcingHandler
+    void on(ExitCorrectedEvent event) {
         this.exitDate = event.exitDate();
     }
 

@@ -40,6 +40,23 @@ public final class PathwayMessages {
         }
     }
 
+    /** A wrong entry date is corrected by a new fact; the first one stays in the history. */
+    public record CorrectEntryDateCommand(String pathwayId, LocalDate entryDate) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.pathway(pathwayId);
+        }
+    }
+
+    /** A wrong exit (date, category or housing) is corrected by a new fact replacing the three together. */
+    public record CorrectExitCommand(String pathwayId, LocalDate exitDate, ExitCategory category,
+                                     HousingSituation housingAtExit) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.pathway(pathwayId);
+        }
+    }
+
     public record ParticipantEnrolledEvent(String pathwayId, String participantId, String program,
                                            String territoryId, String chantierId, LocalDate entryDate,
                                            String promotedFrom) {
@@ -53,5 +70,14 @@ public final class PathwayMessages {
     public record PathwayExitRecordedEvent(String pathwayId, String participantId, String program,
                                            String territoryId, String chantierId, LocalDate exitDate,
                                            ExitCategory category, HousingSituation housingAtExit) {
+    }
+
+    public record EntryDateCorrectedEvent(String pathwayId, String participantId, String territoryId,
+                                          String chantierId, LocalDate previousEntryDate, LocalDate entryDate) {
+    }
+
+    public record ExitCorrectedEvent(String pathwayId, String participantId, String program, String territoryId,
+                                     String chantierId, LocalDate exitDate, ExitCategory category,
+                                     HousingSituation housingAtExit) {
     }
 }

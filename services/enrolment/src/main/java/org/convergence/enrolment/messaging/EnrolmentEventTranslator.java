@@ -7,11 +7,15 @@ import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.Topics;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
+import org.convergence.contracts.enrolment.ExitCorrectedV1;
 import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.PathwayPromotedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
@@ -68,6 +72,17 @@ public class EnrolmentEventTranslator implements IntegrationEventTranslator {
         if (payload instanceof PathwayExitRecordedEvent e) {
             return publish(envelopes.of(message, EnrolmentEvents.PATHWAY_EXIT_RECORDED,
                     new PathwayExitRecordedV1(e.pathwayId(), e.participantId(), e.program(), e.exitDate(),
+                            e.category().name(), e.housingAtExit() == null ? null : e.housingAtExit().name()),
+                    e.exitDate(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof EntryDateCorrectedEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.ENTRY_DATE_CORRECTED,
+                    new EntryDateCorrectedV1(e.pathwayId(), e.participantId(), e.previousEntryDate(), e.entryDate()),
+                    e.entryDate(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof ExitCorrectedEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.EXIT_CORRECTED,
+                    new ExitCorrectedV1(e.pathwayId(), e.participantId(), e.program(), e.exitDate(),
                             e.category().name(), e.housingAtExit() == null ? null : e.housingAtExit().name()),
                     e.exitDate(), e.participantId(), e.territoryId(), e.chantierId()));
         }

@@ -3,6 +3,8 @@ package org.convergence.enrolment.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
@@ -54,6 +56,10 @@ public class EnrolmentReads {
                         e.chantierId(), e.entryDate(), e.promotedFrom());
             } else if (payload instanceof PathwayExitRecordedEvent e && view != null) {
                 view = view.exited(e.exitDate(), e.category(), e.housingAtExit());
+            } else if (payload instanceof ExitCorrectedEvent e && view != null) {
+                view = view.exited(e.exitDate(), e.category(), e.housingAtExit());
+            } else if (payload instanceof EntryDateCorrectedEvent e && view != null) {
+                view = view.entryCorrected(e.entryDate());
             } else if (payload instanceof PromotedToConvergenceEvent e && view != null) {
                 view = view.promoted(e.promotionDate(), e.convergencePathwayId());
             }

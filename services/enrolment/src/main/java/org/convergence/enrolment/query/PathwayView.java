@@ -26,6 +26,11 @@ public record PathwayView(String pathwayId, String participantId, String program
                 housing, promotedFrom, promotedTo);
     }
 
+    public PathwayView entryCorrected(LocalDate date) {
+        return new PathwayView(pathwayId, participantId, program, territoryId, chantierId, date, exitDate,
+                exitCategory, housingAtExit, promotedFrom, promotedTo);
+    }
+
     public PathwayView promoted(LocalDate date, String convergencePathwayId) {
         return new PathwayView(pathwayId, participantId, program, territoryId, chantierId, entryDate, date, null,
                 null, promotedFrom, convergencePathwayId);

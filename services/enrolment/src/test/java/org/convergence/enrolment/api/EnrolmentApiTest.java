@@ -91,6 +91,29 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void correctionsAreNewFactsAndTheFirstFactsStayInTheHistory() {
+        String pathwayId = enrolled("2019-05-01");
+        asNational().body("{\"exitDate\":\"2020-06-30\",\"category\":\"OTHER\"}")
+                .post("/pathways/" + pathwayId + "/exit").then().statusCode(200);
+        long before = database.getCollection(MongoEventStore.COMMITS).countDocuments();
+
+        asNational().body("{\"entryDate\":\"2019-04-15\"}")
+                .post("/pathways/" + pathwayId + "/entry-correction").then().statusCode(200);
+        asNational().body("{\"exitDate\":\"2020-07-31\",\"category\":\"DURABLE_EMPLOYMENT\"}")
+                .post("/pathways/" + pathwayId + "/exit-correction").then().statusCode(200);
+
+        asNational().get("/pathways/" + pathwayId).then().statusCode(200)
+                .body("entryDate", equalTo("2019-04-15"))
+                .body("exitDate", equalTo("2020-07-31"))
+                .body("exitCategory", equalTo("DURABLE_EMPLOYMENT"));
+        assertEquals(before + 2, database.getCollection(MongoEventStore.COMMITS).countDocuments(),
+                "two new facts appended, none rewritten");
+        refusedWithoutStoring(() -> asNational().body("{\"entryDate\":\"2020-08-01\"}")
+                .post("/pathways/" + pathwayId + "/entry-correction").then(), 422)
+                .body("code", equalTo("EXIT_BEFORE_ENTRY"));
+    }
+
+    @Test
     void aPromotionToAChantierWithoutConvergenceIsRefused() {
         String phOnly = registerChantier("PREMIERES_HEURES");
         String ph = UUID.randomUUID().toString();

@@ -1,7 +1,11 @@
 package org.convergence.enrolment.domain;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.convergence.enrolment.domain.PathwayMessages.CorrectEntryDateCommand;
+import org.convergence.enrolment.domain.PathwayMessages.CorrectExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
+import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
+import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
@@ -123,6 +127,52 @@ class PathwayTest {
     void aPromotionBeforeTheEntryDateIsRefused() {
         fixture.given(PH_ENROLLED)
                 .when(new PromoteToConvergenceCommand("ph-1", "cv-1", ENTRY.minusDays(1)))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWrongEntryDateIsCorrectedByANewFact() {
+        fixture.given(ENROLLED)
+                .when(new CorrectEntryDateCommand("pw-1", LocalDate.of(2019, 8, 26)))
+                .expectEvents(new EntryDateCorrectedEvent("pw-1", "p-1", "paris", "emmaus-defi", ENTRY,
+                        LocalDate.of(2019, 8, 26)));
+    }
+
+    @Test
+    void anEntryDateCannotBeCorrectedPastTheExit() {
+        fixture.given(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                        LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null))
+                .when(new CorrectEntryDateCommand("pw-1", LocalDate.of(2020, 7, 1)))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWrongExitIsCorrectedByANewFactAndLaterCommandsSeeTheCorrection() {
+        fixture.given(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                        LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null))
+                .when(new CorrectExitCommand("pw-1", LocalDate.of(2021, 1, 15), ExitCategory.DURABLE_EMPLOYMENT,
+                        HousingSituation.PRIVATE_HOUSING))
+                .expectEvents(new ExitCorrectedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                        LocalDate.of(2021, 1, 15), ExitCategory.DURABLE_EMPLOYMENT, HousingSituation.PRIVATE_HOUSING));
+        fixture.given(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                        LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null),
+                        new ExitCorrectedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                                LocalDate.of(2021, 1, 15), ExitCategory.DURABLE_EMPLOYMENT, null))
+                .when(new CorrectEntryDateCommand("pw-1", LocalDate.of(2020, 12, 1)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anExitIsNotCorrectedBeforeTheEntryNorOnAPathwayThatHasNone() {
+        fixture.given(ENROLLED)
+                .when(new CorrectExitCommand("pw-1", LocalDate.of(2020, 1, 1), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
+                        LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null))
+                .when(new CorrectExitCommand("pw-1", ENTRY.minusDays(1), ExitCategory.OTHER, null))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }

@@ -5,6 +5,8 @@ import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
+import org.convergence.contracts.enrolment.ExitCorrectedV1;
 import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.PathwayPromotedV1;
@@ -39,6 +41,8 @@ public final class PathwayProjection implements IntegrationEventHandler {
             case "pathway.enrolled" -> participantEnrolled(event);
             case "pathway.exit-recorded" -> exitRecorded(event);
             case "pathway.promoted" -> promoted(event);
+            case "pathway.entry-corrected" -> entryCorrected(event);
+            case "pathway.exit-corrected" -> exitCorrected(event);
             default -> {
                 // Other types of the topic are not reporting's concern.
             }
@@ -73,6 +77,22 @@ public final class PathwayProjection implements IntegrationEventHandler {
                 Updates.set("chantierId", e.chantierId()),
                 Updates.set("entryDate", e.entryDate().toString()),
                 Updates.set("promotedFrom", e.promotedFromPathwayId())));
+    }
+
+    /** A correction replaces the fields it corrects: figures of past years move with it. */
+    private void entryCorrected(EventEnvelope event) {
+        EntryDateCorrectedV1 e = codec.payload(event, EnrolmentEvents.ENTRY_DATE_CORRECTED);
+        index(requireTerritory(event), e.participantId(), e.pathwayId());
+        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
+                Updates.set("entryDate", e.entryDate().toString()));
+    }
+
+    private void exitCorrected(EventEnvelope event) {
+        ExitCorrectedV1 e = codec.payload(event, EnrolmentEvents.EXIT_CORRECTED);
+        index(requireTerritory(event), e.participantId(), e.pathwayId());
+        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+                Updates.set("exitDate", e.exitDate().toString()),
+                Updates.set("exitCategory", e.exitCategory())));
     }
 
     private void promoted(EventEnvelope event) {
