@@ -46,12 +46,15 @@ public class PathwayResource {
     private final EnrolmentReads reads;
     private final CallerScope scope;
     private final ProgramCatalog programs;
+    private final Identities identities;
 
-    public PathwayResource(Commands commands, EnrolmentReads reads, CallerScope scope, ProgramCatalog programs) {
+    public PathwayResource(Commands commands, EnrolmentReads reads, CallerScope scope, ProgramCatalog programs,
+                           Identities identities) {
         this.commands = commands;
         this.reads = reads;
         this.scope = scope;
         this.programs = programs;
+        this.identities = identities;
     }
 
     @POST
@@ -62,7 +65,14 @@ public class PathwayResource {
             return Problem.response(400, "Bad Request", "The request has invalid fields", null,
                     List.of(new Problem.FieldError("program", "must be one of " + String.join(", ", programs.codes()))));
         }
+        if (request.identity() != null && request.participantId() != null) {
+            return Problem.response(400, "Bad Request", "The request has invalid fields", null, List.of(
+                    new Problem.FieldError("identity", "is given once, when a new participant is enrolled")));
+        }
         String participantId = (request.participantId() == null ? UUID.randomUUID() : request.participantId()).toString();
+        if (request.identity() != null) {
+            identities.record(participantId, chantier, request.identity());
+        }
         PathwayView view = enrolAt(chantier, request.pathwayId().toString(), participantId, request.program(),
                 request.entryDate(), null);
         return Response.created(URI.create("/pathways/" + view.pathwayId())).entity(view).build();

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -44,13 +45,22 @@ public final class Requests {
      * @param pathwayId     chosen by the caller, so a retried request cannot enrol twice
      * @param participantId the participant's pseudonymous id for a further pathway; a new one if absent
      * @param entryDate     real start date, possibly years back
+     * @param identity      for a new participant only: kept sealed in this service, never published
      */
     public record Enrol(
             @NotNull UUID pathwayId,
             UUID participantId,
             @NotBlank String program,
             @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
-            @NotNull @PastOrPresent LocalDate entryDate) {
+            @NotNull @PastOrPresent LocalDate entryDate,
+            @Valid IdentityFields identity) {
+    }
+
+    /** Only what accompaniment needs to know who the person is: no document number, no health detail. */
+    public record IdentityFields(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotNull @Past LocalDate birthDate) {
     }
 
     /**

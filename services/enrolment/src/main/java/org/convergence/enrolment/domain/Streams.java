@@ -17,6 +17,10 @@ public final class Streams {
         return "chantier:" + chantierId;
     }
 
+    public static String participant(String participantId) {
+        return "participant:" + participantId;
+    }
+
     public static String pathway(String pathwayId) {
         return "pathway:" + pathwayId;
     }

@@ -3,6 +3,8 @@ package org.convergence.enrolment.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.ParticipantMessages.IdentityErasedEvent;
+import org.convergence.enrolment.domain.ParticipantMessages.IdentityRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
@@ -45,6 +47,20 @@ public class EnrolmentReads {
             }
         }
         return Optional.ofNullable(view);
+    }
+
+    public Optional<ParticipantRecord> participant(String participantId) {
+        ParticipantRecord record = null;
+        for (DomainEventMessage<?> event : store.eventsOf(Streams.participant(participantId), 0)) {
+            if (event.getPayload() instanceof IdentityRecordedEvent e) {
+                record = new ParticipantRecord(e.participantId(), e.territoryId(), e.chantierId(), e.sealedIdentity(),
+                        false);
+            } else if (event.getPayload() instanceof IdentityErasedEvent && record != null) {
+                record = new ParticipantRecord(record.participantId(), record.territoryId(), record.chantierId(),
+                        record.sealedIdentity(), true);
+            }
+        }
+        return Optional.ofNullable(record);
     }
 
     public Optional<PathwayView> pathway(String pathwayId) {

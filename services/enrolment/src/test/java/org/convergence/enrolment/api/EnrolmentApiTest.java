@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import org.convergence.platform.eventstore.MongoEventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -28,6 +30,9 @@ class EnrolmentApiTest {
 
     @Inject
     MongoDatabase database;
+
+    @Inject
+    MongoClient mongo;
 
     private String territory;
     private String chantier;
@@ -128,6 +133,39 @@ class EnrolmentApiTest {
         refusedWithoutStoring(() -> asNational().body(enrolment(UUID.randomUUID().toString(), "2020-01-06")
                 .replace(chantier, phOnly)).post("/pathways").then(), 422)
                 .body("code", equalTo("PROGRAM_NOT_CARRIED"));
+    }
+
+    @Test
+    void anIdentityIsStoredOnlySealedAndAfterErasureNothingReadsItWhilePathwaysStay() {
+        String pathwayId = UUID.randomUUID().toString();
+        String participantId = asNational().body("""
+                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-02-03",
+                 "identity":{"firstName":"Ernestine","lastName":"Quillaubert-Zed","birthDate":"1975-04-03"}}"""
+                .formatted(pathwayId, chantier)).post("/pathways").then().statusCode(201).extract().path("participantId");
+
+        as(Tokens.staff(territory, chantier)).get("/participants/" + participantId + "/identity").then()
+                .statusCode(200).body("lastName", equalTo("Quillaubert-Zed"));
+        as(Tokens.staff(territory, "another-chantier")).get("/participants/" + participantId + "/identity").then()
+                .statusCode(403);
+        assertEquals(List.of(), documentsContaining("Quillaubert"), "the name is never stored in clear");
+
+        as(Tokens.coordinator(territory)).post("/participants/" + participantId + "/erasure").then().statusCode(204);
+
+        asNational().get("/participants/" + participantId + "/identity").then().statusCode(410)
+                .contentType("application/problem+json");
+        assertEquals(List.of(), documentsContaining("Quillaubert"));
+        assertEquals(0, mongo.getDatabase("enrolment_keys").getCollection("participant_keys")
+                .countDocuments(new org.bson.Document("_id", participantId)), "the only key is gone");
+        asNational().get("/pathways/" + pathwayId).then().statusCode(200).body("participantId", equalTo(participantId));
+    }
+
+    @Test
+    void anIdentityIsOnlyGivenForANewParticipant() {
+        refusedWithoutStoring(() -> asNational().body("""
+                {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-02-03",
+                 "identity":{"firstName":"A","lastName":"B","birthDate":"1975-04-03"}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), chantier)).post("/pathways").then(), 400)
+                .body("errors[0].field", equalTo("identity"));
     }
 
     @Test
@@ -246,6 +284,22 @@ class EnrolmentApiTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/pathways"));
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    /** Every stored document of every database, as JSON, that contains {@code text}. */
+    private List<String> documentsContaining(String text) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String databaseName : mongo.listDatabaseNames()) {
+            MongoDatabase db = mongo.getDatabase(databaseName);
+            for (String collection : db.listCollectionNames()) {
+                for (org.bson.Document document : db.getCollection(collection).find()) {
+                    if (document.toJson().contains(text)) {
+                        found.add(databaseName + "." + collection + ": " + document.get("_id"));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private ValidatableResponse refusedWithoutStoring(java.util.function.Supplier<ValidatableResponse> call,

@@ -1,0 +1,76 @@
+package org.convergence.enrolment.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.convergence.enrolment.identity.Identity;
+import org.convergence.enrolment.identity.IdentityVault;
+import org.convergence.enrolment.query.EnrolmentReads;
+import org.convergence.enrolment.query.ParticipantRecord;
+import org.convergence.platform.rest.Problem;
+import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A participant's identity: read by the people who accompany them (audited), erased on request. */
+@Path("/participants")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+public class ParticipantResource {
+
+    private final EnrolmentReads reads;
+    private final IdentityVault vault;
+    private final Identities identities;
+    private final CallerScope scope;
+
+    public ParticipantResource(EnrolmentReads reads, IdentityVault vault, Identities identities, CallerScope scope) {
+        this.reads = reads;
+        this.vault = vault;
+        this.identities = identities;
+        this.scope = scope;
+    }
+
+    @GET
+    @Path("/{participantId}/identity")
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
+    @Operation(summary = "Who the participant is (national team, coordinator of the territory, staff of the "
+            + "chantier where they were enrolled); 410 once erased")
+    public Response identity(@PathParam("participantId") String participantId) {
+        ParticipantRecord participant = visible(participantId);
+        if (!participant.erased()) {
+            Optional<Identity> identity = vault.open(participantId, participant.sealedIdentity());
+            if (identity.isPresent()) {
+                return Response.ok(identity.get()).build();
+            }
+        }
+        return Problem.response(410, "Gone", "This identity was erased at the participant's request", null,
+                List.of());
+    }
+
+    @POST
+    @Path("/{participantId}/erasure")
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "Erase the participant's identity for good; pathways and figures stay")
+    public Response erase(@PathParam("participantId") String participantId) {
+        ParticipantRecord participant = visible(participantId);
+        scope.requireTerritoryManager(participant.territoryId());
+        identities.erase(participantId);
+        return Response.noContent().build();
+    }
+
+    private ParticipantRecord visible(String participantId) {
+        ParticipantRecord participant = reads.participant(participantId)
+                .orElseThrow(() -> scope.missing("Participant identity"));
+        scope.requireChantierAccess(participant.territoryId(), participant.chantierId());
+        return participant;
+    }
+}
