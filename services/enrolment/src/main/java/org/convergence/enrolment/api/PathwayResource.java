@@ -19,6 +19,7 @@ import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
 import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.enrolment.domain.Programs;
+import org.convergence.enrolment.query.ActivePathways;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.PathwayView;
@@ -47,9 +48,11 @@ public class PathwayResource {
     private final CallerScope scope;
     private final ProgramCatalog programs;
     private final Identities identities;
+    private final ActivePathways activePathways;
 
     public PathwayResource(Commands commands, EnrolmentReads reads, CallerScope scope, ProgramCatalog programs,
-                           Identities identities) {
+                           Identities identities, ActivePathways activePathways) {
+        this.activePathways = activePathways;
         this.commands = commands;
         this.reads = reads;
         this.scope = scope;
@@ -138,6 +141,7 @@ public class PathwayResource {
     private PathwayView enrolAt(ChantierView chantier, String pathwayId, String participantId, String program,
                                 LocalDate entryDate, String promotedFrom) {
         requireCarried(chantier, program);
+        activePathways.claim(participantId, program, pathwayId);
         commands.send(new EnrolParticipantCommand(pathwayId, participantId, program, chantier.territoryId(),
                 chantier.chantierId(), entryDate, promotedFrom), recordedBy());
         return PathwayView.enrolled(pathwayId, participantId, program, chantier.territoryId(), chantier.chantierId(),

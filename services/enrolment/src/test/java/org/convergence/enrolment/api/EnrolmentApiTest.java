@@ -160,6 +160,26 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void aSecondActivePathwayInTheSameProgramIsRefusedAndAReEntryAfterTheExitIsANewPathway() {
+        String first = UUID.randomUUID().toString();
+        String participant = asNational().body(enrolment(first, "2015-03-02")).post("/pathways").then()
+                .statusCode(201).extract().path("participantId");
+        String again = """
+                {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-01-06"}""";
+
+        refusedWithoutStoring(() -> asNational().body(again.formatted(UUID.randomUUID(), participant, chantier))
+                .post("/pathways").then(), 422)
+                .body("code", equalTo("SECOND_ACTIVE_PATHWAY"));
+
+        asNational().body("{\"exitDate\":\"2016-09-30\",\"category\":\"OTHER\"}")
+                .post("/pathways/" + first + "/exit").then().statusCode(200);
+        String reEntry = UUID.randomUUID().toString();
+        asNational().body(again.formatted(reEntry, participant, chantier)).post("/pathways").then().statusCode(201)
+                .body("participantId", equalTo(participant));
+        asNational().get("/pathways/" + first).then().body("exitDate", equalTo("2016-09-30"));
+    }
+
+    @Test
     void anIdentityIsOnlyGivenForANewParticipant() {
         refusedWithoutStoring(() -> asNational().body("""
                 {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-02-03",
