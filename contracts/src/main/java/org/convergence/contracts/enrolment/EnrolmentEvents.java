@@ -24,8 +24,12 @@ public final class EnrolmentEvents {
     public static final IntegrationEventType<ExitCorrectedV1> EXIT_CORRECTED =
             new IntegrationEventType<>("pathway.exit-corrected", 1, ExitCorrectedV1.class);
 
+    public static final IntegrationEventType<CheckInRecordedV1> CHECK_IN_RECORDED =
+            new IntegrationEventType<>("pathway.check-in-recorded", 1, CheckInRecordedV1.class);
+
     public static final List<IntegrationEventType<?>> ALL = List.of(TERRITORY_REGISTERED, CHANTIER_REGISTERED,
-            PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED, PATHWAY_PROMOTED, ENTRY_DATE_CORRECTED, EXIT_CORRECTED);
+            PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED, PATHWAY_PROMOTED, ENTRY_DATE_CORRECTED, EXIT_CORRECTED,
+            CHECK_IN_RECORDED);
 
     private EnrolmentEvents() {
     }

@@ -29,6 +29,7 @@ import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.IntegrationPayload;
 import org.convergence.contracts.Topics;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.CheckInRecordedV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
 import org.convergence.contracts.enrolment.ExitCorrectedV1;
@@ -183,6 +184,29 @@ class FiguresApiTest {
         } finally {
             rebuilt.drop();
         }
+    }
+
+    @Test
+    void livenessReportsTheConsumerLoop() {
+        RestAssured.given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'projection-consumer' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void workListsShowOverdueCheckInsToTheTerritoryOnly() {
+        enrol("p1", "pw1", "2019-04-01");
+        exit("p1", "pw1", "2020-05-31");
+        publish(EnrolmentEvents.CHECK_IN_RECORDED, new CheckInRecordedV1(territory + "pw1", territory + "p1", 1,
+                LocalDate.of(2020, 7, 1), "OTHER", "STREET"), LocalDate.of(2020, 7, 1), territory + "p1", chantier);
+        String coordinator = token("territory-coordinator", Map.of("territory", territory));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> RestAssured.given().auth().oauth2(coordinator)
+                .get("/work-lists/territories/" + territory + "?asOf=2020-10-15").then().statusCode(200)
+                .body("overdueCheckIns.milestoneMonths", equalTo(List.of(3))));
+        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", "lyon")))
+                .get("/work-lists/territories/" + territory).then().statusCode(403);
+        RestAssured.given().auth().oauth2(token("evaluator", Map.of()))
+                .get("/work-lists/territories/" + territory).then().statusCode(403);
     }
 
     @Test

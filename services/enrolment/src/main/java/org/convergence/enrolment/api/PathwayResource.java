@@ -17,6 +17,7 @@ import org.convergence.enrolment.domain.PathwayMessages.CorrectEntryDateCommand;
 import org.convergence.enrolment.domain.PathwayMessages.CorrectExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
 import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
+import org.convergence.enrolment.domain.PathwayMessages.RecordCheckInCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.enrolment.domain.Programs;
 import org.convergence.enrolment.query.ActivePathways;
@@ -73,11 +74,12 @@ public class PathwayResource {
                     new Problem.FieldError("identity", "is given once, when a new participant is enrolled")));
         }
         String participantId = (request.participantId() == null ? UUID.randomUUID() : request.participantId()).toString();
+        PathwayView view = enrolAt(chantier, request.pathwayId().toString(), participantId, request.program(),
+                request.entryDate(), null);
+        // After the enrolment: a refused enrolment must not leave a sealed identity behind with no purpose.
         if (request.identity() != null) {
             identities.record(participantId, chantier, request.identity());
         }
-        PathwayView view = enrolAt(chantier, request.pathwayId().toString(), participantId, request.program(),
-                request.entryDate(), null);
         return Response.created(URI.create("/pathways/" + view.pathwayId())).entity(view).build();
     }
 
@@ -111,6 +113,17 @@ public class PathwayResource {
         commands.send(new CorrectExitCommand(pathwayId, request.exitDate(), request.category(),
                 request.housingAtExit()), recordedBy());
         return pathway.exited(request.exitDate(), request.category(), request.housingAtExit());
+    }
+
+    @POST
+    @Path("/{pathwayId}/check-ins")
+    @Operation(summary = "Record a post-exit follow-up check-in (1, 3, 6 or 12 months after a Convergence exit)")
+    public Response recordCheckIn(@PathParam("pathwayId") String pathwayId,
+                                  @Valid @NotNull Requests.CheckIn request) {
+        visiblePathway(pathwayId);
+        commands.send(new RecordCheckInCommand(pathwayId, request.milestoneMonths(), request.checkInDate(),
+                request.employmentStatus(), request.housingSituation()), recordedBy());
+        return Response.status(Response.Status.CREATED).entity(request).build();
     }
 
     @POST

@@ -1,6 +1,8 @@
 package org.convergence.enrolment.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -71,6 +73,14 @@ public final class Requests {
             @NotNull UUID convergencePathwayId,
             @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
             @NotNull @PastOrPresent LocalDate promotionDate) {
+    }
+
+    /** A follow-up check-in: the milestone (months after the exit), its date, and what the person's situation is. */
+    public record CheckIn(
+            @NotNull @Min(1) @Max(12) Integer milestoneMonths,
+            @NotNull @PastOrPresent LocalDate checkInDate,
+            @NotNull ExitCategory employmentStatus,
+            @NotNull HousingSituation housingSituation) {
     }
 
     public record CorrectEntryDate(@NotNull @PastOrPresent LocalDate entryDate) {

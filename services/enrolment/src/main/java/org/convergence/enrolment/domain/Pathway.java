@@ -3,6 +3,7 @@ package org.convergence.enrolment.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.convergence.enrolment.domain.PathwayMessages.CheckInRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.CorrectEntryDateCommand;
 import org.convergence.enrolment.domain.PathwayMessages.CorrectExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
@@ -12,10 +13,13 @@ import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
+import org.convergence.enrolment.domain.PathwayMessages.RecordCheckInCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.platform.domain.RuleViolationException;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -35,6 +39,7 @@ public class Pathway {
     private LocalDate entryDate;
     private LocalDate exitDate;
     private String promotedTo;
+    private final Set<Integer> checkIns = new HashSet<>();
 
     protected Pathway() {
         // for Axon
@@ -67,10 +72,7 @@ public class Pathway {
     @CommandHandler
     void handle(RecordExitCommand command) {
         requireNotEnded();
-        if (command.exitDate().isBefore(entryDate)) {
-            throw new RuleViolationException("EXIT_BEFORE_ENTRY",
-                    "The exit date " + command.exitDate() + " is before the entry date " + entryDate);
-        }
+        requireValidExit(command.exitDate(), entryDate);
         apply(new PathwayExitRecordedEvent(pathwayId, participantId, program, territoryId, chantierId,
                 command.exitDate(), command.category(), command.housingAtExit()));
     }
@@ -80,9 +82,8 @@ public class Pathway {
         if (command.entryDate().equals(entryDate)) {
             return; // nothing to correct
         }
-        if (exitDate != null && exitDate.isBefore(command.entryDate())) {
-            throw new RuleViolationException("EXIT_BEFORE_ENTRY",
-                    "The corrected entry date " + command.entryDate() + " is after the exit date " + exitDate);
+        if (exitDate != null) {
+            requireValidExit(exitDate, command.entryDate());
         }
         apply(new EntryDateCorrectedEvent(pathwayId, participantId, territoryId, chantierId, entryDate,
                 command.entryDate()));
@@ -94,12 +95,45 @@ public class Pathway {
             throw new RuleViolationException("NO_EXIT_TO_CORRECT",
                     "This pathway has no recorded exit to correct" + (promotedTo != null ? ": it was promoted" : ""));
         }
-        if (command.exitDate().isBefore(entryDate)) {
-            throw new RuleViolationException("EXIT_BEFORE_ENTRY",
-                    "The exit date " + command.exitDate() + " is before the entry date " + entryDate);
-        }
+        requireValidExit(command.exitDate(), entryDate);
         apply(new ExitCorrectedEvent(pathwayId, participantId, program, territoryId, chantierId, command.exitDate(),
                 command.category(), command.housingAtExit()));
+    }
+
+    @CommandHandler
+    void handle(RecordCheckInCommand command) {
+        if (!Programs.CONVERGENCE.equals(program) || exitDate == null) {
+            throw new RuleViolationException("NO_FOLLOW_UP", "Only an exited Convergence pathway is followed up");
+        }
+        if (!PathwayRules.CHECK_IN_MILESTONES.contains(command.milestoneMonths())) {
+            throw new RuleViolationException("UNKNOWN_MILESTONE", "Check-ins are due at "
+                    + PathwayRules.CHECK_IN_MILESTONES + " months after the exit");
+        }
+        if (command.checkInDate().isBefore(exitDate)) {
+            throw new RuleViolationException("CHECK_IN_BEFORE_EXIT",
+                    "The check-in date " + command.checkInDate() + " is before the exit on " + exitDate);
+        }
+        if (command.checkInDate().isAfter(PathwayRules.followUpClosesOn(exitDate))) {
+            throw new RuleViolationException("FOLLOW_UP_CLOSED",
+                    "The follow-up closed on " + PathwayRules.followUpClosesOn(exitDate));
+        }
+        if (checkIns.contains(command.milestoneMonths())) {
+            throw new RuleViolationException("CHECK_IN_ALREADY_RECORDED",
+                    "The " + command.milestoneMonths() + "-month check-in is already recorded");
+        }
+        apply(new CheckInRecordedEvent(pathwayId, participantId, territoryId, chantierId, command.milestoneMonths(),
+                command.checkInDate(), command.employmentStatus(), command.housingSituation()));
+    }
+
+    private void requireValidExit(LocalDate exit, LocalDate entry) {
+        if (exit.isBefore(entry)) {
+            throw new RuleViolationException("EXIT_BEFORE_ENTRY",
+                    "The exit date " + exit + " is before the entry date " + entry);
+        }
+        if (Programs.CONVERGENCE.equals(program) && exit.isAfter(PathwayRules.fiveYearLimit(entry))) {
+            throw new RuleViolationException("PAST_FIVE_YEARS", "A Convergence pathway lasts at most 5 years: "
+                    + "from " + entry + " it ends by " + PathwayRules.fiveYearLimit(entry));
+        }
     }
 
     private void requireNotEnded() {
@@ -123,6 +157,11 @@ public class Pathway {
     @EventSourcingHandler
     void on(PathwayExitRecordedEvent event) {
         this.exitDate = event.exitDate();
+    }
+
+    @EventSourcingHandler
+    void on(CheckInRecordedEvent event) {
+        checkIns.add(event.milestoneMonths());
     }
 
     @EventSourcingHandler

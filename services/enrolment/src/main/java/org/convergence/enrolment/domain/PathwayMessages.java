@@ -57,6 +57,15 @@ public final class PathwayMessages {
         }
     }
 
+    /** A post-exit follow-up check-in at one of the milestones (months after the exit). */
+    public record RecordCheckInCommand(String pathwayId, int milestoneMonths, LocalDate checkInDate,
+                                       ExitCategory employmentStatus, HousingSituation housingSituation) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.pathway(pathwayId);
+        }
+    }
+
     public record ParticipantEnrolledEvent(String pathwayId, String participantId, String program,
                                            String territoryId, String chantierId, LocalDate entryDate,
                                            String promotedFrom) {
@@ -79,5 +88,10 @@ public final class PathwayMessages {
     public record ExitCorrectedEvent(String pathwayId, String participantId, String program, String territoryId,
                                      String chantierId, LocalDate exitDate, ExitCategory category,
                                      HousingSituation housingAtExit) {
+    }
+
+    public record CheckInRecordedEvent(String pathwayId, String participantId, String territoryId, String chantierId,
+                                       int milestoneMonths, LocalDate checkInDate, ExitCategory employmentStatus,
+                                       HousingSituation housingSituation) {
     }
 }

@@ -6,6 +6,7 @@ import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.Topics;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.CheckInRecordedV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
 import org.convergence.contracts.enrolment.ExitCorrectedV1;
@@ -14,6 +15,7 @@ import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.PathwayPromotedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.PathwayMessages.CheckInRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
@@ -74,6 +76,12 @@ public class EnrolmentEventTranslator implements IntegrationEventTranslator {
                     new PathwayExitRecordedV1(e.pathwayId(), e.participantId(), e.program(), e.exitDate(),
                             e.category().name(), e.housingAtExit() == null ? null : e.housingAtExit().name()),
                     e.exitDate(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof CheckInRecordedEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.CHECK_IN_RECORDED,
+                    new CheckInRecordedV1(e.pathwayId(), e.participantId(), e.milestoneMonths(), e.checkInDate(),
+                            e.employmentStatus().name(), e.housingSituation().name()),
+                    e.checkInDate(), e.participantId(), e.territoryId(), e.chantierId()));
         }
         if (payload instanceof EntryDateCorrectedEvent e) {
             return publish(envelopes.of(message, EnrolmentEvents.ENTRY_DATE_CORRECTED,

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.convergence.platform.domain.RuleViolationException;
 
 /**
@@ -48,7 +49,14 @@ public class ActivePathways {
             throw new RuleViolationException("SECOND_ACTIVE_PATHWAY", "This participant already has an active "
                     + program + " pathway (" + holder + "); end it before starting another");
         }
-        slots.replaceOne(Filters.eq("_id", slot), new Document("_id", slot).append("pathwayId", pathwayId),
-                new ReplaceOptions().upsert(true));
+        // Conditional on the holder we checked, so two re-entries at once cannot both take the slot. On the
+        // embedded server this filter scans the slots; it runs only when a participant starts again.
+        Bson unchanged = holder == null ? Filters.eq("_id", slot)
+                : Filters.and(Filters.eq("_id", slot), Filters.eq("pathwayId", holder));
+        if (slots.replaceOne(unchanged, new Document("_id", slot).append("pathwayId", pathwayId),
+                new ReplaceOptions().upsert(holder == null)).getModifiedCount() == 0 && holder != null) {
+            throw new RuleViolationException("SECOND_ACTIVE_PATHWAY", "Another " + program
+                    + " pathway of this participant was started at the same time");
+        }
     }
 }

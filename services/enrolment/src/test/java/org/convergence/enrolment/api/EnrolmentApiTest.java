@@ -180,6 +180,26 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void checkInsFollowAConvergenceExitAndNoneComesBeforeIt() {
+        String pathwayId = enrolled("2019-05-01");
+        asNational().body("{\"exitDate\":\"2020-06-30\",\"category\":\"TRANSITIONAL_EMPLOYMENT\"}")
+                .post("/pathways/" + pathwayId + "/exit").then().statusCode(200);
+
+        asNational().body("""
+                {"milestoneMonths":1,"checkInDate":"2020-07-31","employmentStatus":"DURABLE_EMPLOYMENT",
+                 "housingSituation":"TEMPORARY_HOUSING"}""").post("/pathways/" + pathwayId + "/check-ins").then()
+                .statusCode(201);
+        refusedWithoutStoring(() -> asNational().body("""
+                {"milestoneMonths":3,"checkInDate":"2020-06-01","employmentStatus":"OTHER",
+                 "housingSituation":"STREET"}""").post("/pathways/" + pathwayId + "/check-ins").then(), 422)
+                .body("code", equalTo("CHECK_IN_BEFORE_EXIT"));
+        refusedWithoutStoring(() -> asNational().body("""
+                {"milestoneMonths":1,"checkInDate":"2020-08-03","employmentStatus":"OTHER",
+                 "housingSituation":"STREET"}""").post("/pathways/" + pathwayId + "/check-ins").then(), 422)
+                .body("code", equalTo("CHECK_IN_ALREADY_RECORDED"));
+    }
+
+    @Test
     void anIdentityIsOnlyGivenForANewParticipant() {
         refusedWithoutStoring(() -> asNational().body("""
                 {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-02-03",

@@ -1,6 +1,7 @@
 package org.convergence.enrolment.domain;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.convergence.enrolment.domain.PathwayMessages.CheckInRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.CorrectEntryDateCommand;
 import org.convergence.enrolment.domain.PathwayMessages.CorrectExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
@@ -10,6 +11,7 @@ import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceCommand;
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
+import org.convergence.enrolment.domain.PathwayMessages.RecordCheckInCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +175,68 @@ class PathwayTest {
         fixture.given(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi",
                         LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null))
                 .when(new CorrectExitCommand("pw-1", ENTRY.minusDays(1), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    private static final PathwayExitRecordedEvent EXITED = new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE",
+            "paris", "emmaus-defi", LocalDate.of(2020, 6, 30), ExitCategory.OTHER, null);
+
+    @Test
+    void aConvergencePathwayDoesNotRunPastSixtyMonths() {
+        fixture.given(ENROLLED)
+                .when(new RecordExitCommand("pw-1", ENTRY.plusMonths(60).plusDays(1), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(ENROLLED)
+                .when(new RecordExitCommand("pw-1", ENTRY.plusMonths(60), ExitCategory.OTHER, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aCheckInRecordsEmploymentAndHousingAtAMilestoneAfterTheExit() {
+        fixture.given(ENROLLED, EXITED)
+                .when(new RecordCheckInCommand("pw-1", 3, LocalDate.of(2020, 10, 1), ExitCategory.DURABLE_EMPLOYMENT,
+                        HousingSituation.SOCIAL_HOUSING))
+                .expectEvents(new CheckInRecordedEvent("pw-1", "p-1", "paris", "emmaus-defi", 3,
+                        LocalDate.of(2020, 10, 1), ExitCategory.DURABLE_EMPLOYMENT, HousingSituation.SOCIAL_HOUSING));
+    }
+
+    @Test
+    void aCheckInBeforeTheExitIsRefused() {
+        fixture.given(ENROLLED, EXITED)
+                .when(new RecordCheckInCommand("pw-1", 1, LocalDate.of(2020, 6, 29), ExitCategory.OTHER,
+                        HousingSituation.STREET))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFollowUpClosesByItselfAfterTwelveMonths() {
+        fixture.given(ENROLLED, EXITED)
+                .when(new RecordCheckInCommand("pw-1", 12, LocalDate.of(2021, 7, 31), ExitCategory.OTHER,
+                        HousingSituation.STREET))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("closed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMilestoneIsRecordedOnceAndOnlyAfterAConvergenceExit() {
+        fixture.given(ENROLLED, EXITED, new CheckInRecordedEvent("pw-1", "p-1", "paris", "emmaus-defi", 1,
+                        LocalDate.of(2020, 7, 30), ExitCategory.OTHER, HousingSituation.STREET))
+                .when(new RecordCheckInCommand("pw-1", 1, LocalDate.of(2020, 8, 3), ExitCategory.OTHER,
+                        HousingSituation.STREET))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(ENROLLED)
+                .when(new RecordCheckInCommand("pw-1", 1, LocalDate.of(2020, 8, 3), ExitCategory.OTHER,
+                        HousingSituation.STREET))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(ENROLLED, EXITED)
+                .when(new RecordCheckInCommand("pw-1", 2, LocalDate.of(2020, 8, 30), ExitCategory.OTHER,
+                        HousingSituation.STREET))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }

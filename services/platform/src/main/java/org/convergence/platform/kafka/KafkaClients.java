@@ -77,7 +77,8 @@ public class KafkaClients {
 
     /**
      * Creates the topics and their dead-letter topics if absent, keeping events forever (read models are
-     * rebuilt from them). Best effort: a broker that is down now is retried by the relay later.
+     * rebuilt from them). Best effort, at start-up only: where the broker may be down then, operations create
+     * the topics (runbook), otherwise a broker that auto-creates them applies its own defaults.
      */
     public void ensureTopics(Set<String> topics) {
         List<NewTopic> wanted = new ArrayList<>();

@@ -74,8 +74,14 @@ public final class EventConsumerLoop implements AutoCloseable {
         return deadLettered.get();
     }
 
+    /** False while the last record could not be applied (it is being retried). */
     public boolean isHealthy() {
         return healthy;
+    }
+
+    /** False once the loop stopped for good: the service must be restarted. */
+    public boolean isAlive() {
+        return thread != null && thread.isAlive();
     }
 
     private void loop() {

@@ -10,7 +10,7 @@ import java.security.Principal;
 
 /**
  * One audit line per API call: who (token subject), what (method and path of pseudonymous ids), the outcome.
- * Never the body, so no personal data ends up in logs. Category {@code audit}, routed apart in production.
+ * Never the body, so no personal data ends up in logs. Category {@code audit}, so a log pipeline can keep it apart.
  */
 @Provider
 public class AccessAudit implements ContainerResponseFilter {

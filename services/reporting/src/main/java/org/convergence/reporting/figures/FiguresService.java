@@ -30,13 +30,15 @@ public final class FiguresService {
         this.model = model;
     }
 
+    /** Every pathway of a territory; empty if reporting has not heard of the territory. */
+    public Optional<List<PathwayRecord>> pathwaysOfTerritory(String territoryId) {
+        Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
+        return Optional.ofNullable(territory).map(t -> pathways(pathwayIds(t)));
+    }
+
     /** Figures of one territory and year; empty if reporting has not heard of the territory. */
     public Optional<TerritoryFigures> territory(String territoryId, Year year) {
-        Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
-        if (territory == null) {
-            return Optional.empty();
-        }
-        return Optional.of(figuresOf(territoryId, pathways(pathwayIds(territory)), year, Instant.now()));
+        return pathwaysOfTerritory(territoryId).map(pathways -> figuresOf(territoryId, pathways, year, Instant.now()));
     }
 
     public NationalFigures national(Year year) {
@@ -83,7 +85,8 @@ public final class FiguresService {
         for (Document d : model.pathways().find(Filters.in("_id", ids))) {
             pathways.add(new PathwayRecord(d.getString("_id"), d.getString("participantId"), d.getString("program"),
                     d.getString("territoryId"), d.getString("chantierId"), date(d, "entryDate"),
-                    date(d, "exitDate"), d.getString("exitCategory"), d.getString("promotedTo")));
+                    date(d, "exitDate"), d.getString("exitCategory"), d.getString("promotedTo"),
+                    Set.copyOf(d.getList("checkIns", Integer.class, List.of()))));
         }
         return pathways;
     }

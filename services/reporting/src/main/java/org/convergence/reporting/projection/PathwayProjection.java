@@ -4,6 +4,7 @@ import com.mongodb.client.model.Updates;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.CheckInRecordedV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
 import org.convergence.contracts.enrolment.ExitCorrectedV1;
@@ -43,6 +44,7 @@ public final class PathwayProjection implements IntegrationEventHandler {
             case "pathway.promoted" -> promoted(event);
             case "pathway.entry-corrected" -> entryCorrected(event);
             case "pathway.exit-corrected" -> exitCorrected(event);
+            case "pathway.check-in-recorded" -> checkInRecorded(event);
             default -> {
                 // Other types of the topic are not reporting's concern.
             }
@@ -93,6 +95,13 @@ public final class PathwayProjection implements IntegrationEventHandler {
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("exitDate", e.exitDate().toString()),
                 Updates.set("exitCategory", e.exitCategory())));
+    }
+
+    private void checkInRecorded(EventEnvelope event) {
+        CheckInRecordedV1 e = codec.payload(event, EnrolmentEvents.CHECK_IN_RECORDED);
+        index(requireTerritory(event), e.participantId(), e.pathwayId());
+        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
+                Updates.addToSet("checkIns", e.milestoneMonths()));
     }
 
     private void promoted(EventEnvelope event) {

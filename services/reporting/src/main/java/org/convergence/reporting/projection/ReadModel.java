@@ -52,7 +52,9 @@ public final class ReadModel {
 
     /**
      * Applies {@code update} to one document unless this event was already applied to it. The event id is
-     * recorded in the same single-document update as the effect, so effect and deduplication are atomic.
+     * recorded in the same single-document update as the effect, so an effect is never stored without its
+     * marker. The check before it is a plain read: one pathway's events come through one partition, one at a
+     * time, and every effect is an idempotent set, so a race could only apply the same value twice.
      */
     static void applyOnce(MongoCollection<Document> collection, String id, String eventId, Bson update) {
         Document current = collection.find(Filters.eq("_id", id)).first();

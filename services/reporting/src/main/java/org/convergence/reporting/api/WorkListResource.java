@@ -1,0 +1,49 @@
+package org.convergence.reporting.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.convergence.platform.domain.NotFoundException;
+import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.security.Roles;
+import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.worklist.WorkLists;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** A territory's work lists: pseudonymous pathway ids, for its coordination and the national team only. */
+@Path("/work-lists")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+public class WorkListResource {
+
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
+
+    private final FiguresService figures;
+    private final CallerScope scope;
+
+    public WorkListResource(FiguresService figures, CallerScope scope) {
+        this.figures = figures;
+        this.scope = scope;
+    }
+
+    @GET
+    @Path("/territories/{territoryId}")
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "Convergence pathways nearing (3 months) or past 5 years, and overdue follow-up check-ins")
+    public WorkLists.TerritoryWorkList territory(@PathParam("territoryId") String territoryId,
+                                                 @QueryParam("asOf") LocalDate asOf) {
+        scope.requireTerritoryManager(territoryId);
+        LocalDate day = asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf;
+        return figures.pathwaysOfTerritory(territoryId)
+                .map(pathways -> WorkLists.of(territoryId, pathways, day))
+                .orElseThrow(() -> new NotFoundException("No data for territory " + territoryId));
+    }
+}

@@ -1,0 +1,68 @@
+package org.convergence.reporting.worklist;
+
+import org.convergence.reporting.figures.PathwayRecord;
+import org.convergence.reporting.figures.YearFigures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a territory's coordination must act on, as of a day: Convergence pathways nearing or past their 5 years,
+ * and follow-up check-ins overdue. Deadlines are derived from stored dates, so they survive any restart and move
+ * with late or corrected facts; no timer is kept anywhere.
+ */
+public final class WorkLists {
+
+    static final int MAX_MONTHS = 60;
+    static final int WARNING_MONTHS = 3;
+    static final List<Integer> MILESTONES = List.of(1, 3, 6, 12);
+    /** Matches the enrolment rule: the follow-up closes 12 months after the exit, plus one month of grace. */
+    static final int FOLLOW_UP_OPEN_MONTHS = 13;
+
+    private WorkLists() {
+    }
+
+    /** One item: which pathway, and the date the work was due or the limit falls. */
+    public record Item(String pathwayId, String participantId, String chantierId, LocalDate dueOn,
+                       Integer milestoneMonths) {
+    }
+
+    /** The three lists of a territory. */
+    public record TerritoryWorkList(String territoryId, LocalDate asOf, List<Item> nearingFiveYears,
+                                    List<Item> pastFiveYears, List<Item> overdueCheckIns) {
+    }
+
+    public static TerritoryWorkList of(String territoryId, Collection<PathwayRecord> pathways, LocalDate asOf) {
+        List<Item> nearing = new ArrayList<>();
+        List<Item> past = new ArrayList<>();
+        List<Item> overdue = new ArrayList<>();
+        for (PathwayRecord p : pathways) {
+            if (!YearFigures.CONVERGENCE.equals(p.program()) || p.entryDate() == null) {
+                continue;
+            }
+            if (p.exitDate() == null) {
+                LocalDate limit = p.entryDate().plusMonths(MAX_MONTHS);
+                if (!asOf.isBefore(limit)) {
+                    past.add(new Item(p.pathwayId(), p.participantId(), p.chantierId(), limit, null));
+                } else if (!asOf.isBefore(limit.minusMonths(WARNING_MONTHS))) {
+                    nearing.add(new Item(p.pathwayId(), p.participantId(), p.chantierId(), limit, null));
+                }
+            } else if (asOf.isBefore(p.exitDate().plusMonths(FOLLOW_UP_OPEN_MONTHS))) {
+                for (int milestone : MILESTONES) {
+                    LocalDate due = p.exitDate().plusMonths(milestone);
+                    if (due.isBefore(asOf) && !p.checkIns().contains(milestone)) {
+                        overdue.add(new Item(p.pathwayId(), p.participantId(), p.chantierId(), due, milestone));
+                    }
+                }
+            }
+        }
+        Comparator<Item> byDate = Comparator.comparing(Item::dueOn).thenComparing(Item::pathwayId);
+        nearing.sort(byDate);
+        past.sort(byDate);
+        overdue.sort(byDate);
+        return new TerritoryWorkList(territoryId, asOf, nearing, past, overdue);
+    }
+}
