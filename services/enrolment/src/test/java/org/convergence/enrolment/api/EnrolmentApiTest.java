@@ -200,6 +200,47 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void aHistoricImportStoresValidLinesWithTheirRealDatesReportsTheOthersAndCanBeReRun() {
+        String open = UUID.randomUUID().toString();
+        String past = UUID.randomUUID().toString();
+        String file = String.join("\n",
+                "{\"pathwayId\":\"" + open + "\",\"program\":\"CONVERGENCE\",\"chantierId\":\"" + chantier
+                        + "\",\"entryDate\":\"2018-09-03\"}",
+                "{\"pathwayId\":\"" + past + "\",\"program\":\"CONVERGENCE\",\"chantierId\":\"" + chantier
+                        + "\",\"entryDate\":\"2016-01-04\",\"exit\":{\"date\":\"2018-06-29\",\"category\":\"POSITIVE_EXIT\"}}",
+                "{\"pathwayId\":\"" + UUID.randomUUID() + "\",\"program\":\"CONVERGENCE\",\"chantierId\":\"nowhere\","
+                        + "\"entryDate\":\"2018-09-03\"}",
+                "{\"pathwayId\":\"" + UUID.randomUUID() + "\",\"program\":\"CONVERGENCE\",\"chantierId\":\"" + chantier
+                        + "\",\"entryDate\":\"2019-02-30\"}",
+                "{\"pathwayId\": oops",
+                "");
+
+        given().auth().oauth2(Tokens.national()).contentType("application/x-ndjson").body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/imports/pathways").then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("alreadyImported", equalTo(0))
+                .body("rejected.line", equalTo(List.of(3, 4, 5)))
+                .body("rejected[0].reason", containsString("unknown chantier"))
+                .body("rejected[1].reason", containsString("2019-02-30"));
+        asNational().get("/pathways/" + past).then().statusCode(200)
+                .body("entryDate", equalTo("2016-01-04"))
+                .body("exitDate", equalTo("2018-06-29"))
+                .body("exitCategory", equalTo("POSITIVE_EXIT"));
+
+        long before = database.getCollection(MongoEventStore.COMMITS).countDocuments();
+        given().auth().oauth2(Tokens.national()).contentType("application/x-ndjson").body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/imports/pathways").then().statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("alreadyImported", equalTo(2));
+        assertEquals(before, database.getCollection(MongoEventStore.COMMITS).countDocuments(), "nothing stored twice");
+
+        given().auth().oauth2(Tokens.coordinator("elsewhere")).contentType("application/x-ndjson").body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/imports/pathways").then().statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("rejected.line", equalTo(List.of(1, 2, 3, 4, 5)));
+    }
+
+    @Test
     void anIdentityIsOnlyGivenForANewParticipant() {
         refusedWithoutStoring(() -> asNational().body("""
                 {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-02-03",
