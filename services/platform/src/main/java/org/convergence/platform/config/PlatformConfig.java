@@ -44,9 +44,6 @@ public interface PlatformConfig {
         @WithDefault("500ms")
         Duration pollInterval();
 
-        @WithDefault("200")
-        int batchSize();
-
         @WithDefault("15s")
         Duration publishTimeout();
 

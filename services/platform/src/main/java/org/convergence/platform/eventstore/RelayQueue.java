@@ -51,6 +51,28 @@ public final class RelayQueue {
         return entries;
     }
 
+    /**
+     * Every stream to look at. The queue holds only streams with work in flight, so one round reads all of it:
+     * an entry left pending by a crashed writer can never hide the others behind it.
+     */
+    public Iterable<Entry> all() {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<Document> documents = queue.find().iterator();
+
+            @Override
+            public boolean hasNext() {
+                return documents.hasNext();
+            }
+
+            @Override
+            public Entry next() {
+                Document d = documents.next();
+                return new Entry(d.getString("_id"), d.get("version", Number.class).longValue(),
+                        d.get("pending", Number.class).intValue());
+            }
+        };
+    }
+
     /** Removes the entry if no writer touched it since it was read; returns whether it was removed. */
     public boolean removeIfUnchanged(Entry entry) {
         if (entry.pending() > 0) {

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.platform.eventstore.Commit;
 import org.convergence.platform.eventstore.MongoEventStore;
@@ -43,16 +42,16 @@ public final class EventRelay implements AutoCloseable {
     private final Settings settings;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong skippedStreams = new AtomicLong();
     private volatile boolean running;
     private volatile boolean healthy = true;
     private Thread thread;
 
     /**
      * @param pollInterval   how often the queue is read when no local commit wakes the relay
-     * @param batchSize      queue entries handled per round
      * @param publishTimeout how long to wait for the broker before giving up the round
      */
-    public record Settings(Duration pollInterval, int batchSize, Duration publishTimeout) {
+    public record Settings(Duration pollInterval, Duration publishTimeout) {
     }
 
     public EventRelay(MongoEventStore store, MongoDatabase database, RelayLease lease,
@@ -127,35 +126,64 @@ public final class EventRelay implements AutoCloseable {
             return 0;
         }
         int count = 0;
-        for (RelayQueue.Entry entry : queue.entries(settings.batchSize())) {
+        for (RelayQueue.Entry entry : queue.all()) {
             if (!lease.isSafelyHeld() && !lease.acquireOrRenew()) {
                 break;
             }
-            count += relayStream(entry.aggregateId());
+            try {
+                count += relayStream(entry.aggregateId());
+            } catch (UnreadableCommitException e) {
+                // One bad stream must not hold the others back; it stays queued and is reported each round.
+                LOG.errorf("Stream %s cannot be relayed and is skipped: %s", entry.aggregateId(), e.getMessage());
+                skippedStreams.incrementAndGet();
+                continue;
+            }
             queue.removeIfUnchanged(entry);
         }
         return count;
+    }
+
+    /** Rounds in which a stream had to be skipped because a stored commit could not be read or translated. */
+    public long skippedStreamCount() {
+        return skippedStreams.get();
     }
 
     private int relayStream(String aggregateId) {
         int count = 0;
         long next = cursors.next(aggregateId);
         Optional<Commit> commit;
-        while ((commit = store.commitAt(aggregateId, next)).isPresent()) {
-            count += publish(commit.get());
+        while ((commit = readCommit(aggregateId, next)).isPresent()) {
+            count += publish(commit.get(), translate(commit.get()));
             next = commit.get().nextSequence();
             cursors.advance(aggregateId, next);
         }
         return count;
     }
 
-    private int publish(Commit commit) {
+    private Optional<Commit> readCommit(String aggregateId, long sequence) {
+        try {
+            return store.commitAt(aggregateId, sequence);
+        } catch (IllegalStateException e) {
+            throw new UnreadableCommitException("commit " + aggregateId + ":" + sequence + " " + e.getMessage());
+        }
+    }
+
+    private List<OutgoingEvent> translate(Commit commit) {
+        try {
+            List<OutgoingEvent> outgoing = new ArrayList<>();
+            commit.events().forEach(event -> outgoing.addAll(translator.translate(event)));
+            return outgoing;
+        } catch (RuntimeException e) {
+            throw new UnreadableCommitException("commit " + commit.aggregateId() + ":" + commit.firstSequence()
+                    + " does not translate: " + e);
+        }
+    }
+
+    private int publish(Commit commit, List<OutgoingEvent> outgoing) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (DomainEventMessage<?> event : commit.events()) {
-            for (OutgoingEvent out : translator.translate(event)) {
-                acks.add(producer.send(new ProducerRecord<>(out.topic(), out.envelope().key(),
-                        codec.encode(out.envelope()))));
-            }
+        for (OutgoingEvent out : outgoing) {
+            acks.add(producer.send(new ProducerRecord<>(out.topic(), out.envelope().key(),
+                    codec.encode(out.envelope()))));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {
@@ -171,6 +199,13 @@ public final class EventRelay implements AutoCloseable {
         }
         published.addAndGet(acks.size());
         return acks.size();
+    }
+
+    /** A stored commit that cannot be read or translated: its stream is skipped, never the whole relay. */
+    private static final class UnreadableCommitException extends RuntimeException {
+        UnreadableCommitException(String message) {
+            super(message);
+        }
     }
 
     @Override

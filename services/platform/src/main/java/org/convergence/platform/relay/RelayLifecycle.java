@@ -50,7 +50,7 @@ public class RelayLifecycle {
         RelayLease lease = new RelayLease(database.getCollection("relay_leases"), config.serviceName(), owner,
                 config.relay().leaseTtl(), Clock.systemUTC());
         relay = new EventRelay(store, database, lease, publisher, codec, kafka.producer(owner),
-                new EventRelay.Settings(config.relay().pollInterval(), config.relay().batchSize(),
+                new EventRelay.Settings(config.relay().pollInterval(),
                         config.relay().publishTimeout()));
         signal.listen(relay::wakeUp);
         relay.start();

@@ -45,4 +45,30 @@ class WriterCrashTest {
             }
         }
     }
+
+    @Test
+    void aCommitThatNoLongerReadsHoldsBackOnlyItsOwnStream() {
+        String topic = "test.poison." + UUID.randomUUID();
+        String kafka = ConvergenceStack.kafkaBootstrapServers();
+        try (MongoClient client = MongoClients.create(ConvergenceStack.mongoConnectionString())) {
+            MongoDatabase database = client.getDatabase("poison-" + UUID.randomUUID());
+            MongoEventStore store = new MongoEventStore(database, () -> { });
+            // A stream whose stored payload type no longer exists (a renamed class without an upcaster).
+            store.relayQueue().announce("broken");
+            database.getCollection(MongoEventStore.COMMITS).insertOne(CommitDocument.toDocument("broken", "Counter",
+                    List.of(new StoredEvent(UUID.randomUUID().toString(), 0, "org.example.Vanished", Instant.now(),
+                            new Document("x", 1), Map.of()))));
+            store.relayQueue().settle("broken");
+            store.appendEvents(List.of(TestEvents.counted("healthy", 0)));
+
+            try (EventRelay relay = RelayFixture.relay(store, database, "owner", topic, kafka);
+                 TopicReader reader = new TopicReader(kafka, topic)) {
+                assertEquals(1, relay.relayOnce(), "the healthy stream is relayed");
+                assertEquals(1, relay.skippedStreamCount());
+                assertEquals(1, reader.readAtLeast(1, Duration.ofSeconds(20)).size());
+                assertEquals(List.of("broken"), store.relayQueue().entries(10).stream()
+                        .map(RelayQueue.Entry::aggregateId).toList(), "the broken stream stays queued");
+            }
+        }
+    }
 }

@@ -37,6 +37,6 @@ public final class RelayFixture {
                 Duration.ofSeconds(10), Clock.systemUTC());
         return new EventRelay(store, database, lease, TestEvents.translatorTo(topic),
                 new IntegrationEventCodec(IntegrationEvents.all()), producer(bootstrapServers),
-                new EventRelay.Settings(Duration.ofMillis(20), 100, Duration.ofSeconds(8)));
+                new EventRelay.Settings(Duration.ofMillis(20), Duration.ofSeconds(8)));
     }
 }

@@ -33,7 +33,15 @@ public final class FiguresService {
     /** Every pathway of a territory; empty if reporting has not heard of the territory. */
     public Optional<List<PathwayRecord>> pathwaysOfTerritory(String territoryId) {
         Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
-        return Optional.ofNullable(territory).map(t -> pathways(pathwayIds(t)));
+        return Optional.ofNullable(territory).map(t -> pathways(indexedPathwayIds(territoryId)));
+    }
+
+    private Set<String> indexedPathwayIds(String territoryId) {
+        Set<String> ids = new HashSet<>();
+        for (Document bucket : model.territoryPathways().find(Filters.in("_id", ReadModel.bucketsOf(territoryId)))) {
+            ids.addAll(pathwayIds(bucket));
+        }
+        return ids;
     }
 
     /** Figures of one territory and year; empty if reporting has not heard of the territory. */
@@ -46,7 +54,7 @@ public final class FiguresService {
         Map<String, PathwayRecord> union = new LinkedHashMap<>();
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         for (Document territory : model.territories().find()) {
-            List<PathwayRecord> pathways = pathways(pathwayIds(territory));
+            List<PathwayRecord> pathways = pathways(indexedPathwayIds(territory.getString("_id")));
             pathways.forEach(p -> union.put(p.pathwayId(), p));
             byTerritory.add(figuresOf(territory.getString("_id"), pathways, year, null));
         }

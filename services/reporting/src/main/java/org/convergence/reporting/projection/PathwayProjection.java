@@ -1,6 +1,9 @@
 package org.convergence.reporting.projection;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
@@ -121,7 +124,14 @@ public final class PathwayProjection implements IntegrationEventHandler {
      * they are idempotent by nature, and the pathway's event marker must come last.
      */
     private void index(String territoryId, String participantId, String pathwayId) {
-        ReadModel.addToSet(model.territories(), territoryId, "pathwayIds", pathwayId);
+        Document pathway = model.pathways().find(Filters.eq("_id", pathwayId)).first();
+        if (pathway != null && territoryId.equals(pathway.getString("territoryId"))) {
+            return; // indexed by an earlier fact of this pathway
+        }
+        model.territories().updateOne(Filters.eq("_id", territoryId), Updates.set("known", true),
+                new UpdateOptions().upsert(true));
+        ReadModel.addToSet(model.territoryPathways(), ReadModel.bucketOf(territoryId, pathwayId), "pathwayIds",
+                pathwayId);
         ReadModel.addToSet(model.participants(), participantId, "pathwayIds", pathwayId);
     }
 

@@ -25,12 +25,38 @@ public final class ReadModel {
     private final MongoCollection<Document> chantiers;
     private final MongoCollection<Document> territories;
     private final MongoCollection<Document> participants;
+    private final MongoCollection<Document> territoryPathways;
+
+    /**
+     * A territory's pathway ids are spread over this many documents: each new pathway rewrites one small
+     * document rather than one that grows with the territory, and a figure reads them all with one $in.
+     */
+    static final int TERRITORY_BUCKETS = 32;
 
     public ReadModel(MongoDatabase database, String generation) {
         this.pathways = database.getCollection(generation + "_pathways");
         this.chantiers = database.getCollection(generation + "_chantiers");
         this.territories = database.getCollection(generation + "_territories");
         this.participants = database.getCollection(generation + "_participants");
+        this.territoryPathways = database.getCollection(generation + "_territory_pathways");
+    }
+
+    /** Buckets of pathway ids per territory, keyed {@code territoryId#n}. */
+    public MongoCollection<Document> territoryPathways() {
+        return territoryPathways;
+    }
+
+    static String bucketOf(String territoryId, String pathwayId) {
+        return territoryId + "#" + Math.floorMod(pathwayId.hashCode(), TERRITORY_BUCKETS);
+    }
+
+    /** The ids of every bucket of a territory, for one $in on _id. */
+    public static java.util.List<String> bucketsOf(String territoryId) {
+        java.util.List<String> ids = new java.util.ArrayList<>(TERRITORY_BUCKETS);
+        for (int i = 0; i < TERRITORY_BUCKETS; i++) {
+            ids.add(territoryId + "#" + i);
+        }
+        return ids;
     }
 
     public MongoCollection<Document> pathways() {
@@ -74,5 +100,6 @@ public final class ReadModel {
         chantiers.drop();
         territories.drop();
         participants.drop();
+        territoryPathways.drop();
     }
 }
