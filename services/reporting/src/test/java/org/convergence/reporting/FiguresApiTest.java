@@ -210,6 +210,24 @@ class FiguresApiTest {
     }
 
     @Test
+    void aChantiersFiguresCountItsOwnPathwaysAndItsStaffMayReadThem() {
+        enrol("p1", "pw1", "2020-03-02");
+        enrol("p2", "pw2", "2020-04-06");
+        awaitTerritoryFigures(2020, 2, 0);
+
+        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", chantier)))
+                .get("/figures/chantiers/" + chantier + "/2020").then().statusCode(200)
+                .body("territoryId", equalTo(territory))
+                .body("figures.accompanied", equalTo(2));
+        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", "other")))
+                .get("/figures/chantiers/" + chantier + "/2020").then().statusCode(403);
+        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", "other")))
+                .get("/figures/chantiers/no-such-chantier/2020").then().statusCode(403);
+        RestAssured.given().auth().oauth2(token("national", Map.of()))
+                .get("/figures/chantiers/no-such-chantier/2020").then().statusCode(404);
+    }
+
+    @Test
     void figuresAreScopedToTheCallersTerritory() {
         enrol("p1", "pw1", "2020-04-01");
         awaitTerritoryFigures(2020, 1, 0);

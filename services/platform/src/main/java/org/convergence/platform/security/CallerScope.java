@@ -30,6 +30,10 @@ public class CallerScope {
         return token.getGroups().contains(Roles.NATIONAL);
     }
 
+    public boolean isEvaluator() {
+        return has(Roles.EVALUATOR);
+    }
+
     public Optional<String> territory() {
         return claim(Roles.TERRITORY_CLAIM);
     }

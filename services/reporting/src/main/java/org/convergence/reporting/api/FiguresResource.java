@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
+import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
 import org.convergence.reporting.figures.TerritoryFigures;
@@ -42,6 +43,26 @@ public class FiguresResource {
         scope.requireTerritoryFigures(territoryId);
         return figures.territory(territoryId, Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
+    }
+
+    @GET
+    @Path("/chantiers/{chantierId}/{year}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
+    @Operation(summary = "A chantier's figures for a year (national team, evaluators, its territory's coordinator, "
+            + "its staff)")
+    public ChantierFigures chantier(@PathParam("chantierId") String chantierId,
+                                    @PathParam("year") @Min(2000) @Max(2100) int year) {
+        ChantierFigures found = figures.chantier(chantierId, Year.of(year)).orElse(null);
+        if (found == null) {
+            if (scope.isNational() || scope.isEvaluator()) {
+                throw new NotFoundException("No figures for chantier " + chantierId);
+            }
+            throw scope.denied();
+        }
+        if (!scope.isEvaluator()) {
+            scope.requireChantierAccess(found.territoryId(), chantierId);
+        }
+        return found;
     }
 
     @GET

@@ -49,6 +49,19 @@ public final class FiguresService {
         return pathwaysOfTerritory(territoryId).map(pathways -> figuresOf(territoryId, pathways, year, Instant.now()));
     }
 
+    /** Figures of one chantier and year (its pathways within its territory); empty if the chantier is unknown. */
+    public Optional<ChantierFigures> chantier(String chantierId, Year year) {
+        Document chantier = model.chantiers().find(Filters.eq("_id", chantierId)).first();
+        if (chantier == null || chantier.getString("territoryId") == null) {
+            return Optional.empty();
+        }
+        String territoryId = chantier.getString("territoryId");
+        List<PathwayRecord> pathways = pathwaysOfTerritory(territoryId).orElse(List.of()).stream()
+                .filter(p -> chantierId.equals(p.chantierId())).toList();
+        return Optional.of(new ChantierFigures(chantierId, territoryId,
+                figuresOf(territoryId, pathways, year, Instant.now())));
+    }
+
     public NationalFigures national(Year year) {
         Instant asOf = Instant.now();
         Map<String, PathwayRecord> union = new LinkedHashMap<>();
