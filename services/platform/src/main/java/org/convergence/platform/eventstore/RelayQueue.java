@@ -41,36 +41,17 @@ public final class RelayQueue {
                 Updates.combine(Updates.inc("version", 1L), Updates.inc("pending", -1)), UPSERT);
     }
 
-    /** Streams to look at, oldest first as the server returns them; bounded so a relay round stays short. */
-    public List<Entry> entries(int limit) {
-        List<Entry> entries = new ArrayList<>();
-        for (Document d : queue.find().limit(limit)) {
-            entries.add(new Entry(d.getString("_id"), d.get("version", Number.class).longValue(),
-                    d.get("pending", Number.class).intValue()));
-        }
-        return entries;
-    }
-
     /**
      * Every stream to look at. The queue holds only streams with work in flight, so one round reads all of it:
      * an entry left pending by a crashed writer can never hide the others behind it.
      */
-    public Iterable<Entry> all() {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<Document> documents = queue.find().iterator();
-
-            @Override
-            public boolean hasNext() {
-                return documents.hasNext();
-            }
-
-            @Override
-            public Entry next() {
-                Document d = documents.next();
-                return new Entry(d.getString("_id"), d.get("version", Number.class).longValue(),
-                        d.get("pending", Number.class).intValue());
-            }
-        };
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        for (Document d : queue.find()) {
+            entries.add(new Entry(d.getString("_id"), d.get("version", Number.class).longValue(),
+                    d.get("pending", Number.class).intValue()));
+        }
+        return entries;
     }
 
     /** Removes the entry if no writer touched it since it was read; returns whether it was removed. */

@@ -126,7 +126,7 @@ public final class EventRelay implements AutoCloseable {
             return 0;
         }
         int count = 0;
-        for (RelayQueue.Entry entry : queue.all()) {
+        for (RelayQueue.Entry entry : queue.entries()) {
             if (!lease.isSafelyHeld() && !lease.acquireOrRenew()) {
                 break;
             }

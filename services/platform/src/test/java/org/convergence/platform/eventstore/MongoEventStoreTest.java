@@ -99,7 +99,7 @@ class MongoEventStoreTest {
         store.appendEvents(List.of(counted("c1", 0)));
         assertThrows(ConcurrencyException.class, () -> store.appendEvents(List.of(counted("c1", 0))));
 
-        List<RelayQueue.Entry> entries = store.relayQueue().entries(10);
+        List<RelayQueue.Entry> entries = store.relayQueue().entries();
         assertEquals(1, entries.size());
         assertEquals(0, entries.get(0).pending());
         assertEquals(4, entries.get(0).version());

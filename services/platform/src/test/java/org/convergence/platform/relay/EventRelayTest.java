@@ -130,10 +130,10 @@ class EventRelayTest {
             store.appendEvents(List.of(counted("late", 0)));
 
             assertEquals(0, publishedDuringInsert.get(), "the relay looked while the insert was pending");
-            assertEquals(1, store.relayQueue().entries(10).size(), "the entry survived that look");
+            assertEquals(1, store.relayQueue().entries().size(), "the entry survived that look");
             assertEquals(1, r.relayOnce());
             assertEquals(1, reader.readAtLeast(1, Duration.ofSeconds(20)).size());
-            assertEquals(0, store.relayQueue().entries(10).size());
+            assertEquals(0, store.relayQueue().entries().size());
         }
     }
 
@@ -191,7 +191,7 @@ class EventRelayTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            assertFalse(store.relayQueue().entries(10).stream().anyMatch(e -> e.pending() > 0));
+            assertFalse(store.relayQueue().entries().stream().anyMatch(e -> e.pending() > 0));
         }
     }
 

@@ -62,26 +62,42 @@ public final class FiguresService {
                 figuresOf(territoryId, pathways, year, Instant.now())));
     }
 
+    /**
+     * The nation over the union of the territories' pathways. Chantier start dates and the accompanied
+     * participants' other pathways are read once for the union and shared by every territory's figures.
+     */
     public NationalFigures national(Year year) {
         Instant asOf = Instant.now();
+        Map<String, List<PathwayRecord>> byTerritoryId = new LinkedHashMap<>();
         Map<String, PathwayRecord> union = new LinkedHashMap<>();
-        List<TerritoryFigures> byTerritory = new ArrayList<>();
         for (Document territory : model.territories().find()) {
             List<PathwayRecord> pathways = pathways(indexedPathwayIds(territory.getString("_id")));
             pathways.forEach(p -> union.put(p.pathwayId(), p));
-            byTerritory.add(figuresOf(territory.getString("_id"), pathways, year, null));
+            byTerritoryId.put(territory.getString("_id"), pathways);
         }
+        List<PathwayRecord> all = List.copyOf(union.values());
+        YearFigures figures = new YearFigures(convergenceStarts(all), year);
+        List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
+        List<TerritoryFigures> byTerritory = new ArrayList<>();
+        byTerritoryId.forEach((territoryId, pathways) ->
+                byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, year, null)));
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        TerritoryFigures nation = figuresOf(null, List.copyOf(union.values()), year, asOf);
+        TerritoryFigures nation = figuresOf(null, all, figures, theirs, year, asOf);
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
                 nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(), byTerritory, asOf);
     }
 
     private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
         YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
-        Set<String> accompanied = figures.accompaniedParticipants(pathways);
-        return new TerritoryFigures(territoryId, year.getValue(), accompanied.size(), figures.exits(pathways).size(),
-                figures.fromPremieresHeures(pathways, pathwaysOfParticipants(accompanied)),
+        return figuresOf(territoryId, pathways, figures,
+                pathwaysOfParticipants(figures.accompaniedParticipants(pathways)), year, asOf);
+    }
+
+    /** @param everyPathwayOfTheirs all pathways of (at least) the participants accompanied in {@code pathways} */
+    private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, YearFigures figures,
+                                              List<PathwayRecord> everyPathwayOfTheirs, Year year, Instant asOf) {
+        return new TerritoryFigures(territoryId, year.getValue(), figures.accompaniedParticipants(pathways).size(),
+                figures.exits(pathways).size(), figures.fromPremieresHeures(pathways, everyPathwayOfTheirs),
                 figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
                 figures.premieresHeures(pathways), asOf);
     }
