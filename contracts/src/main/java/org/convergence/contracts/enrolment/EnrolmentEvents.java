@@ -11,6 +11,14 @@ public final class EnrolmentEvents {
             new IntegrationEventType<>("territory.registered", 1, TerritoryRegisteredV1.class);
     public static final IntegrationEventType<ChantierRegisteredV1> CHANTIER_REGISTERED =
             new IntegrationEventType<>("chantier.registered", 1, ChantierRegisteredV1.class);
+    public static final IntegrationEventType<ProgramStatusChangedV1> PROGRAM_STATUS_CHANGED =
+            new IntegrationEventType<>("territory.program-status-changed", 1, ProgramStatusChangedV1.class);
+    public static final IntegrationEventType<CoordinationDesignatedV1> COORDINATION_DESIGNATED =
+            new IntegrationEventType<>("territory.coordination-designated", 1, CoordinationDesignatedV1.class);
+    public static final IntegrationEventType<SteeringCommitteeHeldV1> STEERING_COMMITTEE_HELD =
+            new IntegrationEventType<>("territory.steering-committee-held", 1, SteeringCommitteeHeldV1.class);
+    public static final IntegrationEventType<ChantierProgramStartedV1> CHANTIER_PROGRAM_STARTED =
+            new IntegrationEventType<>("chantier.program-started", 1, ChantierProgramStartedV1.class);
     public static final IntegrationEventType<ParticipantEnrolledV1> PARTICIPANT_ENROLLED =
             new IntegrationEventType<>("pathway.enrolled", 1, ParticipantEnrolledV1.class);
     public static final IntegrationEventType<PathwayExitRecordedV1> PATHWAY_EXIT_RECORDED =
@@ -28,6 +36,7 @@ public final class EnrolmentEvents {
             new IntegrationEventType<>("pathway.check-in-recorded", 1, CheckInRecordedV1.class);
 
     public static final List<IntegrationEventType<?>> ALL = List.of(TERRITORY_REGISTERED, CHANTIER_REGISTERED,
+            PROGRAM_STATUS_CHANGED, COORDINATION_DESIGNATED, STEERING_COMMITTEE_HELD, CHANTIER_PROGRAM_STARTED,
             PARTICIPANT_ENROLLED, PATHWAY_EXIT_RECORDED, PATHWAY_PROMOTED, ENTRY_DATE_CORRECTED, EXIT_CORRECTED,
             CHECK_IN_RECORDED);
 

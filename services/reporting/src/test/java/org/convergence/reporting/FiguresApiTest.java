@@ -28,7 +28,11 @@ import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.IntegrationPayload;
 import org.convergence.contracts.Topics;
+import org.convergence.contracts.enrolment.ChantierProgramStartedV1;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.CoordinationDesignatedV1;
+import org.convergence.contracts.enrolment.ProgramStatusChangedV1;
+import org.convergence.contracts.enrolment.SteeringCommitteeHeldV1;
 import org.convergence.contracts.enrolment.CheckInRecordedV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
@@ -54,6 +58,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -244,6 +249,73 @@ class FiguresApiTest {
         RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", chantier)))
                 .get("/figures/territories/" + territory + "/2020").then().statusCode(403);
         RestAssured.given().get("/figures/national/2020").then().statusCode(401);
+    }
+
+    @Test
+    void theNationalTeamSeesTheTerritoriesByProgramAndStatusAsOfADay() {
+        publish(EnrolmentEvents.PROGRAM_STATUS_CHANGED, new ProgramStatusChangedV1(territory, "CONVERGENCE",
+                "ENGAGED", LocalDate.of(2019, 9, 1)), LocalDate.of(2019, 9, 1), territory, null);
+        publish(EnrolmentEvents.PROGRAM_STATUS_CHANGED, new ProgramStatusChangedV1(territory, "CONVERGENCE",
+                "OPERATIONAL", LocalDate.of(2020, 1, 6)), LocalDate.of(2020, 1, 6), territory, null);
+        publish(EnrolmentEvents.PROGRAM_STATUS_CHANGED, new ProgramStatusChangedV1(territory, "PREMIERES_HEURES",
+                "ENGAGED", LocalDate.of(2021, 1, 4)), LocalDate.of(2021, 1, 4), territory, null);
+        publish(EnrolmentEvents.COORDINATION_DESIGNATED, new CoordinationDesignatedV1(territory, "FNDSA",
+                LocalDate.of(2019, 9, 1)), LocalDate.of(2019, 9, 1), territory, null);
+        publish(EnrolmentEvents.STEERING_COMMITTEE_HELD, new SteeringCommitteeHeldV1(territory,
+                LocalDate.of(2019, 11, 20)), LocalDate.of(2019, 11, 20), territory, null);
+        String evaluator = token("evaluator", Map.of());
+        String mine = "territories.find { it.territoryId == '%s' }".formatted(territory);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                RestAssured.given().auth().oauth2(evaluator).get("/figures/national/territories?asOf=2020-06-30")
+                        .then().statusCode(200)
+                        .body(mine + ".programs.CONVERGENCE.status", equalTo("OPERATIONAL"))
+                        .body(mine + ".programs.CONVERGENCE.operationalSince", equalTo("2020-01-06"))
+                        .body(mine + ".programs.PREMIERES_HEURES", nullValue())
+                        .body(mine + ".coordinationStructure", equalTo("FNDSA"))
+                        .body(mine + ".firstSteeringCommittee", equalTo("2019-11-20")));
+        io.restassured.path.json.JsonPath before = RestAssured.given().auth().oauth2(evaluator)
+                .get("/figures/national/territories?asOf=2019-12-31").then().statusCode(200).extract().jsonPath();
+        assertEquals("ENGAGED", before.getString(mine + ".programs.CONVERGENCE.status"));
+        List<String> engaged = before.getList(
+                "territories.findAll { it.programs.CONVERGENCE?.status == 'ENGAGED' }.territoryId");
+        assertEquals(engaged.size(), before.getInt("countsByProgram.CONVERGENCE.ENGAGED"));
+        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", territory)))
+                .get("/figures/national/territories").then().statusCode(403);
+    }
+
+    @Test
+    void aChantierJoiningConvergenceLaterCountsItsPeopleOnlyFromThatDate() {
+        String joining = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(EnrolmentEvents.CHANTIER_REGISTERED, new ChantierRegisteredV1(joining, territory, "Armée du Salut",
+                List.of(new ChantierRegisteredV1.ProgramCarried("PREMIERES_HEURES", LocalDate.of(2018, 1, 1)))),
+                LocalDate.of(2018, 1, 1), territory, joining);
+        publish(EnrolmentEvents.CHANTIER_PROGRAM_STARTED, new ChantierProgramStartedV1(joining, territory,
+                "CONVERGENCE", LocalDate.of(2020, 6, 1)), LocalDate.of(2020, 6, 1), territory, joining);
+        publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(territory + "pw-old",
+                territory + "p-old", "CONVERGENCE", territory, joining, LocalDate.of(2019, 3, 1), null),
+                LocalDate.of(2019, 3, 1), territory + "p-old", joining);
+        publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(territory + "pw-old",
+                territory + "p-old", "CONVERGENCE", LocalDate.of(2020, 3, 31), "OTHER", null),
+                LocalDate.of(2020, 3, 31), territory + "p-old", joining);
+        enrol("p1", "pw1", "2019-03-01");
+
+        // Only pw1 counts: pw-old ended before its chantier joined Convergence.
+        awaitTerritoryFigures(2020, 1, 0);
+    }
+
+    @Test
+    void aHistoricExitWithoutCategoryIsCountedAndListedForCompletion() {
+        enrol("p1", "pw1", "2019-03-04");
+        publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(territory + "pw1",
+                territory + "p1", "CONVERGENCE", LocalDate.of(2020, 5, 31), null, null),
+                LocalDate.of(2020, 5, 31), territory + "p1", chantier);
+
+        awaitTerritoryFigures(2020, 1, 1);
+        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", territory)))
+                .get("/work-lists/territories/" + territory).then().statusCode(200)
+                .body("exitsWithoutCategory.pathwayId", hasItem(territory + "pw1"))
+                .body("exitsWithoutCategory[0].dueOn", equalTo("2020-05-31"));
     }
 
     private void awaitTerritoryFigures(int year, int accompanied, int exits) {

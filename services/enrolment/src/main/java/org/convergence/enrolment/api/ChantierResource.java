@@ -1,13 +1,21 @@
 package org.convergence.enrolment.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.axonframework.messaging.MetaData;
+import org.convergence.enrolment.config.ProgramCatalog;
+import org.convergence.enrolment.domain.ChantierMessages.StartProgramCommand;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
+import org.convergence.platform.axon.Commands;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,15 +23,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 @Path("/chantiers")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class ChantierResource {
 
+    private final Commands commands;
     private final EnrolmentReads reads;
     private final CallerScope scope;
+    private final ProgramCatalog programs;
 
-    public ChantierResource(EnrolmentReads reads, CallerScope scope) {
+    public ChantierResource(Commands commands, EnrolmentReads reads, CallerScope scope, ProgramCatalog programs) {
+        this.commands = commands;
         this.reads = reads;
         this.scope = scope;
+        this.programs = programs;
     }
 
     @GET
@@ -31,8 +44,27 @@ public class ChantierResource {
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
     @Operation(summary = "A chantier (national team, its territory's coordinator, its staff)")
     public ChantierView get(@PathParam("chantierId") String chantierId) {
-        ChantierView chantier = reads.chantier(chantierId).orElseThrow(() -> scope.missing("Chantier"));
+        ChantierView chantier = existing(chantierId);
         scope.requireChantierAccess(chantier.territoryId(), chantierId);
         return chantier;
+    }
+
+    @POST
+    @Path("/{chantierId}/programs")
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "A chantier starts carrying one more program from a date, e.g. when it joins Convergence "
+            + "(national team or its territory's coordinator)")
+    public ChantierView startProgram(@PathParam("chantierId") String chantierId,
+                                     @Valid @NotNull Requests.ProgramCarried request) {
+        ChantierView chantier = existing(chantierId);
+        scope.requireTerritoryManager(chantier.territoryId());
+        programs.requireKnown("program", request.program());
+        commands.send(new StartProgramCommand(chantierId, request.program(), request.since()),
+                MetaData.with("recordedBy", scope.subject()));
+        return existing(chantierId);
+    }
+
+    private ChantierView existing(String chantierId) {
+        return reads.chantier(chantierId).orElseThrow(() -> scope.missing("Chantier"));
     }
 }

@@ -17,7 +17,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** Bulk import of historic pathways, as JSON lines (docs/import-format.md); safe to re-run. */
+/** Bulk import of historic pathways, as JSON lines or CSV (docs/import-format.md); safe to re-run. */
 @Path("/imports/pathways")
 @SecurityRequirement(name = "jwt")
 public class ImportResource {
@@ -33,7 +33,20 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
     @Operation(summary = "Import historic pathways (one JSON object per line); reports rejected lines with reasons")
-    public ImportReport importPathways(InputStream body) {
-        return importer.run(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+    public ImportReport importJsonLines(InputStream body) {
+        return importer.run(reader(body), PathwayImport.Format.JSON_LINES);
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "Import historic pathways from CSV with a header row; reports rejected lines with reasons")
+    public ImportReport importCsv(InputStream body) {
+        return importer.run(reader(body), PathwayImport.Format.CSV);
+    }
+
+    private static BufferedReader reader(InputStream body) {
+        return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 }

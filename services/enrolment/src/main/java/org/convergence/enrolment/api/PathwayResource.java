@@ -26,7 +26,7 @@ import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.PathwayView;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.domain.RuleViolationException;
-import org.convergence.platform.rest.Problem;
+import org.convergence.platform.rest.InvalidFieldsException;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,13 +65,9 @@ public class PathwayResource {
     @Operation(summary = "Enrol a participant in a program at a chantier, possibly with a past entry date")
     public Response enrol(@Valid @NotNull Requests.Enrol request) {
         ChantierView chantier = visibleChantier(request.chantierId());
-        if (!programs.isKnown(request.program())) {
-            return Problem.response(400, "Bad Request", "The request has invalid fields", null,
-                    List.of(new Problem.FieldError("program", "must be one of " + String.join(", ", programs.codes()))));
-        }
+        programs.requireKnown("program", request.program());
         if (request.identity() != null && request.participantId() != null) {
-            return Problem.response(400, "Bad Request", "The request has invalid fields", null, List.of(
-                    new Problem.FieldError("identity", "is given once, when a new participant is enrolled")));
+            throw new InvalidFieldsException("identity", "is given once, when a new participant is enrolled");
         }
         String participantId = (request.participantId() == null ? UUID.randomUUID() : request.participantId()).toString();
         PathwayView view = enrolAt(chantier, request.pathwayId().toString(), participantId, request.program(),

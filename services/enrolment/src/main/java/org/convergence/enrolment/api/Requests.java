@@ -11,6 +11,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.convergence.enrolment.domain.DensityKind;
+import org.convergence.enrolment.domain.DeploymentStatus;
 import org.convergence.enrolment.domain.ExitCategory;
 import org.convergence.enrolment.domain.HousingSituation;
 
@@ -38,6 +39,15 @@ public final class Requests {
             @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
             @NotBlank @Size(max = 200) String name,
             @NotEmpty @Size(max = 10) List<@Valid @NotNull ProgramCarried> programs) {
+    }
+
+    public record ProgramStatus(@NotNull DeploymentStatus status, @NotNull @PastOrPresent LocalDate effectiveOn) {
+    }
+
+    public record Coordination(@NotBlank @Size(max = 200) String structureName, @NotNull LocalDate since) {
+    }
+
+    public record SteeringCommittee(@NotNull @PastOrPresent LocalDate heldOn) {
     }
 
     public record ProgramCarried(@NotBlank String program, @NotNull LocalDate since) {

@@ -15,11 +15,15 @@ import org.axonframework.messaging.MetaData;
 import org.convergence.enrolment.config.ProgramCatalog;
 import org.convergence.enrolment.domain.ChantierMessages.RegisterChantierCommand;
 import org.convergence.enrolment.domain.ProgramStart;
+import org.convergence.enrolment.domain.TerritoryMessages.ChangeProgramStatusCommand;
+import org.convergence.enrolment.domain.TerritoryMessages.DesignateCoordinationCommand;
+import org.convergence.enrolment.domain.TerritoryMessages.RecordSteeringCommitteeCommand;
 import org.convergence.enrolment.domain.TerritoryMessages.RegisterTerritoryCommand;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.TerritoryView;
 import org.convergence.platform.axon.Commands;
+import org.convergence.platform.rest.InvalidFieldsException;
 import org.convergence.platform.rest.Problem;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
@@ -53,8 +57,8 @@ public class TerritoryResource {
     @Operation(summary = "Register a territory (national team)")
     public Response register(@Valid @NotNull Requests.RegisterTerritory request) {
         commands.send(new RegisterTerritoryCommand(request.territoryId(), request.name(), request.densityKind()),
-                MetaData.with("recordedBy", scope.subject()));
-        TerritoryView view = new TerritoryView(request.territoryId(), request.name(), request.densityKind());
+                recordedBy());
+        TerritoryView view = TerritoryView.registered(request.territoryId(), request.name(), request.densityKind());
         return Response.created(URI.create("/territories/" + request.territoryId())).entity(view).build();
     }
 
@@ -69,19 +73,56 @@ public class TerritoryResource {
         List<Problem.FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < request.programs().size(); i++) {
             if (!programs.isKnown(request.programs().get(i).program())) {
-                unknown.add(new Problem.FieldError("programs[" + i + "].program",
-                        "must be one of " + String.join(", ", programs.codes())));
+                unknown.add(new Problem.FieldError("programs[" + i + "].program", programs.unknownMessage()));
             }
         }
         if (!unknown.isEmpty()) {
-            return Problem.response(400, "Bad Request", "The request has invalid fields", null, unknown);
+            throw new InvalidFieldsException(unknown);
         }
         List<ProgramStart> carried = request.programs().stream()
                 .map(p -> new ProgramStart(p.program(), p.since())).toList();
         commands.send(new RegisterChantierCommand(request.chantierId(), territoryId, request.name(), carried),
-                MetaData.with("recordedBy", scope.subject()));
+                recordedBy());
         ChantierView view = new ChantierView(request.chantierId(), territoryId, request.name(), carried);
         return Response.created(URI.create("/chantiers/" + request.chantierId())).entity(view).build();
+    }
+
+    @POST
+    @Path("/{territoryId}/programs/{program}/status")
+    @RolesAllowed(Roles.NATIONAL)
+    @Operation(summary = "Record that a territory engaged in a program, or that the program became operational "
+            + "there (national team)")
+    public TerritoryView changeProgramStatus(@PathParam("territoryId") String territoryId,
+                                             @PathParam("program") String program,
+                                             @Valid @NotNull Requests.ProgramStatus request) {
+        programs.requireKnown("program", program);
+        existing(territoryId);
+        commands.send(new ChangeProgramStatusCommand(territoryId, program, request.status(), request.effectiveOn()),
+                recordedBy());
+        return existing(territoryId);
+    }
+
+    @POST
+    @Path("/{territoryId}/coordination")
+    @RolesAllowed(Roles.NATIONAL)
+    @Operation(summary = "Designate the structure that carries the territory's coordination (national team)")
+    public TerritoryView designateCoordination(@PathParam("territoryId") String territoryId,
+                                               @Valid @NotNull Requests.Coordination request) {
+        existing(territoryId);
+        commands.send(new DesignateCoordinationCommand(territoryId, request.structureName(), request.since()),
+                recordedBy());
+        return existing(territoryId);
+    }
+
+    @POST
+    @Path("/{territoryId}/steering-committees")
+    @RolesAllowed(Roles.NATIONAL)
+    @Operation(summary = "Record the date a steering committee (COPIL) of the territory met (national team)")
+    public TerritoryView recordSteeringCommittee(@PathParam("territoryId") String territoryId,
+                                                 @Valid @NotNull Requests.SteeringCommittee request) {
+        existing(territoryId);
+        commands.send(new RecordSteeringCommitteeCommand(territoryId, request.heldOn()), recordedBy());
+        return existing(territoryId);
     }
 
     @GET
@@ -90,6 +131,14 @@ public class TerritoryResource {
     @Operation(summary = "A territory (national team, or people working in it)")
     public TerritoryView get(@PathParam("territoryId") String territoryId) {
         scope.requireTerritoryMember(territoryId);
+        return existing(territoryId);
+    }
+
+    private TerritoryView existing(String territoryId) {
         return reads.territory(territoryId).orElseThrow(() -> scope.missing("Territory"));
+    }
+
+    private MetaData recordedBy() {
+        return MetaData.with("recordedBy", scope.subject());
     }
 }

@@ -1,6 +1,7 @@
 package org.convergence.enrolment.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.convergence.platform.rest.InvalidFieldsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Set;
@@ -20,6 +21,17 @@ public class ProgramCatalog {
 
     public boolean isKnown(String code) {
         return codes.contains(code);
+    }
+
+    /** Refuses an unknown program code as a bad value of {@code field}. */
+    public void requireKnown(String field, String code) {
+        if (!isKnown(code)) {
+            throw new InvalidFieldsException(field, unknownMessage());
+        }
+    }
+
+    public String unknownMessage() {
+        return "must be one of " + String.join(", ", new java.util.TreeSet<>(codes));
     }
 
     public Set<String> codes() {

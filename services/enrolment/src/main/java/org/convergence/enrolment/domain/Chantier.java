@@ -4,10 +4,15 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.ChantierMessages.ProgramStartedEvent;
 import org.convergence.enrolment.domain.ChantierMessages.RegisterChantierCommand;
+import org.convergence.enrolment.domain.ChantierMessages.StartProgramCommand;
 import org.convergence.platform.domain.RuleViolationException;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -17,6 +22,8 @@ public class Chantier {
 
     @AggregateIdentifier
     private String streamId;
+    private String territoryId;
+    private final Map<String, LocalDate> programs = new HashMap<>();
 
     protected Chantier() {
         // for Axon
@@ -38,8 +45,28 @@ public class Chantier {
                 command.programs()));
     }
 
+    @CommandHandler
+    void handle(StartProgramCommand command) {
+        LocalDate carriedSince = programs.get(command.program());
+        if (command.since().equals(carriedSince)) {
+            return; // the same decision, sent again
+        }
+        if (carriedSince != null) {
+            throw new RuleViolationException("PROGRAM_ALREADY_CARRIED",
+                    "The chantier carries " + command.program() + " since " + carriedSince);
+        }
+        apply(new ProgramStartedEvent(command.chantierId(), territoryId, command.program(), command.since()));
+    }
+
     @EventSourcingHandler
     void on(ChantierRegisteredEvent event) {
         this.streamId = Streams.chantier(event.chantierId());
+        this.territoryId = event.territoryId();
+        event.programs().forEach(p -> programs.put(p.program(), p.since()));
+    }
+
+    @EventSourcingHandler
+    void on(ProgramStartedEvent event) {
+        programs.put(event.program(), event.since());
     }
 }

@@ -1,8 +1,5 @@
 package org.convergence.enrolment.importing;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.messaging.MetaData;
@@ -36,8 +33,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PathwayImport {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Commands commands;
     private final EnrolmentReads reads;
     private final ProgramCatalog programs;
@@ -53,7 +48,13 @@ public class PathwayImport {
         this.scope = scope;
     }
 
-    public ImportReport run(BufferedReader lines) {
+    /** The formats an import file may come in. */
+    public enum Format {
+        JSON_LINES,
+        CSV
+    }
+
+    public ImportReport run(BufferedReader lines, Format format) {
         int accepted = 0;
         int alreadyImported = 0;
         List<ImportReport.Rejected> rejected = new ArrayList<>();
@@ -61,6 +62,13 @@ public class PathwayImport {
         MetaData metaData = MetaData.with("recordedBy", scope.subject()).and("source", "import");
         int number = 0;
         try {
+            LineFormat parser;
+            if (format == Format.CSV) {
+                parser = CsvLineFormat.fromHeader(lines.readLine());
+                number++;
+            } else {
+                parser = new JsonLineFormat();
+            }
             String text;
             while ((text = lines.readLine()) != null) {
                 number++;
@@ -68,12 +76,12 @@ public class PathwayImport {
                     continue;
                 }
                 try {
-                    if (importLine(parse(text), chantiers, metaData)) {
+                    if (importLine(parser.parse(text), chantiers, metaData)) {
                         accepted++;
                     } else {
                         alreadyImported++;
                     }
-                } catch (InvalidLine | RuleViolationException e) {
+                } catch (InvalidLineException | RuleViolationException e) {
                     rejected.add(new ImportReport.Rejected(number, e.getMessage()));
                 } catch (ForbiddenException e) {
                     rejected.add(new ImportReport.Rejected(number, "chantier outside your scope or unknown"));
@@ -89,11 +97,11 @@ public class PathwayImport {
     private boolean importLine(ImportLine line, Map<String, Optional<ChantierView>> chantiers, MetaData metaData) {
         validate(line);
         ChantierView chantier = chantiers.computeIfAbsent(line.chantierId(), reads::chantier)
-                .orElseThrow(() -> scope.isNational() ? new InvalidLine("unknown chantier " + line.chantierId())
+                .orElseThrow(() -> scope.isNational() ? new InvalidLineException("unknown chantier " + line.chantierId())
                         : scope.denied());
         scope.requireChantierAccess(chantier.territoryId(), chantier.chantierId());
         if (chantier.program(line.program()).isEmpty()) {
-            throw new InvalidLine("chantier " + chantier.chantierId() + " does not carry " + line.program());
+            throw new InvalidLineException("chantier " + chantier.chantierId() + " does not carry " + line.program());
         }
         String participantId = line.participantId() == null
                 ? UUID.nameUUIDFromBytes(("import:" + line.pathwayId()).getBytes()).toString()
@@ -119,15 +127,6 @@ public class PathwayImport {
         return true;
     }
 
-    private ImportLine parse(String text) {
-        try {
-            return json.readValue(text, ImportLine.class);
-        } catch (IOException e) {
-            String reason = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
-            throw new InvalidLine("not a valid pathway line: " + reason);
-        }
-    }
-
     private void validate(ImportLine line) {
         List<String> missing = new ArrayList<>();
         if (line.pathwayId() == null) {
@@ -142,33 +141,27 @@ public class PathwayImport {
         if (line.entryDate() == null) {
             missing.add("entryDate");
         }
-        if (line.exit() != null && (line.exit().date() == null || line.exit().category() == null)) {
-            missing.add("exit.date and exit.category");
+        // A historic exit may lack its category: it is stored as it is and listed for completion.
+        if (line.exit() != null && line.exit().date() == null) {
+            missing.add("exit.date");
         }
         if (!missing.isEmpty()) {
-            throw new InvalidLine("missing " + String.join(", ", missing));
+            throw new InvalidLineException("missing " + String.join(", ", missing));
         }
         try {
             UUID.fromString(line.pathwayId());
         } catch (IllegalArgumentException e) {
-            throw new InvalidLine("pathwayId is not a UUID");
+            throw new InvalidLineException("pathwayId is not a UUID");
         }
         if (!programs.isKnown(line.program())) {
-            throw new InvalidLine("unknown program " + line.program());
+            throw new InvalidLineException("unknown program " + line.program());
         }
         if (line.exit() != null && line.exit().date().isBefore(line.entryDate())) {
-            throw new InvalidLine("exit date " + line.exit().date() + " is before entry date " + line.entryDate());
+            throw new InvalidLineException("exit date " + line.exit().date() + " is before entry date " + line.entryDate());
         }
         LocalDate today = LocalDate.now();
         if (line.entryDate().isAfter(today) || (line.exit() != null && line.exit().date().isAfter(today))) {
-            throw new InvalidLine("a date is in the future");
-        }
-    }
-
-    /** A line that cannot be imported; its message is the reason reported. */
-    private static final class InvalidLine extends RuntimeException {
-        InvalidLine(String reason) {
-            super(reason);
+            throw new InvalidLineException("a date is in the future");
         }
     }
 }

@@ -5,7 +5,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.Topics;
+import org.convergence.contracts.enrolment.ChantierProgramStartedV1;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.CoordinationDesignatedV1;
+import org.convergence.contracts.enrolment.ProgramStatusChangedV1;
+import org.convergence.contracts.enrolment.SteeringCommitteeHeldV1;
 import org.convergence.contracts.enrolment.CheckInRecordedV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
@@ -15,12 +19,16 @@ import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.PathwayPromotedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.ChantierMessages.ProgramStartedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.CheckInRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
+import org.convergence.enrolment.domain.TerritoryMessages.CoordinationDesignatedEvent;
+import org.convergence.enrolment.domain.TerritoryMessages.ProgramStatusChangedEvent;
+import org.convergence.enrolment.domain.TerritoryMessages.SteeringCommitteeHeldEvent;
 import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
 import org.convergence.platform.relay.Envelopes;
 import org.convergence.platform.relay.IntegrationEventTranslator;
@@ -65,6 +73,26 @@ public class EnrolmentEventTranslator implements IntegrationEventTranslator {
                     message.getTimestamp().atZone(ZoneOffset.UTC).toLocalDate(),
                     e.territoryId(), e.territoryId(), e.chantierId()));
         }
+        if (payload instanceof ProgramStatusChangedEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.PROGRAM_STATUS_CHANGED,
+                    new ProgramStatusChangedV1(e.territoryId(), e.program(), e.status().name(), e.effectiveOn()),
+                    e.effectiveOn(), e.territoryId(), e.territoryId(), null));
+        }
+        if (payload instanceof CoordinationDesignatedEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.COORDINATION_DESIGNATED,
+                    new CoordinationDesignatedV1(e.territoryId(), e.structureName(), e.since()),
+                    e.since(), e.territoryId(), e.territoryId(), null));
+        }
+        if (payload instanceof SteeringCommitteeHeldEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.STEERING_COMMITTEE_HELD,
+                    new SteeringCommitteeHeldV1(e.territoryId(), e.heldOn()),
+                    e.heldOn(), e.territoryId(), e.territoryId(), null));
+        }
+        if (payload instanceof ProgramStartedEvent e) {
+            return publish(envelopes.of(message, EnrolmentEvents.CHANTIER_PROGRAM_STARTED,
+                    new ChantierProgramStartedV1(e.chantierId(), e.territoryId(), e.program(), e.since()),
+                    e.since(), e.territoryId(), e.territoryId(), e.chantierId()));
+        }
         if (payload instanceof ParticipantEnrolledEvent e) {
             return publish(envelopes.of(message, EnrolmentEvents.PARTICIPANT_ENROLLED,
                     new ParticipantEnrolledV1(e.pathwayId(), e.participantId(), e.program(), e.territoryId(),
@@ -74,7 +102,8 @@ public class EnrolmentEventTranslator implements IntegrationEventTranslator {
         if (payload instanceof PathwayExitRecordedEvent e) {
             return publish(envelopes.of(message, EnrolmentEvents.PATHWAY_EXIT_RECORDED,
                     new PathwayExitRecordedV1(e.pathwayId(), e.participantId(), e.program(), e.exitDate(),
-                            e.category().name(), e.housingAtExit() == null ? null : e.housingAtExit().name()),
+                            e.category() == null ? null : e.category().name(),
+                            e.housingAtExit() == null ? null : e.housingAtExit().name()),
                     e.exitDate(), e.participantId(), e.territoryId(), e.chantierId()));
         }
         if (payload instanceof CheckInRecordedEvent e) {

@@ -11,4 +11,10 @@ public record ChantierView(String chantierId, String territoryId, String name, L
     public Optional<ProgramStart> program(String code) {
         return programs.stream().filter(p -> p.program().equals(code)).findFirst();
     }
+
+    ChantierView carrying(ProgramStart started) {
+        List<ProgramStart> carried = new java.util.ArrayList<>(programs);
+        carried.add(started);
+        return new ChantierView(chantierId, territoryId, name, List.copyOf(carried));
+    }
 }

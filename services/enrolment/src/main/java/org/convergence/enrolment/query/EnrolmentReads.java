@@ -3,6 +3,8 @@ package org.convergence.enrolment.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
+import org.convergence.enrolment.domain.ChantierMessages.ProgramStartedEvent;
+import org.convergence.enrolment.domain.ProgramStart;
 import org.convergence.enrolment.domain.ParticipantMessages.IdentityErasedEvent;
 import org.convergence.enrolment.domain.ParticipantMessages.IdentityRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.EntryDateCorrectedEvent;
@@ -11,6 +13,9 @@ import org.convergence.enrolment.domain.PathwayMessages.ParticipantEnrolledEvent
 import org.convergence.enrolment.domain.PathwayMessages.PathwayExitRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
 import org.convergence.enrolment.domain.Streams;
+import org.convergence.enrolment.domain.TerritoryMessages.CoordinationDesignatedEvent;
+import org.convergence.enrolment.domain.TerritoryMessages.ProgramStatusChangedEvent;
+import org.convergence.enrolment.domain.TerritoryMessages.SteeringCommitteeHeldEvent;
 import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
 import org.convergence.platform.eventstore.MongoEventStore;
 
@@ -32,8 +37,15 @@ public class EnrolmentReads {
     public Optional<TerritoryView> territory(String territoryId) {
         TerritoryView view = null;
         for (DomainEventMessage<?> event : store.eventsOf(Streams.territory(territoryId), 0)) {
-            if (event.getPayload() instanceof TerritoryRegisteredEvent e) {
-                view = new TerritoryView(e.territoryId(), e.name(), e.densityKind());
+            Object payload = event.getPayload();
+            if (payload instanceof TerritoryRegisteredEvent e) {
+                view = TerritoryView.registered(e.territoryId(), e.name(), e.densityKind());
+            } else if (payload instanceof ProgramStatusChangedEvent e && view != null) {
+                view = view.withProgramStatus(e.program(), e.status(), e.effectiveOn());
+            } else if (payload instanceof CoordinationDesignatedEvent e && view != null) {
+                view = view.withCoordination(e.structureName());
+            } else if (payload instanceof SteeringCommitteeHeldEvent e && view != null) {
+                view = view.withSteeringCommittee(e.heldOn());
             }
         }
         return Optional.ofNullable(view);
@@ -44,6 +56,8 @@ public class EnrolmentReads {
         for (DomainEventMessage<?> event : store.eventsOf(Streams.chantier(chantierId), 0)) {
             if (event.getPayload() instanceof ChantierRegisteredEvent e) {
                 view = new ChantierView(e.chantierId(), e.territoryId(), e.name(), e.programs());
+            } else if (event.getPayload() instanceof ProgramStartedEvent e && view != null) {
+                view = view.carrying(new ProgramStart(e.program(), e.since()));
             }
         }
         return Optional.ofNullable(view);

@@ -40,6 +40,11 @@ public class ProblemMappers {
         return Problem.response(400, "Bad Request", "The request has invalid fields", null, errors);
     }
 
+    @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsException e) {
+        return Problem.response(400, "Bad Request", e.getMessage(), null, e.errors());
+    }
+
     /** Named apart so it wins over the framework's own mapper for these exceptions. */
     @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, JsonParseException.class})
     public Response mismatchedInput(JsonProcessingException e) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.security.CallerScope;
@@ -15,10 +16,14 @@ import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
 import org.convergence.reporting.figures.TerritoryFigures;
+import org.convergence.reporting.territories.Deployments;
+import org.convergence.reporting.territories.TerritoriesByProgram;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 
 /** Aggregated, non-personal figures per territory and for the nation, per calendar year. */
 @Path("/figures")
@@ -26,11 +31,15 @@ import java.time.Year;
 @SecurityRequirement(name = "jwt")
 public class FiguresResource {
 
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
+
     private final FiguresService figures;
+    private final Deployments deployments;
     private final CallerScope scope;
 
-    public FiguresResource(FiguresService figures, CallerScope scope) {
+    public FiguresResource(FiguresService figures, Deployments deployments, CallerScope scope) {
         this.figures = figures;
+        this.deployments = deployments;
         this.scope = scope;
     }
 
@@ -63,6 +72,14 @@ public class FiguresResource {
             scope.requireChantierAccess(found.territoryId(), chantierId);
         }
         return found;
+    }
+
+    @GET
+    @Path("/national/territories")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
+    @Operation(summary = "The territories by program and deployment status, as of a day (today if absent)")
+    public TerritoriesByProgram territoriesByProgram(@QueryParam("asOf") LocalDate asOf) {
+        return deployments.asOf(asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf);
     }
 
     @GET

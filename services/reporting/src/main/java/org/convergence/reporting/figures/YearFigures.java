@@ -58,14 +58,15 @@ public final class YearFigures {
 
     /**
      * dynamicExits (ASP rule for ACI): over the exits except NEUTRALISED ones and pathways shorter than three
-     * months, the share in durable or transitional employment or a positive exit.
+     * months, the share in durable or transitional employment or a positive exit. An exit still without its
+     * category (historic imports) stays in the denominator, not known to be dynamic, until it is corrected.
      */
     public Rate dynamicExits(Collection<PathwayRecord> pathways) {
         List<PathwayRecord> counted = exits(pathways).stream()
                 .filter(p -> !NEUTRALISED.equals(p.exitCategory()))
                 .filter(p -> !p.exitDate().isBefore(p.entryDate().plusMonths(3)))
                 .toList();
-        int dynamic = (int) counted.stream().filter(p -> DYNAMIC.contains(p.exitCategory())).count();
+        int dynamic = (int) counted.stream().filter(p -> p.exitCategory() != null && DYNAMIC.contains(p.exitCategory())).count();
         return Rate.of(dynamic, counted.size());
     }
 

@@ -6,7 +6,11 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.enrolment.ChantierProgramStartedV1;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
+import org.convergence.contracts.enrolment.CoordinationDesignatedV1;
+import org.convergence.contracts.enrolment.ProgramStatusChangedV1;
+import org.convergence.contracts.enrolment.SteeringCommitteeHeldV1;
 import org.convergence.contracts.enrolment.CheckInRecordedV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.EntryDateCorrectedV1;
@@ -41,7 +45,11 @@ public final class PathwayProjection implements IntegrationEventHandler {
     public void handle(EventEnvelope event) {
         switch (event.type()) {
             case "territory.registered" -> territoryRegistered(event);
+            case "territory.program-status-changed" -> programStatusChanged(event);
+            case "territory.coordination-designated" -> coordinationDesignated(event);
+            case "territory.steering-committee-held" -> steeringCommitteeHeld(event);
             case "chantier.registered" -> chantierRegistered(event);
+            case "chantier.program-started" -> chantierProgramStarted(event);
             case "pathway.enrolled" -> participantEnrolled(event);
             case "pathway.exit-recorded" -> exitRecorded(event);
             case "pathway.promoted" -> promoted(event);
@@ -59,6 +67,33 @@ public final class PathwayProjection implements IntegrationEventHandler {
         ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
                 Updates.combine(Updates.set("name", e.name()), Updates.set("densityKind", e.densityKind()),
                         Updates.set("registered", true)));
+    }
+
+    /** Each status keeps its own date field, so the deployment can be read as of any day. */
+    private void programStatusChanged(EventEnvelope event) {
+        ProgramStatusChangedV1 e = codec.payload(event, EnrolmentEvents.PROGRAM_STATUS_CHANGED);
+        String field = "OPERATIONAL".equals(e.status()) ? "operationalSince" : "engagedOn";
+        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+                Updates.set("programs." + e.program() + "." + field, e.effectiveOn().toString()));
+    }
+
+    private void coordinationDesignated(EventEnvelope event) {
+        CoordinationDesignatedV1 e = codec.payload(event, EnrolmentEvents.COORDINATION_DESIGNATED);
+        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+                Updates.set("coordinationStructure", e.structureName()));
+    }
+
+    private void steeringCommitteeHeld(EventEnvelope event) {
+        SteeringCommitteeHeldV1 e = codec.payload(event, EnrolmentEvents.STEERING_COMMITTEE_HELD);
+        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+                Updates.addToSet("steeringCommittees", e.heldOn().toString()));
+    }
+
+    private void chantierProgramStarted(EventEnvelope event) {
+        ChantierProgramStartedV1 e = codec.payload(event, EnrolmentEvents.CHANTIER_PROGRAM_STARTED);
+        ReadModel.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(
+                Updates.set("territoryId", e.territoryId()),
+                Updates.set("programs." + e.program(), e.since().toString())));
     }
 
     private void chantierRegistered(EventEnvelope event) {

@@ -12,6 +12,7 @@ import org.convergence.platform.config.PlatformConfig;
 import org.convergence.platform.kafka.KafkaClients;
 import org.convergence.platform.messaging.EventConsumerLoop;
 import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.territories.Deployments;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -59,6 +60,12 @@ public class ProjectionRuntime {
     @Singleton
     FiguresService figures() {
         return new FiguresService(model);
+    }
+
+    @Produces
+    @Singleton
+    Deployments deployments() {
+        return new Deployments(model);
     }
 
     public EventConsumerLoop loop() {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * What a territory's coordination must act on, as of a day: Convergence pathways nearing or past their 5 years,
- * and follow-up check-ins overdue. Deadlines are derived from stored dates, so they survive any restart and move
+ * follow-up check-ins overdue, and exits recorded without a category (historic imports). Deadlines are derived from stored dates, so they survive any restart and move
  * with late or corrected facts; no timer is kept anywhere.
  */
 public final class WorkLists {
@@ -30,16 +30,22 @@ public final class WorkLists {
                        Integer milestoneMonths) {
     }
 
-    /** The three lists of a territory. */
+    /** The lists of a territory. An exit without category has its exit date as due date. */
     public record TerritoryWorkList(String territoryId, LocalDate asOf, List<Item> nearingFiveYears,
-                                    List<Item> pastFiveYears, List<Item> overdueCheckIns) {
+                                    List<Item> pastFiveYears, List<Item> overdueCheckIns,
+                                    List<Item> exitsWithoutCategory) {
     }
 
     public static TerritoryWorkList of(String territoryId, Collection<PathwayRecord> pathways, LocalDate asOf) {
         List<Item> nearing = new ArrayList<>();
         List<Item> past = new ArrayList<>();
         List<Item> overdue = new ArrayList<>();
+        List<Item> uncategorised = new ArrayList<>();
         for (PathwayRecord p : pathways) {
+            // A promotion ends a Premières Heures pathway without an exit category, by design.
+            if (p.exitDate() != null && p.exitCategory() == null && p.promotedTo() == null && p.entryDate() != null) {
+                uncategorised.add(new Item(p.pathwayId(), p.participantId(), p.chantierId(), p.exitDate(), null));
+            }
             if (!YearFigures.CONVERGENCE.equals(p.program()) || p.entryDate() == null) {
                 continue;
             }
@@ -63,6 +69,7 @@ public final class WorkLists {
         nearing.sort(byDate);
         past.sort(byDate);
         overdue.sort(byDate);
-        return new TerritoryWorkList(territoryId, asOf, nearing, past, overdue);
+        uncategorised.sort(byDate);
+        return new TerritoryWorkList(territoryId, asOf, nearing, past, overdue, uncategorised);
     }
 }

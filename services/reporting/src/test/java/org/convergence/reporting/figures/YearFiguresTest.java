@@ -101,6 +101,16 @@ class YearFiguresTest {
     }
 
     @Test
+    void anExitWithoutCategoryStaysInTheDynamicExitsDenominatorButNotInItsNumerator() {
+        YearFigures figures = new YearFigures(Map.of("c", LocalDate.of(2019, 1, 1)), Y2020);
+        List<PathwayRecord> pathways = List.of(
+                exited("a", "c", "2019-02-01", "2020-03-31", "DURABLE_EMPLOYMENT"),
+                exited("b", "c", "2019-02-01", "2020-04-30", null));
+
+        assertEquals(Rate.of(1, 2), figures.dynamicExits(pathways));
+    }
+
+    @Test
     void fromPremieresHeuresCountsAccompaniedWhoseFirstPathwayWasPremieresHeuresAnywhere() {
         YearFigures figures = new YearFigures(Map.of(), Y2020);
         PathwayRecord promotedCddi = convergence("a", "c", "2020-01-06", null);

@@ -40,4 +40,17 @@ class WorkListsTest {
         assertEquals(List.of(3, 6), list.overdueCheckIns().stream().map(WorkLists.Item::milestoneMonths).toList());
         assertEquals(LocalDate.of(2020, 9, 30), list.overdueCheckIns().get(0).dueOn());
     }
+
+    @Test
+    void exitsWithoutCategoryAreListedButNotPremieresHeuresPathwaysEndedByPromotion() {
+        PathwayRecord uncategorised = new PathwayRecord("historic", "p-1", "CONVERGENCE", "paris", "c",
+                LocalDate.of(2015, 3, 2), LocalDate.of(2017, 5, 31), null, null, Set.of());
+        PathwayRecord promoted = new PathwayRecord("ph", "p-2", "PREMIERES_HEURES", "paris", "c",
+                LocalDate.of(2020, 1, 6), LocalDate.of(2020, 4, 1), null, "cv-1", Set.of());
+        WorkLists.TerritoryWorkList list = WorkLists.of("paris", List.of(uncategorised, promoted,
+                convergence("categorised", "2019-01-01", "2020-06-30", Set.of())), LocalDate.of(2021, 1, 15));
+
+        assertEquals(List.of("historic"), list.exitsWithoutCategory().stream().map(WorkLists.Item::pathwayId).toList());
+        assertEquals(LocalDate.of(2017, 5, 31), list.exitsWithoutCategory().get(0).dueOn());
+    }
 }

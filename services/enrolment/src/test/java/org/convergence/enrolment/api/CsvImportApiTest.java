@@ -1,0 +1,78 @@
+package org.convergence.enrolment.api;
+
+import com.mongodb.client.MongoDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.convergence.embedded.ConvergenceStackResource;
+import org.convergence.platform.eventstore.MongoEventStore;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The historic import in CSV: the same line-by-line rules as JSON lines, with a header row. */
+@QuarkusTest
+@WithTestResource(ConvergenceStackResource.class)
+class CsvImportApiTest {
+
+    @Inject
+    MongoDatabase database;
+
+    @Test
+    void aCsvImportStoresValidLinesWithTheirRealDatesReportsTheOthersAndCanBeRerun() {
+        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body("""
+                {"territoryId":"%s","name":"Lille","densityKind":"URBAN"}""".formatted(territory))
+                .post("/territories").then().statusCode(201);
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body("""
+                {"chantierId":"%s","name":"L'Union","programs":[{"program":"CONVERGENCE","since":"2015-01-01"}]}"""
+                .formatted(chantier)).post("/territories/" + territory + "/chantiers").then().statusCode(201);
+        String inProgress = UUID.randomUUID().toString();
+        String uncategorised = UUID.randomUUID().toString();
+        String csv = String.join("\n",
+                "pathwayId,program,chantierId,entryDate,exitDate,exitCategory,housingAtExit",
+                inProgress + ",CONVERGENCE," + chantier + ",2021-03-01,,,",
+                uncategorised + ",CONVERGENCE," + chantier + ",2016-01-04,2018-06-29,,\"SOCIAL_HOUSING\"",
+                UUID.randomUUID() + ",CONVERGENCE,no-such-chantier,2019-01-07,,,",
+                UUID.randomUUID() + ",CONVERGENCE," + chantier + ",2019-02-30,,,",
+                "");
+
+        postCsv(csv).then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("rejected.line", equalTo(List.of(4, 5)))
+                .body("rejected[0].reason", containsString("unknown chantier"))
+                .body("rejected[1].reason", containsString("2019-02-30"));
+        given().auth().oauth2(Tokens.national()).get("/pathways/" + uncategorised).then().statusCode(200)
+                .body("entryDate", equalTo("2016-01-04"))
+                .body("exitDate", equalTo("2018-06-29"))
+                .body("exitCategory", nullValue())
+                .body("housingAtExit", equalTo("SOCIAL_HOUSING"));
+
+        long before = database.getCollection(MongoEventStore.COMMITS).countDocuments();
+        postCsv(csv).then().statusCode(200).body("accepted", equalTo(0)).body("alreadyImported", equalTo(2));
+        assertEquals(before, database.getCollection(MongoEventStore.COMMITS).countDocuments(), "nothing stored twice");
+    }
+
+    @Test
+    void aCsvWithAnUnknownColumnIsRefusedAsAWhole() {
+        postCsv("pathwayId,program,chantierId,entryDate,lastName\n").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("header"))
+                .body("errors[0].message", containsString("unknown column 'lastName'"));
+    }
+
+    private static io.restassured.response.Response postCsv(String csv) {
+        return given().auth().oauth2(Tokens.national()).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/imports/pathways");
+    }
+}
