@@ -12,6 +12,9 @@ import org.convergence.enrolment.identity.Identity;
 import org.convergence.enrolment.identity.IdentityVault;
 import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.ParticipantRecord;
+import org.convergence.enrolment.query.PathwayView;
+import org.convergence.enrolment.query.TimelineEntry;
+import org.convergence.enrolment.query.Timelines;
 import org.convergence.platform.rest.Problem;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
@@ -31,8 +34,11 @@ public class ParticipantResource {
     private final IdentityVault vault;
     private final Identities identities;
     private final CallerScope scope;
+    private final Timelines timelines;
 
-    public ParticipantResource(EnrolmentReads reads, IdentityVault vault, Identities identities, CallerScope scope) {
+    public ParticipantResource(EnrolmentReads reads, IdentityVault vault, Identities identities, CallerScope scope,
+                               Timelines timelines) {
+        this.timelines = timelines;
         this.reads = reads;
         this.vault = vault;
         this.identities = identities;
@@ -54,6 +60,24 @@ public class ParticipantResource {
         }
         return Problem.response(410, "Gone", "This identity was erased at the participant's request", null,
                 List.of());
+    }
+
+    @GET
+    @Path("/{participantId}/timeline")
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
+    @Operation(summary = "Every fact of the participant's pathways the caller may see, corrections included, in "
+            + "business-date order (national team, coordinators and chantier staff where the pathways are)")
+    public List<TimelineEntry> timeline(@PathParam("participantId") String participantId) {
+        List<PathwayView> pathways = timelines.pathwaysOf(participantId);
+        if (pathways.isEmpty()) {
+            throw scope.missing("Participant");
+        }
+        List<TimelineEntry> entries = timelines.of(pathways,
+                p -> scope.hasChantierAccess(p.territoryId(), p.chantierId()));
+        if (entries.isEmpty()) {
+            throw scope.denied();
+        }
+        return entries;
     }
 
     @POST

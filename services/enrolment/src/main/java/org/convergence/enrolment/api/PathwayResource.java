@@ -23,6 +23,7 @@ import org.convergence.enrolment.domain.Programs;
 import org.convergence.enrolment.query.ActivePathways;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
+import org.convergence.enrolment.query.ParticipantPathways;
 import org.convergence.enrolment.query.PathwayView;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.domain.RuleViolationException;
@@ -50,10 +51,13 @@ public class PathwayResource {
     private final ProgramCatalog programs;
     private final Identities identities;
     private final ActivePathways activePathways;
+    private final ParticipantPathways participantPathways;
 
     public PathwayResource(Commands commands, EnrolmentReads reads, CallerScope scope, ProgramCatalog programs,
-                           Identities identities, ActivePathways activePathways) {
+                           Identities identities, ActivePathways activePathways,
+                           ParticipantPathways participantPathways) {
         this.activePathways = activePathways;
+        this.participantPathways = participantPathways;
         this.commands = commands;
         this.reads = reads;
         this.scope = scope;
@@ -151,6 +155,7 @@ public class PathwayResource {
                                 LocalDate entryDate, String promotedFrom) {
         requireCarried(chantier, program);
         activePathways.claim(participantId, program, pathwayId);
+        participantPathways.link(participantId, pathwayId);
         commands.send(new EnrolParticipantCommand(pathwayId, participantId, program, chantier.territoryId(),
                 chantier.chantierId(), entryDate, promotedFrom), recordedBy());
         return PathwayView.enrolled(pathwayId, participantId, program, chantier.territoryId(), chantier.chantierId(),

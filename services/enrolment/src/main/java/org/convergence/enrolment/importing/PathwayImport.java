@@ -10,6 +10,7 @@ import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.enrolment.query.ActivePathways;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
+import org.convergence.enrolment.query.ParticipantPathways;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.security.CallerScope;
@@ -38,9 +39,11 @@ public class PathwayImport {
     private final ProgramCatalog programs;
     private final ActivePathways activePathways;
     private final CallerScope scope;
+    private final ParticipantPathways participantPathways;
 
     public PathwayImport(Commands commands, EnrolmentReads reads, ProgramCatalog programs,
-                         ActivePathways activePathways, CallerScope scope) {
+                         ActivePathways activePathways, CallerScope scope, ParticipantPathways participantPathways) {
+        this.participantPathways = participantPathways;
         this.commands = commands;
         this.reads = reads;
         this.programs = programs;
@@ -109,6 +112,7 @@ public class PathwayImport {
         if (line.exit() == null) {
             activePathways.claim(participantId, line.program(), line.pathwayId());
         }
+        participantPathways.link(participantId, line.pathwayId());
         try {
             commands.send(new EnrolParticipantCommand(line.pathwayId(), participantId, line.program(),
                     chantier.territoryId(), chantier.chantierId(), line.entryDate(), null), metaData);

@@ -55,16 +55,16 @@ public class CallerScope {
 
     /** National team, the coordinator of the chantier's territory, or the staff of this chantier. */
     public void requireChantierAccess(String territoryId, String chantierId) {
-        if (isNational()) {
-            return;
+        if (!hasChantierAccess(territoryId, chantierId)) {
+            throw denied();
         }
-        if (has(Roles.TERRITORY_COORDINATOR) && territory().filter(territoryId::equals).isPresent()) {
-            return;
-        }
-        if (has(Roles.CHANTIER_STAFF) && chantier().filter(chantierId::equals).isPresent()) {
-            return;
-        }
-        throw denied();
+    }
+
+    /** Whether {@link #requireChantierAccess} would let the caller through, for filtering lists. */
+    public boolean hasChantierAccess(String territoryId, String chantierId) {
+        return isNational()
+                || has(Roles.TERRITORY_COORDINATOR) && territory().filter(territoryId::equals).isPresent()
+                || has(Roles.CHANTIER_STAFF) && chantier().filter(chantierId::equals).isPresent();
     }
 
     /** National team, or anyone (coordinator, chantier staff) working in this territory. */

@@ -1,0 +1,109 @@
+package org.convergence.enrolment.api;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.convergence.embedded.ConvergenceStackResource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A participant's timeline: every fact in business-date order, whatever the order it was recorded in. */
+@QuarkusTest
+@WithTestResource(ConvergenceStackResource.class)
+class TimelineApiTest {
+
+    @Test
+    void aParticipantsTimelineIsInBusinessDateOrderEvenForFactsRecordedYearsLater() {
+        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        as(Tokens.national()).body("""
+                {"territoryId":"%s","name":"Nantes","densityKind":"URBAN"}""".formatted(territory))
+                .post("/territories").then().statusCode(201);
+        String today = chantier(territory, "PREMIERES_HEURES", "CONVERGENCE");
+        String former = chantier(territory, "CONVERGENCE");
+        String ph = UUID.randomUUID().toString();
+        String cddi = UUID.randomUUID().toString();
+        String old = UUID.randomUUID().toString();
+
+        String participant = as(Tokens.national()).body("""
+                {"pathwayId":"%s","program":"PREMIERES_HEURES","chantierId":"%s","entryDate":"2019-09-02"}"""
+                .formatted(ph, today)).post("/pathways").then().statusCode(201).extract().path("participantId");
+        as(Tokens.national()).body("""
+                {"convergencePathwayId":"%s","promotionDate":"2020-01-06"}""".formatted(cddi))
+                .post("/pathways/" + ph + "/promotion").then().statusCode(201);
+        as(Tokens.national()).body("{\"exitDate\":\"2021-03-31\",\"category\":\"DURABLE_EMPLOYMENT\"}")
+                .post("/pathways/" + cddi + "/exit").then().statusCode(200);
+        as(Tokens.national()).body("""
+                {"milestoneMonths":1,"checkInDate":"2021-05-03","employmentStatus":"DURABLE_EMPLOYMENT",
+                 "housingSituation":"SOCIAL_HOUSING"}""").post("/pathways/" + cddi + "/check-ins")
+                .then().statusCode(201);
+        // Recorded last, happened first: a pathway of 2015-2017 brought by the historic import.
+        given().auth().oauth2(Tokens.national()).contentType("application/x-ndjson").body("""
+                {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2015-03-02","exit":{"date":"2017-05-31","category":"OTHER"}}
+                """.formatted(old, participant, former).getBytes(StandardCharsets.UTF_8))
+                .post("/imports/pathways").then().statusCode(200).body("accepted", equalTo(1));
+
+        as(Tokens.coordinator(territory)).get("/participants/" + participant + "/timeline").then().statusCode(200)
+                .body("fact", equalTo(List.of("ENROLLED", "EXITED", "ENROLLED", "PROMOTED", "ENROLLED", "EXITED",
+                        "CHECK_IN")))
+                .body("occurredOn", equalTo(List.of("2015-03-02", "2017-05-31", "2019-09-02", "2020-01-06",
+                        "2020-01-06", "2021-03-31", "2021-05-03")))
+                .body("pathwayId", equalTo(List.of(old, old, ph, ph, cddi, cddi, cddi)))
+                .body("[3].linkedPathway", equalTo(cddi))
+                .body("[4].linkedPathway", equalTo(ph))
+                .body("[6].milestoneMonths", equalTo(1));
+
+        as(Tokens.staff(territory, former)).get("/participants/" + participant + "/timeline").then()
+                .statusCode(200)
+                .body("pathwayId", equalTo(List.of(old, old)));
+        as(Tokens.staff(territory, "another-chantier")).get("/participants/" + participant + "/timeline").then()
+                .statusCode(403);
+        as(Tokens.evaluator()).get("/participants/" + participant + "/timeline").then().statusCode(403);
+        as(Tokens.national()).get("/participants/" + UUID.randomUUID() + "/timeline").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aCorrectionIsAFactOfItsOwnAtTheDateItSets() {
+        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        as(Tokens.national()).body("""
+                {"territoryId":"%s","name":"Lille","densityKind":"URBAN"}""".formatted(territory))
+                .post("/territories").then().statusCode(201);
+        String chantier = chantier(territory, "CONVERGENCE");
+        String pathway = UUID.randomUUID().toString();
+        String participant = as(Tokens.national()).body("""
+                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-03-02"}"""
+                .formatted(pathway, chantier)).post("/pathways").then().statusCode(201).extract().path("participantId");
+        as(Tokens.national()).body("{\"entryDate\":\"2020-02-24\"}")
+                .post("/pathways/" + pathway + "/entry-correction").then().statusCode(200);
+
+        as(Tokens.staff(territory, chantier)).get("/participants/" + participant + "/timeline").then()
+                .statusCode(200)
+                .body("fact", equalTo(List.of("ENTRY_DATE_CORRECTED", "ENROLLED")))
+                .body("[0].occurredOn", equalTo("2020-02-24"))
+                .body("[0].previousDate", equalTo("2020-03-02"));
+    }
+
+    private static String chantier(String territory, String... programs) {
+        String chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder carried = new StringBuilder();
+        for (String program : programs) {
+            carried.append(carried.isEmpty() ? "" : ",")
+                    .append("{\"program\":\"%s\",\"since\":\"2015-01-01\"}".formatted(program));
+        }
+        as(Tokens.national()).body("""
+                {"chantierId":"%s","name":"Chantier","programs":[%s]}""".formatted(chantier, carried))
+                .post("/territories/" + territory + "/chantiers").then().statusCode(201);
+        return chantier;
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}
