@@ -34,6 +34,10 @@ public class CallerScope {
         return has(Roles.EVALUATOR);
     }
 
+    public boolean isTerritoryCoordinator() {
+        return has(Roles.TERRITORY_COORDINATOR);
+    }
+
     public Optional<String> territory() {
         return claim(Roles.TERRITORY_CLAIM);
     }

@@ -25,6 +25,7 @@ import org.convergence.reporting.figures.YearFigures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Folds pathway and structure facts into the reporting read model. Each fact sets its own fields only,
@@ -110,6 +111,8 @@ public final class PathwayProjection implements IntegrationEventHandler {
     private void participantEnrolled(EventEnvelope event) {
         ParticipantEnrolledV1 e = codec.payload(event, EnrolmentEvents.PARTICIPANT_ENROLLED);
         index(e.territoryId(), e.participantId(), e.pathwayId());
+        roster(e.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(), "program", e.program(),
+                "entryDate", e.entryDate().toString()));
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", e.program()),
@@ -123,6 +126,7 @@ public final class PathwayProjection implements IntegrationEventHandler {
     private void entryCorrected(EventEnvelope event) {
         EntryDateCorrectedV1 e = codec.payload(event, EnrolmentEvents.ENTRY_DATE_CORRECTED);
         index(requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(event.chantierId(), e.pathwayId(), Map.of("entryDate", e.entryDate().toString()));
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
                 Updates.set("entryDate", e.entryDate().toString()));
     }
@@ -130,6 +134,7 @@ public final class PathwayProjection implements IntegrationEventHandler {
     private void exitCorrected(EventEnvelope event) {
         ExitCorrectedV1 e = codec.payload(event, EnrolmentEvents.EXIT_CORRECTED);
         index(requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(event.chantierId(), e.pathwayId(), Map.of("exitDate", e.exitDate().toString()));
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("exitDate", e.exitDate().toString()),
                 Updates.set("exitCategory", e.exitCategory())));
@@ -145,6 +150,8 @@ public final class PathwayProjection implements IntegrationEventHandler {
     private void promoted(EventEnvelope event) {
         PathwayPromotedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_PROMOTED);
         index(requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
+                "program", YearFigures.PREMIERES_HEURES, "exitDate", e.promotionDate().toString()));
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", YearFigures.PREMIERES_HEURES),
@@ -170,6 +177,23 @@ public final class PathwayProjection implements IntegrationEventHandler {
         ReadModel.addToSet(model.participants(), participantId, "pathwayIds", pathwayId);
     }
 
+    /**
+     * Sets summary fields of a pathway in its chantier's roster: plain sets, idempotent by nature, so they are
+     * written before the pathway's event marker, and replaying a participant's facts in order gives the same state.
+     */
+    private void roster(String chantierId, String pathwayId, Map<String, String> fields) {
+        if (chantierId == null) {
+            throw new RejectedEventException("pathway fact without chantierId in its envelope");
+        }
+        if (pathwayId.contains(".") || pathwayId.startsWith("$")) {
+            throw new RejectedEventException("pathwayId '" + pathwayId + "' cannot name a field");
+        }
+        List<org.bson.conversions.Bson> sets = new ArrayList<>();
+        fields.forEach((field, value) -> sets.add(Updates.set("pathways." + pathwayId + "." + field, value)));
+        model.chantierRoster().updateOne(Filters.eq("_id", ReadModel.rosterBucketOf(chantierId, pathwayId)),
+                Updates.combine(sets), new UpdateOptions().upsert(true));
+    }
+
     private static String requireTerritory(EventEnvelope event) {
         if (event.territoryId() == null) {
             throw new RejectedEventException(event.type() + " without territoryId in its envelope");
@@ -180,6 +204,8 @@ public final class PathwayProjection implements IntegrationEventHandler {
     private void exitRecorded(EventEnvelope event) {
         PathwayExitRecordedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_EXIT_RECORDED);
         index(requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
+                "program", e.program(), "exitDate", e.exitDate().toString()));
         ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", e.program()),

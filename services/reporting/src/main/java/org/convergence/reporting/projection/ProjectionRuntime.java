@@ -12,6 +12,7 @@ import org.convergence.platform.config.PlatformConfig;
 import org.convergence.platform.kafka.KafkaClients;
 import org.convergence.platform.messaging.EventConsumerLoop;
 import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.search.ParticipantSearch;
 import org.convergence.reporting.territories.Deployments;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -66,6 +67,12 @@ public class ProjectionRuntime {
     @Singleton
     Deployments deployments() {
         return new Deployments(model);
+    }
+
+    @Produces
+    @Singleton
+    ParticipantSearch participantSearch() {
+        return new ParticipantSearch(model);
     }
 
     public EventConsumerLoop loop() {

@@ -26,6 +26,7 @@ public final class ReadModel {
     private final MongoCollection<Document> territories;
     private final MongoCollection<Document> participants;
     private final MongoCollection<Document> territoryPathways;
+    private final MongoCollection<Document> chantierRoster;
 
     /**
      * A territory's pathway ids are spread over this many documents: each new pathway rewrites one small
@@ -39,6 +40,33 @@ public final class ReadModel {
         this.territories = database.getCollection(generation + "_territories");
         this.participants = database.getCollection(generation + "_participants");
         this.territoryPathways = database.getCollection(generation + "_territory_pathways");
+        this.chantierRoster = database.getCollection(generation + "_chantier_roster");
+    }
+
+    /** A chantier's roster is spread over this many documents, for the same reason as the territory buckets. */
+    static final int ROSTER_BUCKETS = 16;
+
+    /**
+     * Per chantier, a summary of each pathway (participant, program, dates) under {@code pathways.<pathwayId>},
+     * spread over {@link #ROSTER_BUCKETS} documents keyed {@code chantierId#n}: a search reads them with one $in.
+     */
+    public MongoCollection<Document> chantierRoster() {
+        return chantierRoster;
+    }
+
+    static String rosterBucketOf(String chantierId, String pathwayId) {
+        return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
+    }
+
+    /** The ids of every roster bucket of these chantiers. */
+    public static java.util.List<String> rosterBucketsOf(java.util.Collection<String> chantierIds) {
+        java.util.List<String> ids = new java.util.ArrayList<>(chantierIds.size() * ROSTER_BUCKETS);
+        for (String chantierId : chantierIds) {
+            for (int i = 0; i < ROSTER_BUCKETS; i++) {
+                ids.add(chantierId + "#" + i);
+            }
+        }
+        return ids;
     }
 
     /** Buckets of pathway ids per territory, keyed {@code territoryId#n}. */
@@ -101,5 +129,6 @@ public final class ReadModel {
         territories.drop();
         participants.drop();
         territoryPathways.drop();
+        chantierRoster.drop();
     }
 }
