@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,6 +126,46 @@ class LocalStackIT {
         assertEquals(1, lyon.at("/premieresHeures/active").asInt());
         assertEquals(1, lyon.at("/dynamicExits/numerator").asInt());
         assertEquals(1, lyon.at("/averagePathwayMonths/count").asInt());
+        // Follow-up after the exit: two check-ins recorded, the 6-month one overdue as of July 2021.
+        post("enrolment", "/pathways/" + cddi + "/check-ins", """
+                {"milestoneMonths":1,"checkInDate":"2021-01-20","employmentStatus":"DURABLE_EMPLOYMENT",
+                 "housingSituation":"TEMPORARY_HOUSING"}""", 201);
+        post("enrolment", "/pathways/" + cddi + "/check-ins", """
+                {"milestoneMonths":3,"checkInDate":"2021-03-22","employmentStatus":"DURABLE_EMPLOYMENT",
+                 "housingSituation":"SOCIAL_HOUSING"}""", 201);
+        JsonNode workList = await("the overdue 6-month check-in", () -> get("reporting",
+                "/work-lists/territories/lyon?asOf=2021-07-01"), list -> list.path("overdueCheckIns").size() == 1);
+        assertEquals(6, workList.at("/overdueCheckIns/0/milestoneMonths").asInt());
+        assertEquals(cddi, workList.at("/overdueCheckIns/0/pathwayId").asText());
+        JsonNode followedUp = get("reporting", "/participants?chantierId=fndsa&status=IN_FOLLOW_UP&asOf=2021-07-01");
+        assertEquals(1, followedUp.get("total").asInt());
+        String participant = followedUp.at("/items/0/participantId").asText();
+        JsonNode timeline = get("enrolment", "/participants/" + participant + "/timeline");
+        assertEquals(List.of("ENROLLED", "PROMOTED", "ENROLLED", "EXITED", "CHECK_IN", "CHECK_IN"),
+                timeline.findValuesAsText("fact"));
+
+        // The territory's deployment reaches the national read model.
+        post("enrolment", "/territories/lyon/programs/CONVERGENCE/status",
+                "{\"status\":\"ENGAGED\",\"effectiveOn\":\"2019-09-02\"}", 200);
+        post("enrolment", "/territories/lyon/programs/CONVERGENCE/status",
+                "{\"status\":\"OPERATIONAL\",\"effectiveOn\":\"2020-01-06\"}", 200);
+        await("Lyon operational in Convergence", () -> get("reporting", "/figures/national/territories?asOf=2020-12-31"),
+                t -> t.at("/countsByProgram/CONVERGENCE/OPERATIONAL").asInt() == 1);
+    }
+
+    /** Polls a read until it satisfies {@code done}: reads answer before the projection has caught up. */
+    private static JsonNode await(String what, java.util.concurrent.Callable<JsonNode> read,
+                                  java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = read.call();
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(what + " never arrived; last seen " + last);
     }
 
     private static JsonNode awaitFigures(String territory, java.util.function.Predicate<JsonNode> done) throws Exception {
