@@ -153,6 +153,33 @@ class LocalStackIT {
                 t -> t.at("/countsByProgram/CONVERGENCE/OPERATIONAL").asInt() == 1);
     }
 
+    @Test
+    @Order(5)
+    void anErasedIdentityIsGoneWhileLyonsFiguresStay() throws Exception {
+        String pathway = UUID.randomUUID().toString();
+        HttpResponse<String> enrolled = send("enrolment", HttpRequest.newBuilder()
+                .uri(URI.create(stack.baseUrl("enrolment") + "/pathways"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"fndsa","entryDate":"2020-03-02",
+                         "identity":{"firstName":"Ernestine","lastName":"Quillaubert","birthDate":"1971-02-03"}}"""
+                        .formatted(pathway))));
+        assertEquals(201, enrolled.statusCode(), enrolled.body());
+        String participant = JSON.readTree(enrolled.body()).get("participantId").asText();
+        JsonNode before = awaitFigures("lyon", node -> node.path("accompanied").asInt() == 2);
+
+        post("enrolment", "/participants/" + participant + "/erasure", "", 204);
+        // A fact recorded after the erasure: once the figures show it, reporting has read past the erasure.
+        post("enrolment", "/pathways/" + pathway + "/exit", "{\"exitDate\":\"2020-09-30\",\"category\":\"OTHER\"}", 200);
+
+        JsonNode after = awaitFigures("lyon", node -> node.path("exits").asInt() == 2);
+        assertEquals(before.get("accompanied"), after.get("accompanied"));
+        assertEquals(before.get("fromPremieresHeures"), after.get("fromPremieresHeures"));
+        assertEquals(410, send("enrolment", HttpRequest.newBuilder()
+                .uri(URI.create(stack.baseUrl("enrolment") + "/participants/" + participant + "/identity")).GET())
+                .statusCode());
+    }
+
     /** Polls a read until it satisfies {@code done}: reads answer before the projection has caught up. */
     private static JsonNode await(String what, java.util.concurrent.Callable<JsonNode> read,
                                   java.util.function.Predicate<JsonNode> done) throws Exception {

@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.convergence.embedded.ConvergenceStackResource;
+import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class EnrolmentApiTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    EnrolmentReads reads;
 
     private String territory;
     private String chantier;
@@ -148,6 +152,9 @@ class EnrolmentApiTest {
         as(Tokens.staff(territory, "another-chantier")).get("/participants/" + participantId + "/identity").then()
                 .statusCode(403);
         assertEquals(List.of(), documentsContaining("Quillaubert"), "the name is never stored in clear");
+        String sealedCopy = reads.participant(participantId).orElseThrow().sealedIdentity();
+        assertEquals(List.of(participantId), keysOpening(sealedCopy, participantId), "before erasure, its key opens it");
+
 
         as(Tokens.coordinator(territory)).post("/participants/" + participantId + "/erasure").then().statusCode(204);
 
@@ -156,6 +163,10 @@ class EnrolmentApiTest {
         assertEquals(List.of(), documentsContaining("Quillaubert"));
         assertEquals(0, mongo.getDatabase("enrolment_keys").getCollection("participant_keys")
                 .countDocuments(new org.bson.Document("_id", participantId)), "the only key is gone");
+        assertEquals(sealedCopy, reads.participant(participantId).orElseThrow().sealedIdentity(),
+                "the sealed identity stays in the event store: facts are never edited");
+        assertEquals(List.of(), keysOpening(sealedCopy, participantId),
+                "no remaining key opens the sealed identity, in the store or in any backup of it");
         asNational().get("/pathways/" + pathwayId).then().statusCode(200).body("participantId", equalTo(participantId));
     }
 
@@ -365,6 +376,26 @@ class EnrolmentApiTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/pathways"));
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    /** The ids of the stored keys that open {@code sealed} (AES-GCM, IV first, participant id as associated data). */
+    private List<String> keysOpening(String sealed, String participantId) {
+        byte[] bytes = java.util.Base64.getDecoder().decode(sealed);
+        List<String> opening = new java.util.ArrayList<>();
+        for (org.bson.Document key : mongo.getDatabase("enrolment_keys").getCollection("participant_keys").find()) {
+            try {
+                javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                        key.get("key", org.bson.types.Binary.class).getData(), "AES"),
+                        new javax.crypto.spec.GCMParameterSpec(128, bytes, 0, 12));
+                cipher.updateAAD(participantId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                cipher.doFinal(bytes, 12, bytes.length - 12);
+                opening.add(String.valueOf(key.get("_id")));
+            } catch (java.security.GeneralSecurityException wrongKey) {
+                // the expected outcome for every key
+            }
+        }
+        return opening;
     }
 
     /** Every stored document of every database, as JSON, that contains {@code text}. */
