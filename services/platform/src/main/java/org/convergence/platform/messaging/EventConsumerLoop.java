@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Consumes integration events with at-least-once delivery: an offset is committed only after the handler
- * stored its effect; a record that can never be applied goes to {@code <topic>.dlq} with the reason in its
- * headers and the partition moves on; a transient failure (database down) retries the same record.
+ * Consumes integration events with at-least-once delivery: each poll is handed to the handler as one batch and
+ * its offsets are committed only after the handler stored the effects; a record that can never be applied goes
+ * to {@code <topic>.dlq} with the reason in its headers and the partition moves on; a transient failure
+ * (database down) retries the same records.
  */
 public final class EventConsumerLoop implements AutoCloseable {
 
@@ -34,7 +36,7 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> deadLetterProducer;
     private final IntegrationEventCodec codec;
-    private final IntegrationEventHandler handler;
+    private final BatchEventHandler handler;
     private final List<String> topics;
     private final String groupId;
     private final Duration retryBackoff;
@@ -45,7 +47,7 @@ public final class EventConsumerLoop implements AutoCloseable {
     private Thread thread;
 
     public EventConsumerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> deadLetterProducer,
-                             IntegrationEventCodec codec, IntegrationEventHandler handler, List<String> topics,
+                             IntegrationEventCodec codec, BatchEventHandler handler, List<String> topics,
                              String groupId, Duration retryBackoff) {
         this.consumer = consumer;
         this.deadLetterProducer = deadLetterProducer;
@@ -109,21 +111,75 @@ public final class EventConsumerLoop implements AutoCloseable {
         }
     }
 
-    /** Applies records in order per partition; returns true when one must be retried after a pause. */
+    /**
+     * Applies a poll's records as one batch (in order within each partition); returns true when some must be
+     * retried after a pause. Records that cannot be read or applied go to the dead-letter topic; their offsets
+     * are committed with the others'. A transient failure of the handler rewinds every partition of the batch.
+     */
     private boolean processBatch(ConsumerRecords<String, byte[]> records,
                                  Map<TopicPartition, OffsetAndMetadata> uncommitted) {
-        boolean mustBackOff = false;
+        if (records.isEmpty()) {
+            return false;
+        }
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        Map<ConsumerRecord<String, byte[]>, RuntimeException> unusable = new HashMap<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> decoded = new ArrayList<>();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!process(record)) {
-                    consumer.seek(partition, record.offset());
-                    mustBackOff = true;
-                    break;
+                all.add(record);
+                try {
+                    events.add(codec.decode(record.value()));
+                    decoded.add(record);
+                } catch (InvalidIntegrationEventException e) {
+                    unusable.put(record, e);
                 }
-                uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
-        return mustBackOff;
+        Map<Integer, RuntimeException> rejected;
+        try {
+            rejected = events.isEmpty() ? Map.of() : handler.handleAll(events);
+        } catch (RuntimeException e) {
+            if (healthy) {
+                LOG.warnf("Could not apply a batch of %d records, retrying: %s", all.size(), e.toString());
+            }
+            healthy = false;
+            for (TopicPartition partition : records.partitions()) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
+            return true;
+        }
+        healthy = true;
+        rejected.forEach((index, reason) -> unusable.put(decoded.get(index), reason));
+        applied.addAndGet(events.size() - rejected.size());
+        return !settle(all, unusable, uncommitted);
+    }
+
+    /**
+     * Dead-letters the unusable records and marks the batch's offsets for commit, partition by partition. If a
+     * dead letter cannot be sent, its partition is rewound to it (the records after it are redelivered and
+     * recognised) and false is returned.
+     */
+    private boolean settle(List<ConsumerRecord<String, byte[]>> batch,
+                           Map<ConsumerRecord<String, byte[]>, RuntimeException> unusable,
+                           Map<TopicPartition, OffsetAndMetadata> uncommitted) {
+        boolean settled = true;
+        java.util.Set<TopicPartition> rewound = new java.util.HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (rewound.contains(partition)) {
+                continue;
+            }
+            RuntimeException reason = unusable.get(record);
+            if (reason != null && !deadLetter(record, reason)) {
+                consumer.seek(partition, record.offset());
+                rewound.add(partition);
+                settled = false;
+                continue;
+            }
+            uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+        return settled;
     }
 
     /**
@@ -142,27 +198,6 @@ public final class EventConsumerLoop implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             LOG.warnf("Consumer %s could not commit offsets, will retry: %s", groupId, e.toString());
-            return false;
-        }
-    }
-
-    /** Returns false when the record must be retried. */
-    private boolean process(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope event;
-        try {
-            event = codec.decode(record.value());
-            handler.handle(event);
-            applied.incrementAndGet();
-            healthy = true;
-            return true;
-        } catch (InvalidIntegrationEventException | RejectedEventException e) {
-            return deadLetter(record, e);
-        } catch (RuntimeException e) {
-            if (healthy) {
-                LOG.warnf("Could not apply %s-%d@%d, retrying: %s", record.topic(), record.partition(),
-                        record.offset(), e.toString());
-            }
-            healthy = false;
             return false;
         }
     }

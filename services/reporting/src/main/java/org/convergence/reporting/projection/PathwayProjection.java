@@ -1,9 +1,6 @@
 package org.convergence.reporting.projection;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.enrolment.ChantierProgramStartedV1;
@@ -19,20 +16,24 @@ import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.PathwayPromotedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
-import org.convergence.platform.messaging.IntegrationEventHandler;
+import org.convergence.contracts.InvalidIntegrationEventException;
+import org.convergence.platform.messaging.BatchEventHandler;
 import org.convergence.platform.messaging.RejectedEventException;
 import org.convergence.reporting.figures.YearFigures;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
- * Folds pathway and structure facts into the reporting read model. Each fact sets its own fields only,
- * so facts of one participant may arrive in any order (an exit before its enrolment waits in the same
- * document); dates are kept as ISO strings, which sort like dates.
+ * Folds pathway and structure facts into the reporting read model, a poll's worth at a time ({@link WriteBatch}).
+ * Each fact sets its own fields only, so facts of one participant may arrive in any order (an exit before its
+ * enrolment waits in the same document); dates are kept as ISO strings, which sort like dates.
  */
-public final class PathwayProjection implements IntegrationEventHandler {
+public final class PathwayProjection implements BatchEventHandler {
 
     private final ReadModel model;
     private final IntegrationEventCodec codec;
@@ -43,61 +44,99 @@ public final class PathwayProjection implements IntegrationEventHandler {
     }
 
     @Override
-    public void handle(EventEnvelope event) {
+    public Map<Integer, RuntimeException> handleAll(List<EventEnvelope> events) {
+        WriteBatch batch = new WriteBatch(model);
+        prefetch(events, batch);
+        Map<Integer, RuntimeException> rejected = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                apply(events.get(i), batch);
+                batch.keepStaged();
+            } catch (InvalidIntegrationEventException | RejectedEventException e) {
+                batch.dropStaged();
+                rejected.put(i, e);
+            }
+        }
+        batch.flush();
+        return rejected;
+    }
+
+    /** Reads what the batch's documents already applied: one $in per collection instead of one read per event. */
+    private void prefetch(List<EventEnvelope> events, WriteBatch batch) {
+        Set<String> pathways = new HashSet<>();
+        Set<String> territories = new HashSet<>();
+        Set<String> chantiers = new HashSet<>();
+        for (EventEnvelope event : events) {
+            addText(pathways, event.payload().get("pathwayId"));
+            addText(territories, event.payload().get("territoryId"));
+            addText(chantiers, event.payload().get("chantierId"));
+        }
+        batch.prefetch(model.pathways(), pathways);
+        batch.prefetch(model.territories(), territories);
+        batch.prefetch(model.chantiers(), chantiers);
+    }
+
+    private static void addText(Set<String> ids, com.fasterxml.jackson.databind.JsonNode value) {
+        if (value != null && value.isTextual()) {
+            ids.add(value.asText());
+        }
+    }
+
+    private void apply(EventEnvelope event, WriteBatch batch) {
         switch (event.type()) {
-            case "territory.registered" -> territoryRegistered(event);
-            case "territory.program-status-changed" -> programStatusChanged(event);
-            case "territory.coordination-designated" -> coordinationDesignated(event);
-            case "territory.steering-committee-held" -> steeringCommitteeHeld(event);
-            case "chantier.registered" -> chantierRegistered(event);
-            case "chantier.program-started" -> chantierProgramStarted(event);
-            case "pathway.enrolled" -> participantEnrolled(event);
-            case "pathway.exit-recorded" -> exitRecorded(event);
-            case "pathway.promoted" -> promoted(event);
-            case "pathway.entry-corrected" -> entryCorrected(event);
-            case "pathway.exit-corrected" -> exitCorrected(event);
-            case "pathway.check-in-recorded" -> checkInRecorded(event);
+            case "territory.registered" -> territoryRegistered(event, batch);
+            case "territory.program-status-changed" -> programStatusChanged(event, batch);
+            case "territory.coordination-designated" -> coordinationDesignated(event, batch);
+            case "territory.steering-committee-held" -> steeringCommitteeHeld(event, batch);
+            case "chantier.registered" -> chantierRegistered(event, batch);
+            case "chantier.program-started" -> chantierProgramStarted(event, batch);
+            case "pathway.enrolled" -> participantEnrolled(event, batch);
+            case "pathway.exit-recorded" -> exitRecorded(event, batch);
+            case "pathway.promoted" -> promoted(event, batch);
+            case "pathway.entry-corrected" -> entryCorrected(event, batch);
+            case "pathway.exit-corrected" -> exitCorrected(event, batch);
+            case "pathway.check-in-recorded" -> checkInRecorded(event, batch);
             default -> {
                 // Other types of the topic are not reporting's concern.
             }
         }
     }
 
-    private void territoryRegistered(EventEnvelope event) {
+    private void territoryRegistered(EventEnvelope event, WriteBatch batch) {
         TerritoryRegisteredV1 e = codec.payload(event, EnrolmentEvents.TERRITORY_REGISTERED);
-        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+        batch.applyOnce(model.territories(), e.territoryId(), event.eventId(),
                 Updates.combine(Updates.set("name", e.name()), Updates.set("densityKind", e.densityKind()),
                         Updates.set("registered", true)));
     }
 
     /** Each status keeps its own date field, so the deployment can be read as of any day. */
-    private void programStatusChanged(EventEnvelope event) {
+    private void programStatusChanged(EventEnvelope event, WriteBatch batch) {
         ProgramStatusChangedV1 e = codec.payload(event, EnrolmentEvents.PROGRAM_STATUS_CHANGED);
         String field = "OPERATIONAL".equals(e.status()) ? "operationalSince" : "engagedOn";
-        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+        batch.applyOnce(model.territories(), e.territoryId(), event.eventId(),
                 Updates.set("programs." + e.program() + "." + field, e.effectiveOn().toString()));
     }
 
-    private void coordinationDesignated(EventEnvelope event) {
+    private void coordinationDesignated(EventEnvelope event, WriteBatch batch) {
         CoordinationDesignatedV1 e = codec.payload(event, EnrolmentEvents.COORDINATION_DESIGNATED);
-        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+        batch.applyOnce(model.territories(), e.territoryId(), event.eventId(),
                 Updates.set("coordinationStructure", e.structureName()));
     }
 
-    private void steeringCommitteeHeld(EventEnvelope event) {
+    private void steeringCommitteeHeld(EventEnvelope event, WriteBatch batch) {
         SteeringCommitteeHeldV1 e = codec.payload(event, EnrolmentEvents.STEERING_COMMITTEE_HELD);
-        ReadModel.applyOnce(model.territories(), e.territoryId(), event.eventId(),
+        batch.applyOnce(model.territories(), e.territoryId(), event.eventId(),
                 Updates.addToSet("steeringCommittees", e.heldOn().toString()));
     }
 
-    private void chantierProgramStarted(EventEnvelope event) {
+    private void chantierProgramStarted(EventEnvelope event, WriteBatch batch) {
         ChantierProgramStartedV1 e = codec.payload(event, EnrolmentEvents.CHANTIER_PROGRAM_STARTED);
-        ReadModel.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(
+        batch.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(
                 Updates.set("territoryId", e.territoryId()),
                 Updates.set("programs." + e.program(), e.since().toString())));
     }
 
-    private void chantierRegistered(EventEnvelope event) {
+    private void chantierRegistered(EventEnvelope event, WriteBatch batch) {
         ChantierRegisteredV1 e = codec.payload(event, EnrolmentEvents.CHANTIER_REGISTERED);
         List<org.bson.conversions.Bson> updates = new ArrayList<>();
         updates.add(Updates.set("territoryId", e.territoryId()));
@@ -105,15 +144,15 @@ public final class PathwayProjection implements IntegrationEventHandler {
         for (ChantierRegisteredV1.ProgramCarried program : e.programs()) {
             updates.add(Updates.set("programs." + program.program(), program.since().toString()));
         }
-        ReadModel.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(updates));
+        batch.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(updates));
     }
 
-    private void participantEnrolled(EventEnvelope event) {
+    private void participantEnrolled(EventEnvelope event, WriteBatch batch) {
         ParticipantEnrolledV1 e = codec.payload(event, EnrolmentEvents.PARTICIPANT_ENROLLED);
-        index(e.territoryId(), e.participantId(), e.pathwayId());
-        roster(e.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(), "program", e.program(),
+        index(batch, e.territoryId(), e.participantId(), e.pathwayId());
+        roster(batch, e.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(), "program", e.program(),
                 "entryDate", e.entryDate().toString()));
-        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", e.program()),
                 Updates.set("territoryId", e.territoryId()),
@@ -123,36 +162,36 @@ public final class PathwayProjection implements IntegrationEventHandler {
     }
 
     /** A correction replaces the fields it corrects: figures of past years move with it. */
-    private void entryCorrected(EventEnvelope event) {
+    private void entryCorrected(EventEnvelope event, WriteBatch batch) {
         EntryDateCorrectedV1 e = codec.payload(event, EnrolmentEvents.ENTRY_DATE_CORRECTED);
-        index(requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(event.chantierId(), e.pathwayId(), Map.of("entryDate", e.entryDate().toString()));
-        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
+        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(batch, event.chantierId(), e.pathwayId(), Map.of("entryDate", e.entryDate().toString()));
+        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
                 Updates.set("entryDate", e.entryDate().toString()));
     }
 
-    private void exitCorrected(EventEnvelope event) {
+    private void exitCorrected(EventEnvelope event, WriteBatch batch) {
         ExitCorrectedV1 e = codec.payload(event, EnrolmentEvents.EXIT_CORRECTED);
-        index(requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(event.chantierId(), e.pathwayId(), Map.of("exitDate", e.exitDate().toString()));
-        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(batch, event.chantierId(), e.pathwayId(), Map.of("exitDate", e.exitDate().toString()));
+        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("exitDate", e.exitDate().toString()),
                 Updates.set("exitCategory", e.exitCategory())));
     }
 
-    private void checkInRecorded(EventEnvelope event) {
+    private void checkInRecorded(EventEnvelope event, WriteBatch batch) {
         CheckInRecordedV1 e = codec.payload(event, EnrolmentEvents.CHECK_IN_RECORDED);
-        index(requireTerritory(event), e.participantId(), e.pathwayId());
-        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
+        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
+        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
                 Updates.addToSet("checkIns", e.milestoneMonths()));
     }
 
-    private void promoted(EventEnvelope event) {
+    private void promoted(EventEnvelope event, WriteBatch batch) {
         PathwayPromotedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_PROMOTED);
-        index(requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
+        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(batch, event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
                 "program", YearFigures.PREMIERES_HEURES, "exitDate", e.promotionDate().toString()));
-        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", YearFigures.PREMIERES_HEURES),
                 Updates.set("territoryId", event.territoryId()),
@@ -165,23 +204,22 @@ public final class PathwayProjection implements IntegrationEventHandler {
      * The territory's and the participant's lists of pathways, written before the pathway's own document:
      * they are idempotent by nature, and the pathway's event marker must come last.
      */
-    private void index(String territoryId, String participantId, String pathwayId) {
-        Document pathway = model.pathways().find(Filters.eq("_id", pathwayId)).first();
-        if (pathway != null && territoryId.equals(pathway.getString("territoryId"))) {
+    private void index(WriteBatch batch, String territoryId, String participantId, String pathwayId) {
+        if (territoryId.equals(batch.indexedTerritory(pathwayId))) {
             return; // indexed by an earlier fact of this pathway
         }
-        model.territories().updateOne(Filters.eq("_id", territoryId), Updates.set("known", true),
-                new UpdateOptions().upsert(true));
-        ReadModel.addToSet(model.territoryPathways(), ReadModel.bucketOf(territoryId, pathwayId), "pathwayIds",
-                pathwayId);
-        ReadModel.addToSet(model.participants(), participantId, "pathwayIds", pathwayId);
+        batch.upsert(model.territories(), territoryId, Updates.set("known", true));
+        batch.upsert(model.territoryPathways(), ReadModel.bucketOf(territoryId, pathwayId),
+                Updates.addToSet("pathwayIds", pathwayId));
+        batch.upsert(model.participants(), participantId, Updates.addToSet("pathwayIds", pathwayId));
+        batch.markIndexed(pathwayId, territoryId);
     }
 
     /**
      * Sets summary fields of a pathway in its chantier's roster: plain sets, idempotent by nature, so they are
      * written before the pathway's event marker, and replaying a participant's facts in order gives the same state.
      */
-    private void roster(String chantierId, String pathwayId, Map<String, String> fields) {
+    private void roster(WriteBatch batch, String chantierId, String pathwayId, Map<String, String> fields) {
         if (chantierId == null) {
             throw new RejectedEventException("pathway fact without chantierId in its envelope");
         }
@@ -190,8 +228,7 @@ public final class PathwayProjection implements IntegrationEventHandler {
         }
         List<org.bson.conversions.Bson> sets = new ArrayList<>();
         fields.forEach((field, value) -> sets.add(Updates.set("pathways." + pathwayId + "." + field, value)));
-        model.chantierRoster().updateOne(Filters.eq("_id", ReadModel.rosterBucketOf(chantierId, pathwayId)),
-                Updates.combine(sets), new UpdateOptions().upsert(true));
+        batch.upsert(model.chantierRoster(), ReadModel.rosterBucketOf(chantierId, pathwayId), Updates.combine(sets));
     }
 
     private static String requireTerritory(EventEnvelope event) {
@@ -201,12 +238,12 @@ public final class PathwayProjection implements IntegrationEventHandler {
         return event.territoryId();
     }
 
-    private void exitRecorded(EventEnvelope event) {
+    private void exitRecorded(EventEnvelope event, WriteBatch batch) {
         PathwayExitRecordedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_EXIT_RECORDED);
-        index(requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
+        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
+        roster(batch, event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
                 "program", e.program(), "exitDate", e.exitDate().toString()));
-        ReadModel.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
+        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
                 Updates.set("participantId", e.participantId()),
                 Updates.set("program", e.program()),
                 Updates.set("territoryId", event.territoryId()),

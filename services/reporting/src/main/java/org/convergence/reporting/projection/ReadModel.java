@@ -2,23 +2,19 @@ package org.convergence.reporting.projection;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.List;
 
 /**
  * The reporting read model: pathways, chantiers, territories and participants keyed by their ids, so that every write and
- * every read is an exact {@code _id} lookup. Each document lists the ids of the events applied to it: a
- * redelivered event is recognised and changes nothing. Collections are prefixed by a generation, so a
+ * every read is an exact {@code _id} lookup. Each document lists the ids of the events applied to it, written in
+ * the same single-document update as the effect ({@link WriteBatch}): a redelivered event is recognised and
+ * changes nothing. Collections are prefixed by a generation, so a
  * rebuild fills new collections from the start of the topics while the old ones still answer.
  */
 public final class ReadModel {
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     static final String APPLIED = "applied";
 
     private final MongoCollection<Document> pathways;
@@ -105,22 +101,11 @@ public final class ReadModel {
     }
 
     /**
-     * Applies {@code update} to one document unless this event was already applied to it. The event id is
-     * recorded in the same single-document update as the effect, so an effect is never stored without its
-     * marker. The check before it is a plain read: one pathway's events come through one partition, one at a
-     * time, and every effect is an idempotent set, so a race could only apply the same value twice.
+     * The order a batch is stored in: indexes (idempotent sets) first, documents carrying event markers after,
+     * pathways last. A crash between two collections then leaves a marker only where its indexes are stored.
      */
-    static void applyOnce(MongoCollection<Document> collection, String id, String eventId, Bson update) {
-        Document current = collection.find(Filters.eq("_id", id)).first();
-        if (current != null && current.getList(APPLIED, String.class, List.of()).contains(eventId)) {
-            return;
-        }
-        collection.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.addToSet(APPLIED, eventId)), UPSERT);
-    }
-
-    /** A set-like update, idempotent by nature: used for indexes that must be written before the marker. */
-    static void addToSet(MongoCollection<Document> collection, String id, String field, String value) {
-        collection.updateOne(Filters.eq("_id", id), Updates.addToSet(field, value), UPSERT);
+    List<MongoCollection<Document>> flushOrder() {
+        return List.of(territoryPathways, participants, chantierRoster, territories, chantiers, pathways);
     }
 
     public void drop() {

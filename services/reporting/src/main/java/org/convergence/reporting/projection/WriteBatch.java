@@ -1,0 +1,152 @@
+package org.convergence.reporting.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The writes of one batch of events, kept in memory and stored with one ordered bulk write per collection. What
+ * each document already applied is read once per batch (prefetched with one $in), so deciding whether an event
+ * is a redelivery costs no round trip. Writes of one event are staged and join the batch only if the event is
+ * applied as a whole: a rejected event leaves nothing behind.
+ *
+ * <p>Crash safety: each document update carries its effect and its event marker together, and collections are
+ * flushed indexes first ({@link ReadModel#flushOrder()}), pathway documents, which hold the markers that make a
+ * redelivered pathway fact skip its index writes, last.
+ */
+final class WriteBatch {
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private record Write(MongoCollection<Document> collection, String id, String eventId, Bson update) {
+    }
+
+    private final List<MongoCollection<Document>> flushOrder;
+    private final MongoCollection<Document> pathways;
+    private final Map<String, Set<String>> appliedByDocument = new HashMap<>();
+    private final Map<String, String> pathwayTerritory = new HashMap<>();
+    private final List<Write> batch = new ArrayList<>();
+    private final List<Write> staged = new ArrayList<>();
+    private final Map<String, String> stagedTerritory = new HashMap<>();
+
+    WriteBatch(ReadModel model) {
+        this.flushOrder = model.flushOrder();
+        this.pathways = model.pathways();
+    }
+
+    /** Reads what these documents already applied, with one query. */
+    void prefetch(MongoCollection<Document> collection, Collection<String> ids) {
+        List<String> missing = ids.stream().filter(id -> !appliedByDocument.containsKey(key(collection, id)))
+                .distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.forEach(id -> appliedByDocument.put(key(collection, id), new HashSet<>()));
+        for (Document document : collection.find(Filters.in("_id", missing))) {
+            remember(collection, document);
+        }
+    }
+
+    /** Stages {@code update} with its marker, unless the document already applied this event. */
+    void applyOnce(MongoCollection<Document> collection, String id, String eventId, Bson update) {
+        if (!applied(collection, id).contains(eventId)) {
+            staged.add(new Write(collection, id, eventId, Updates.combine(update, Updates.addToSet(ReadModel.APPLIED,
+                    eventId))));
+        }
+    }
+
+    /** Stages an update that is idempotent by nature (a set, an add to a set): no marker needed. */
+    void upsert(MongoCollection<Document> collection, String id, Bson update) {
+        staged.add(new Write(collection, id, null, update));
+    }
+
+    /** The territory a pathway is indexed in, as stored or as staged by an earlier event of this batch. */
+    String indexedTerritory(String pathwayId) {
+        String staging = stagedTerritory.get(pathwayId);
+        if (staging != null) {
+            return staging;
+        }
+        applied(pathways, pathwayId); // loads the document if it was not prefetched
+        return pathwayTerritory.get(pathwayId);
+    }
+
+    void markIndexed(String pathwayId, String territoryId) {
+        stagedTerritory.put(pathwayId, territoryId);
+    }
+
+    /** The current event is applied: its staged writes join the batch. */
+    void keepStaged() {
+        for (Write write : staged) {
+            if (write.eventId() != null) {
+                applied(write.collection(), write.id()).add(write.eventId());
+            }
+        }
+        batch.addAll(staged);
+        staged.clear();
+        pathwayTerritory.putAll(stagedTerritory);
+        stagedTerritory.clear();
+    }
+
+    /** The current event is rejected: its staged writes are forgotten. */
+    void dropStaged() {
+        staged.clear();
+        stagedTerritory.clear();
+    }
+
+    /** Stores the batch: one ordered bulk write per collection, in flush order. */
+    void flush() {
+        Map<MongoCollection<Document>, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+        flushOrder.forEach(c -> byCollection.put(c, new ArrayList<>()));
+        for (Write write : batch) {
+            byCollection.get(write.collection()).add(new UpdateOneModel<>(Filters.eq("_id", write.id()),
+                    write.update(), UPSERT));
+        }
+        byCollection.forEach((collection, writes) -> {
+            if (!writes.isEmpty()) {
+                collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            }
+        });
+        batch.clear();
+    }
+
+    private Set<String> applied(MongoCollection<Document> collection, String id) {
+        String key = key(collection, id);
+        Set<String> applied = appliedByDocument.get(key);
+        if (applied == null) {
+            appliedByDocument.put(key, new HashSet<>());
+            Document document = collection.find(Filters.eq("_id", id)).first();
+            if (document != null) {
+                remember(collection, document);
+            }
+            applied = appliedByDocument.get(key);
+        }
+        return applied;
+    }
+
+    private void remember(MongoCollection<Document> collection, Document document) {
+        String id = document.getString("_id");
+        appliedByDocument.get(key(collection, id)).addAll(document.getList(ReadModel.APPLIED, String.class, List.of()));
+        if (collection == pathways && document.getString("territoryId") != null) {
+            pathwayTerritory.put(id, document.getString("territoryId"));
+        }
+    }
+
+    private static String key(MongoCollection<Document> collection, String id) {
+        return collection.getNamespace().getCollectionName() + "/" + id;
+    }
+}

@@ -1,0 +1,112 @@
+package org.convergence.reporting.projection;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.IntegrationEventType;
+import org.convergence.contracts.IntegrationEvents;
+import org.convergence.contracts.IntegrationPayload;
+import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
+import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
+import org.convergence.embedded.ConvergenceStack;
+import org.convergence.platform.messaging.RejectedEventException;
+import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.figures.PathwayRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Batches handed straight to the projection: what one batch stores, and what it leaves out. */
+class PathwayProjectionBatchTest {
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());
+    private final MongoClient mongo = MongoClients.create(ConvergenceStack.mongoConnectionString());
+    private final ReadModel model = new ReadModel(mongo.getDatabase("reporting_batch_test"),
+            "b" + UUID.randomUUID().toString().substring(0, 8));
+    private final PathwayProjection projection = new PathwayProjection(model, codec);
+
+    @AfterEach
+    void dropTheReadModel() {
+        model.drop();
+        mongo.close();
+    }
+
+    @Test
+    void aPathwaysFactsInOneBatchAreAllAppliedAndARepeatedOneOnce() {
+        EventEnvelope enrolled = enrolled("pw-1", "p-1", "2019-04-01");
+        EventEnvelope exited = exited("pw-1", "p-1", "2020-05-31", "lyon");
+
+        Map<Integer, RuntimeException> rejected = projection.handleAll(List.of(enrolled, exited, enrolled));
+
+        assertEquals(Map.of(), rejected);
+        Document pathway = model.pathways().find(Filters.eq("_id", "pw-1")).first();
+        assertEquals("2019-04-01", pathway.getString("entryDate"));
+        assertEquals("2020-05-31", pathway.getString("exitDate"));
+        assertEquals(List.of(enrolled.eventId(), exited.eventId()), pathway.getList(ReadModel.APPLIED, String.class));
+        assertEquals(List.of("pw-1"), pathwaysOfTerritory());
+    }
+
+    @Test
+    void aRejectedEventInTheMiddleOfABatchLeavesNothingWhileItsNeighboursApply() {
+        // Refused after its index writes were staged: its envelope names no chantier for the roster.
+        EventEnvelope withoutChantier = envelope(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(
+                "pw-2", "p-2", "CONVERGENCE", LocalDate.of(2020, 5, 31), "OTHER", null), "p-2", "lyon", null);
+
+        Map<Integer, RuntimeException> rejected = projection.handleAll(List.of(
+                enrolled("pw-1", "p-1", "2019-04-01"), withoutChantier, enrolled("pw-3", "p-3", "2020-01-06")));
+
+        assertEquals(List.of(1), List.copyOf(rejected.keySet()));
+        assertInstanceOf(RejectedEventException.class, rejected.get(1));
+        assertNull(model.pathways().find(Filters.eq("_id", "pw-2")).first(), "no effect of the rejected event");
+        assertNull(model.participants().find(Filters.eq("_id", "p-2")).first(), "not even its index writes");
+        assertEquals(List.of("pw-1", "pw-3"), pathwaysOfTerritory());
+    }
+
+    @Test
+    void aBatchDeliveredAgainAfterACrashChangesNothing() {
+        List<EventEnvelope> batch = List.of(enrolled("pw-1", "p-1", "2019-04-01"),
+                exited("pw-1", "p-1", "2020-05-31", "lyon"), enrolled("pw-2", "p-2", "2020-02-03"));
+        projection.handleAll(batch);
+        List<PathwayRecord> before = new FiguresService(model).pathwaysOfTerritory("lyon").orElseThrow();
+
+        projection.handleAll(batch);
+
+        assertEquals(before, new FiguresService(model).pathwaysOfTerritory("lyon").orElseThrow());
+        assertEquals(2, model.pathways().find(Filters.eq("_id", "pw-1")).first()
+                .getList(ReadModel.APPLIED, String.class).size());
+    }
+
+    private List<String> pathwaysOfTerritory() {
+        return new FiguresService(model).pathwaysOfTerritory("lyon").orElseThrow().stream()
+                .map(PathwayRecord::pathwayId).sorted().toList();
+    }
+
+    private EventEnvelope enrolled(String pathwayId, String participantId, String entryDate) {
+        return envelope(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(pathwayId, participantId,
+                "CONVERGENCE", "lyon", "fndsa", LocalDate.parse(entryDate), null), participantId, "lyon", "fndsa");
+    }
+
+    private EventEnvelope exited(String pathwayId, String participantId, String exitDate, String territoryId) {
+        return envelope(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(pathwayId, participantId,
+                "CONVERGENCE", LocalDate.parse(exitDate), "OTHER", null), participantId, territoryId, "fndsa");
+    }
+
+    private <P extends IntegrationPayload> EventEnvelope envelope(IntegrationEventType<P> type, P payload, String key,
+                                                                 String territoryId, String chantierId) {
+        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.version(), LocalDate.of(2020, 1, 1),
+                Instant.now(), key, territoryId, chantierId, codec.toJson(payload));
+    }
+}
