@@ -99,6 +99,19 @@ class ImportBenchmarkIT {
             System.out.printf("%nimport benchmark: %d lines in %.1f s = %.0f lines/s; reporting reflected them %.1f s "
                     + "after the last import request (2020: accompanied %d, exits %d)%n", LINES, importSeconds,
                     LINES / importSeconds, reflectSeconds, accompanied2020, exits2020);
+            // With the consumer idle: how long one territory's figures take to compute, and one search page.
+            long queryStart = System.nanoTime();
+            http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl("reporting") + "/figures/territories/bench/2020"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            double figureSeconds = (System.nanoTime() - queryStart) / 1e9;
+            long searchStart = System.nanoTime();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl("reporting")
+                    + "/participants?territoryId=bench&status=ACTIVE&size=20")).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+            assertEquals(200, page.statusCode(), page.body());
+            System.out.printf("import benchmark: one territory figure query %.2f s, one participant search page %.2f s "
+                    + "(%d participants match)%n", figureSeconds, searchSeconds, JSON.readTree(page.body()).get("total").asInt());
         }
     }
 
