@@ -14,6 +14,7 @@ import org.convergence.enrolment.query.ParticipantPathways;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.time.BusinessDates;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -163,7 +164,7 @@ public class PathwayImport {
         if (line.exit() != null && line.exit().date().isBefore(line.entryDate())) {
             throw new InvalidLineException("exit date " + line.exit().date() + " is before entry date " + line.entryDate());
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = BusinessDates.today();
         if (line.entryDate().isAfter(today) || (line.exit() != null && line.exit().date().isAfter(today))) {
             throw new InvalidLineException("a date is in the future");
         }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.time.BusinessDates;
 import org.convergence.platform.security.Roles;
 import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
@@ -23,15 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
 
 /** Aggregated, non-personal figures per territory and for the nation, per calendar year. */
 @Path("/figures")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class FiguresResource {
-
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
 
     private final FiguresService figures;
     private final Deployments deployments;
@@ -79,7 +77,7 @@ public class FiguresResource {
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
     @Operation(summary = "The territories by program and deployment status, as of a day (today if absent)")
     public TerritoriesByProgram territoriesByProgram(@QueryParam("asOf") LocalDate asOf) {
-        return deployments.asOf(asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf);
+        return deployments.asOf(BusinessDates.orToday(asOf));
     }
 
     @GET

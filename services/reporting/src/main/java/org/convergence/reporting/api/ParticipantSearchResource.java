@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.convergence.platform.rest.InvalidFieldsException;
 import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.time.BusinessDates;
 import org.convergence.platform.security.Roles;
 import org.convergence.reporting.search.ParticipantPage;
 import org.convergence.reporting.search.ParticipantSearch;
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,8 +31,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class ParticipantSearchResource {
-
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
 
     private final ParticipantSearch search;
     private final CallerScope scope;
@@ -54,7 +52,7 @@ public class ParticipantSearchResource {
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         ParticipantSearch.Criteria criteria = new ParticipantSearch.Criteria(program, statusOf(status),
-                asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf);
+                BusinessDates.orToday(asOf));
         return search.search(chantiersInScope(territoryId, chantierId), criteria, page, size);
     }
 

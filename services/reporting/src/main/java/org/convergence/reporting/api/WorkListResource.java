@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.time.BusinessDates;
 import org.convergence.platform.security.Roles;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.worklist.WorkLists;
@@ -16,15 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** A territory's work lists: pseudonymous pathway ids, for its coordination and the national team only. */
 @Path("/work-lists")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class WorkListResource {
-
-    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
 
     private final FiguresService figures;
     private final CallerScope scope;
@@ -41,7 +39,7 @@ public class WorkListResource {
     public WorkLists.TerritoryWorkList territory(@PathParam("territoryId") String territoryId,
                                                  @QueryParam("asOf") LocalDate asOf) {
         scope.requireTerritoryManager(territoryId);
-        LocalDate day = asOf == null ? LocalDate.now(BUSINESS_ZONE) : asOf;
+        LocalDate day = BusinessDates.orToday(asOf);
         return figures.pathwaysOfTerritory(territoryId)
                 .map(pathways -> WorkLists.of(territoryId, pathways, day))
                 .orElseThrow(() -> new NotFoundException("No data for territory " + territoryId));
