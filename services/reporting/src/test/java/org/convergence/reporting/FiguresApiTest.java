@@ -318,6 +318,37 @@ class FiguresApiTest {
                 .body("exitsWithoutCategory[0].dueOn", equalTo("2020-05-31"));
     }
 
+    @Test
+    void fromPremieresHeuresFindsAPremieresHeuresPathwayInAnotherTerritoryAndFollowsItsCorrection() {
+        String elsewhere = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String participant = territory + "p1";
+        try (EnrolmentFacts lyon = new EnrolmentFacts(elsewhere)) {
+            lyon.chantier(elsewhere + "-ph", "PREMIERES_HEURES", LocalDate.of(2018, 1, 1));
+            lyon.enrol(participant, elsewhere + "-ph1", "PREMIERES_HEURES", elsewhere + "-ph", LocalDate.of(2019, 5, 6));
+            lyon.exit(participant, elsewhere + "-ph1", "PREMIERES_HEURES", elsewhere + "-ph", LocalDate.of(2019, 12, 20));
+        }
+        enrol("p1", "pw1", "2020-01-06");
+        enrol("p2", "pw2", "2020-02-03");
+        String national = token("national", Map.of());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                RestAssured.given().auth().oauth2(national).get("/figures/territories/" + territory + "/2020")
+                        .then().statusCode(200)
+                        .body("fromPremieresHeures.numerator", equalTo(1))
+                        .body("fromPremieresHeures.denominator", equalTo(2)));
+
+        // The Premières Heures entry was in fact after the CDDI started: it no longer counts.
+        try (EnrolmentFacts lyon = new EnrolmentFacts(elsewhere)) {
+            lyon.publish(EnrolmentEvents.ENTRY_DATE_CORRECTED, new EntryDateCorrectedV1(elsewhere + "-ph1",
+                    participant, LocalDate.of(2019, 5, 6), LocalDate.of(2020, 3, 2)), LocalDate.of(2020, 3, 2),
+                    participant, elsewhere + "-ph");
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                RestAssured.given().auth().oauth2(national).get("/figures/territories/" + territory + "/2020")
+                        .then().statusCode(200)
+                        .body("fromPremieresHeures.numerator", equalTo(0))
+                        .body("fromPremieresHeures.denominator", equalTo(2)));
+    }
+
     private void awaitTerritoryFigures(int year, int accompanied, int exits) {
         String national = token("national", Map.of());
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->

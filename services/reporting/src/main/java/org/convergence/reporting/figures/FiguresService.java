@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Answers figure queries from the read model. A territory document lists its pathway ids and a participant
- * document lists theirs, so every read is an {@code _id} lookup or an {@code $in} on {@code _id}; the nation
- * is computed over the union of the territories' pathways, participants counted once.
+ * Answers figure queries from the read model. A territory lists its chantiers and each chantier's roster holds
+ * a summary of its pathways, so a territory's pathways are one {@code _id} lookup and one {@code $in} on a few
+ * roster buckets; where participants came from (Premières Heures, in any territory) is read from the Premières
+ * Heures index. The nation is computed over the union of the territories' pathways, participants counted once.
  */
 public final class FiguresService {
 
@@ -33,15 +34,35 @@ public final class FiguresService {
     /** Every pathway of a territory; empty if reporting has not heard of the territory. */
     public Optional<List<PathwayRecord>> pathwaysOfTerritory(String territoryId) {
         Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
-        return Optional.ofNullable(territory).map(t -> pathways(indexedPathwayIds(territoryId)));
+        return Optional.ofNullable(territory).map(t -> pathwaysAt(territoryId, chantierIdsOf(t)));
     }
 
-    private Set<String> indexedPathwayIds(String territoryId) {
-        Set<String> ids = new HashSet<>();
-        for (Document bucket : model.territoryPathways().find(Filters.in("_id", ReadModel.bucketsOf(territoryId)))) {
-            ids.addAll(pathwayIds(bucket));
+    private static List<String> chantierIdsOf(Document territory) {
+        return territory.getList("chantierIds", String.class, List.of());
+    }
+
+    /** The pathways in these chantiers' rosters; one whose enrolment fact has not arrived has no entry date. */
+    private List<PathwayRecord> pathwaysAt(String territoryId, Collection<String> chantierIds) {
+        List<PathwayRecord> pathways = new ArrayList<>();
+        if (chantierIds.isEmpty()) {
+            return pathways;
         }
-        return ids;
+        for (Document bucket : model.chantierRoster().find(Filters.in("_id", ReadModel.rosterBucketsOf(chantierIds)))) {
+            String bucketId = bucket.getString("_id");
+            String chantierId = bucketId.substring(0, bucketId.lastIndexOf('#'));
+            Document entries = bucket.get("pathways", Document.class);
+            if (entries != null) {
+                entries.forEach((pathwayId, entry) -> pathways.add(recordOf(pathwayId, territoryId, chantierId,
+                        (Document) entry)));
+            }
+        }
+        return pathways;
+    }
+
+    private static PathwayRecord recordOf(String pathwayId, String territoryId, String chantierId, Document d) {
+        return new PathwayRecord(pathwayId, d.getString("participantId"), d.getString("program"), territoryId,
+                chantierId, date(d, "entryDate"), date(d, "exitDate"), d.getString("exitCategory"),
+                d.getString("promotedTo"), Set.copyOf(d.getList("checkIns", Integer.class, List.of())));
     }
 
     /** Figures of one territory and year; empty if reporting has not heard of the territory. */
@@ -56,8 +77,7 @@ public final class FiguresService {
             return Optional.empty();
         }
         String territoryId = chantier.getString("territoryId");
-        List<PathwayRecord> pathways = pathwaysOfTerritory(territoryId).orElse(List.of()).stream()
-                .filter(p -> chantierId.equals(p.chantierId())).toList();
+        List<PathwayRecord> pathways = pathwaysAt(territoryId, List.of(chantierId));
         return Optional.of(new ChantierFigures(chantierId, territoryId,
                 figuresOf(territoryId, pathways, year, Instant.now())));
     }
@@ -71,7 +91,7 @@ public final class FiguresService {
         Map<String, List<PathwayRecord>> byTerritoryId = new LinkedHashMap<>();
         Map<String, PathwayRecord> union = new LinkedHashMap<>();
         for (Document territory : model.territories().find()) {
-            List<PathwayRecord> pathways = pathways(indexedPathwayIds(territory.getString("_id")));
+            List<PathwayRecord> pathways = pathwaysAt(territory.getString("_id"), chantierIdsOf(territory));
             pathways.forEach(p -> union.put(p.pathwayId(), p));
             byTerritoryId.put(territory.getString("_id"), pathways);
         }
@@ -102,30 +122,29 @@ public final class FiguresService {
                 figures.premieresHeures(pathways), asOf);
     }
 
-    /** Every pathway of these participants, in any territory: where they came from matters (fromPremieresHeures). */
+    /**
+     * The Premières Heures pathways of these participants, in any territory (what fromPremieresHeures needs of
+     * their other pathways), from the Premières Heures index: its few buckets are read whole.
+     */
     private List<PathwayRecord> pathwaysOfParticipants(Set<String> participantIds) {
+        List<PathwayRecord> found = new ArrayList<>();
         if (participantIds.isEmpty()) {
-            return List.of();
+            return found;
         }
-        Set<String> ids = new HashSet<>();
-        for (Document participant : model.participants().find(Filters.in("_id", participantIds))) {
-            ids.addAll(pathwayIds(participant));
+        for (Document bucket : model.premieresHeures().find()) {
+            Document participants = bucket.get("participants", Document.class);
+            if (participants == null) {
+                continue;
+            }
+            for (String participantId : participants.keySet()) {
+                if (participantIds.contains(participantId)) {
+                    participants.get(participantId, Document.class).forEach((pathwayId, entryDate) ->
+                            found.add(new PathwayRecord(pathwayId, participantId, YearFigures.PREMIERES_HEURES, null,
+                                    null, LocalDate.parse((String) entryDate), null, null, null)));
+                }
+            }
         }
-        return pathways(ids);
-    }
-
-    private List<PathwayRecord> pathways(Collection<String> ids) {
-        List<PathwayRecord> pathways = new ArrayList<>(ids.size());
-        if (ids.isEmpty()) {
-            return pathways;
-        }
-        for (Document d : model.pathways().find(Filters.in("_id", ids))) {
-            pathways.add(new PathwayRecord(d.getString("_id"), d.getString("participantId"), d.getString("program"),
-                    d.getString("territoryId"), d.getString("chantierId"), date(d, "entryDate"),
-                    date(d, "exitDate"), d.getString("exitCategory"), d.getString("promotedTo"),
-                    Set.copyOf(d.getList("checkIns", Integer.class, List.of()))));
-        }
-        return pathways;
+        return found;
     }
 
     private Map<String, LocalDate> convergenceStarts(List<PathwayRecord> pathways) {
@@ -142,10 +161,6 @@ public final class FiguresService {
             }
         }
         return starts;
-    }
-
-    private static List<String> pathwayIds(Document document) {
-        return document.getList("pathwayIds", String.class, List.of());
     }
 
     private static LocalDate date(Document d, String field) {

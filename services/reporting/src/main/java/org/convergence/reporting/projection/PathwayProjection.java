@@ -21,6 +21,8 @@ import org.convergence.platform.messaging.BatchEventHandler;
 import org.convergence.platform.messaging.RejectedEventException;
 import org.convergence.reporting.figures.YearFigures;
 
+import org.bson.conversions.Bson;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,126 +131,143 @@ public final class PathwayProjection implements BatchEventHandler {
                 Updates.addToSet("steeringCommittees", e.heldOn().toString()));
     }
 
-    private void chantierProgramStarted(EventEnvelope event, WriteBatch batch) {
-        ChantierProgramStartedV1 e = codec.payload(event, EnrolmentEvents.CHANTIER_PROGRAM_STARTED);
-        batch.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(
-                Updates.set("territoryId", e.territoryId()),
-                Updates.set("programs." + e.program(), e.since().toString())));
-    }
-
     private void chantierRegistered(EventEnvelope event, WriteBatch batch) {
         ChantierRegisteredV1 e = codec.payload(event, EnrolmentEvents.CHANTIER_REGISTERED);
-        List<org.bson.conversions.Bson> updates = new ArrayList<>();
+        List<Bson> updates = new ArrayList<>();
         updates.add(Updates.set("territoryId", e.territoryId()));
         updates.add(Updates.set("name", e.name()));
         for (ChantierRegisteredV1.ProgramCarried program : e.programs()) {
             updates.add(Updates.set("programs." + program.program(), program.since().toString()));
         }
+        batch.upsert(model.territories(), e.territoryId(), Updates.addToSet("chantierIds", e.chantierId()));
         batch.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(updates));
+    }
+
+    private void chantierProgramStarted(EventEnvelope event, WriteBatch batch) {
+        ChantierProgramStartedV1 e = codec.payload(event, EnrolmentEvents.CHANTIER_PROGRAM_STARTED);
+        batch.upsert(model.territories(), e.territoryId(), Updates.addToSet("chantierIds", e.chantierId()));
+        batch.applyOnce(model.chantiers(), e.chantierId(), event.eventId(), Updates.combine(
+                Updates.set("territoryId", e.territoryId()),
+                Updates.set("programs." + e.program(), e.since().toString())));
     }
 
     private void participantEnrolled(EventEnvelope event, WriteBatch batch) {
         ParticipantEnrolledV1 e = codec.payload(event, EnrolmentEvents.PARTICIPANT_ENROLLED);
-        index(batch, e.territoryId(), e.participantId(), e.pathwayId());
-        roster(batch, e.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(), "program", e.program(),
-                "entryDate", e.entryDate().toString()));
-        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
-                Updates.set("participantId", e.participantId()),
-                Updates.set("program", e.program()),
-                Updates.set("territoryId", e.territoryId()),
-                Updates.set("chantierId", e.chantierId()),
-                Updates.set("entryDate", e.entryDate().toString()),
-                Updates.set("promotedFrom", e.promotedFromPathwayId())));
+        Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
+        pathway.roster(Updates.set(pathway.field("participantId"), e.participantId()),
+                Updates.set(pathway.field("program"), e.program()),
+                Updates.set(pathway.field("entryDate"), e.entryDate().toString()),
+                Updates.set(pathway.field("promotedFrom"), e.promotedFromPathwayId()));
+        if (YearFigures.PREMIERES_HEURES.equals(e.program())) {
+            batch.upsert(model.premieresHeures(), ReadModel.premieresHeuresBucketOf(e.participantId()),
+                    Updates.set(premieresHeuresField(e.participantId(), e.pathwayId()), e.entryDate().toString()));
+        }
+        pathway.marked(Updates.set("program", e.program()), Updates.set("entryDate", e.entryDate().toString()));
     }
 
     /** A correction replaces the fields it corrects: figures of past years move with it. */
     private void entryCorrected(EventEnvelope event, WriteBatch batch) {
         EntryDateCorrectedV1 e = codec.payload(event, EnrolmentEvents.ENTRY_DATE_CORRECTED);
-        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(batch, event.chantierId(), e.pathwayId(), Map.of("entryDate", e.entryDate().toString()));
-        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
-                Updates.set("entryDate", e.entryDate().toString()));
-    }
-
-    private void exitCorrected(EventEnvelope event, WriteBatch batch) {
-        ExitCorrectedV1 e = codec.payload(event, EnrolmentEvents.EXIT_CORRECTED);
-        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(batch, event.chantierId(), e.pathwayId(), Map.of("exitDate", e.exitDate().toString()));
-        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
-                Updates.set("exitDate", e.exitDate().toString()),
-                Updates.set("exitCategory", e.exitCategory())));
-    }
-
-    private void checkInRecorded(EventEnvelope event, WriteBatch batch) {
-        CheckInRecordedV1 e = codec.payload(event, EnrolmentEvents.CHECK_IN_RECORDED);
-        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
-        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(),
-                Updates.addToSet("checkIns", e.milestoneMonths()));
-    }
-
-    private void promoted(EventEnvelope event, WriteBatch batch) {
-        PathwayPromotedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_PROMOTED);
-        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(batch, event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
-                "program", YearFigures.PREMIERES_HEURES, "exitDate", e.promotionDate().toString()));
-        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
-                Updates.set("participantId", e.participantId()),
-                Updates.set("program", YearFigures.PREMIERES_HEURES),
-                Updates.set("territoryId", event.territoryId()),
-                Updates.set("chantierId", event.chantierId()),
-                Updates.set("exitDate", e.promotionDate().toString()),
-                Updates.set("promotedTo", e.convergencePathwayId())));
-    }
-
-    /**
-     * The territory's and the participant's lists of pathways, written before the pathway's own document:
-     * they are idempotent by nature, and the pathway's event marker must come last.
-     */
-    private void index(WriteBatch batch, String territoryId, String participantId, String pathwayId) {
-        if (territoryId.equals(batch.indexedTerritory(pathwayId))) {
-            return; // indexed by an earlier fact of this pathway
-        }
-        batch.upsert(model.territories(), territoryId, Updates.set("known", true));
-        batch.upsert(model.territoryPathways(), ReadModel.bucketOf(territoryId, pathwayId),
-                Updates.addToSet("pathwayIds", pathwayId));
-        batch.upsert(model.participants(), participantId, Updates.addToSet("pathwayIds", pathwayId));
-        batch.markIndexed(pathwayId, territoryId);
-    }
-
-    /**
-     * Sets summary fields of a pathway in its chantier's roster: plain sets, idempotent by nature, so they are
-     * written before the pathway's event marker, and replaying a participant's facts in order gives the same state.
-     */
-    private void roster(WriteBatch batch, String chantierId, String pathwayId, Map<String, String> fields) {
-        if (chantierId == null) {
-            throw new RejectedEventException("pathway fact without chantierId in its envelope");
-        }
-        if (pathwayId.contains(".") || pathwayId.startsWith("$")) {
-            throw new RejectedEventException("pathwayId '" + pathwayId + "' cannot name a field");
-        }
-        List<org.bson.conversions.Bson> sets = new ArrayList<>();
-        fields.forEach((field, value) -> sets.add(Updates.set("pathways." + pathwayId + "." + field, value)));
-        batch.upsert(model.chantierRoster(), ReadModel.rosterBucketOf(chantierId, pathwayId), Updates.combine(sets));
-    }
-
-    private static String requireTerritory(EventEnvelope event) {
-        if (event.territoryId() == null) {
-            throw new RejectedEventException(event.type() + " without territoryId in its envelope");
-        }
-        return event.territoryId();
+        Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
+        pathway.roster(Updates.set(pathway.field("entryDate"), e.entryDate().toString()));
+        // Only a Premières Heures pathway is in that index; the event does not say the program.
+        String field = premieresHeuresField(e.participantId(), e.pathwayId());
+        batch.updateIfPresent(model.premieresHeures(), ReadModel.premieresHeuresBucketOf(e.participantId()), field,
+                Updates.set(field, e.entryDate().toString()));
+        pathway.marked(Updates.set("entryDate", e.entryDate().toString()));
     }
 
     private void exitRecorded(EventEnvelope event, WriteBatch batch) {
         PathwayExitRecordedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_EXIT_RECORDED);
-        index(batch, requireTerritory(event), e.participantId(), e.pathwayId());
-        roster(batch, event.chantierId(), e.pathwayId(), Map.of("participantId", e.participantId(),
-                "program", e.program(), "exitDate", e.exitDate().toString()));
-        batch.applyOnce(model.pathways(), e.pathwayId(), event.eventId(), Updates.combine(
-                Updates.set("participantId", e.participantId()),
-                Updates.set("program", e.program()),
-                Updates.set("territoryId", event.territoryId()),
-                Updates.set("chantierId", event.chantierId()),
-                Updates.set("exitDate", e.exitDate().toString()),
-                Updates.set("exitCategory", e.exitCategory())));
+        Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
+        pathway.roster(Updates.set(pathway.field("participantId"), e.participantId()),
+                Updates.set(pathway.field("program"), e.program()),
+                Updates.set(pathway.field("exitDate"), e.exitDate().toString()),
+                Updates.set(pathway.field("exitCategory"), e.exitCategory()));
+        pathway.marked(Updates.set("exitDate", e.exitDate().toString()));
+    }
+
+    private void exitCorrected(EventEnvelope event, WriteBatch batch) {
+        ExitCorrectedV1 e = codec.payload(event, EnrolmentEvents.EXIT_CORRECTED);
+        Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
+        pathway.roster(Updates.set(pathway.field("exitDate"), e.exitDate().toString()),
+                Updates.set(pathway.field("exitCategory"), e.exitCategory()));
+        pathway.marked(Updates.set("exitDate", e.exitDate().toString()));
+    }
+
+    private void checkInRecorded(EventEnvelope event, WriteBatch batch) {
+        CheckInRecordedV1 e = codec.payload(event, EnrolmentEvents.CHECK_IN_RECORDED);
+        Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
+        pathway.roster(Updates.addToSet(pathway.field("checkIns"), e.milestoneMonths()));
+        pathway.marked();
+    }
+
+    private void promoted(EventEnvelope event, WriteBatch batch) {
+        PathwayPromotedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_PROMOTED);
+        Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
+        pathway.roster(Updates.set(pathway.field("participantId"), e.participantId()),
+                Updates.set(pathway.field("program"), YearFigures.PREMIERES_HEURES),
+                Updates.set(pathway.field("exitDate"), e.promotionDate().toString()),
+                Updates.set(pathway.field("promotedTo"), e.convergencePathwayId()));
+        pathway.marked(Updates.set("exitDate", e.promotionDate().toString()));
+    }
+
+    private static String premieresHeuresField(String participantId, String pathwayId) {
+        return "participants." + participantId + "." + pathwayId;
+    }
+
+    /**
+     * Where one pathway fact is written: its chantier's roster (plain sets, idempotent by nature, so written
+     * before the marker, and replaying a participant's facts in order gives the same state) and the pathway's own
+     * document, which carries the event marker. The territory learns the chantier the first time.
+     */
+    private Pathway pathway(EventEnvelope event, WriteBatch batch, String pathwayId, String participantId) {
+        if (event.territoryId() == null || event.chantierId() == null) {
+            throw new RejectedEventException(event.type() + " without territoryId and chantierId in its envelope");
+        }
+        for (String id : List.of(pathwayId, participantId)) {
+            if (id.contains(".") || id.startsWith("$")) {
+                throw new RejectedEventException("id '" + id + "' cannot name a field");
+            }
+        }
+        if (!event.territoryId().equals(batch.indexedTerritory(pathwayId))) {
+            batch.upsert(model.territories(), event.territoryId(), Updates.combine(Updates.set("known", true),
+                    Updates.addToSet("chantierIds", event.chantierId())));
+            batch.markIndexed(pathwayId, event.territoryId());
+        }
+        return new Pathway(batch, event, pathwayId, participantId);
+    }
+
+    /** The writes of one pathway fact. */
+    private final class Pathway {
+
+        private final WriteBatch batch;
+        private final EventEnvelope event;
+        private final String pathwayId;
+        private final String participantId;
+
+        Pathway(WriteBatch batch, EventEnvelope event, String pathwayId, String participantId) {
+            this.batch = batch;
+            this.event = event;
+            this.pathwayId = pathwayId;
+            this.participantId = participantId;
+        }
+
+        String field(String name) {
+            return "pathways." + pathwayId + "." + name;
+        }
+
+        void roster(Bson... updates) {
+            batch.upsert(model.chantierRoster(), ReadModel.rosterBucketOf(event.chantierId(), pathwayId),
+                    Updates.combine(updates));
+        }
+
+        /** The pathway's own document: who and where, the given fields, and the event's marker. */
+        void marked(Bson... fields) {
+            List<Bson> updates = new ArrayList<>(List.of(Updates.set("participantId", participantId),
+                    Updates.set("territoryId", event.territoryId()), Updates.set("chantierId", event.chantierId())));
+            updates.addAll(List.of(fields));
+            batch.applyOnce(model.pathways(), pathwayId, event.eventId(), Updates.combine(updates));
+        }
     }
 }

@@ -4,83 +4,49 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
- * The reporting read model: pathways, chantiers, territories and participants keyed by their ids, so that every write and
- * every read is an exact {@code _id} lookup. Each document lists the ids of the events applied to it, written in
- * the same single-document update as the effect ({@link WriteBatch}): a redelivered event is recognised and
- * changes nothing. Collections are prefixed by a generation, so a
- * rebuild fills new collections from the start of the topics while the old ones still answer.
+ * The reporting read model, keyed so that every write and every read is an exact {@code _id} lookup (or an
+ * {@code $in} on {@code _id}):
+ * <ul>
+ *   <li>{@code pathways}, {@code chantiers}, {@code territories}: one document each. They list the ids of the
+ *   events applied to them, written in the same single-document update as the effect ({@link WriteBatch}): a
+ *   redelivered event is recognised and changes nothing. A territory lists its chantiers.</li>
+ *   <li>{@code chantier_roster}: per chantier, a summary of each of its pathways, spread over a few bucket
+ *   documents; figures, work lists and the participant search read a territory's pathways from there.</li>
+ *   <li>{@code premieres_heures}: every Premières Heures pathway's entry date by participant, in a few buckets,
+ *   for {@code fromPremieresHeures}, which looks at a participant's pathways in any territory.</li>
+ * </ul>
+ * Collections are prefixed by a generation, so a rebuild fills new collections from the start of the topics
+ * while the old ones still answer.
  */
 public final class ReadModel {
 
     static final String APPLIED = "applied";
 
+    /**
+     * A chantier's roster is spread over this many documents: a new pathway rewrites one small document rather
+     * than one that grows with the chantier, and a read takes them all with one $in.
+     */
+    static final int ROSTER_BUCKETS = 16;
+    /** The Premières Heures index of the whole country is spread over this many documents. */
+    static final int PREMIERES_HEURES_BUCKETS = 32;
+
     private final MongoCollection<Document> pathways;
     private final MongoCollection<Document> chantiers;
     private final MongoCollection<Document> territories;
-    private final MongoCollection<Document> participants;
-    private final MongoCollection<Document> territoryPathways;
     private final MongoCollection<Document> chantierRoster;
-
-    /**
-     * A territory's pathway ids are spread over this many documents: each new pathway rewrites one small
-     * document rather than one that grows with the territory, and a figure reads them all with one $in.
-     */
-    static final int TERRITORY_BUCKETS = 32;
+    private final MongoCollection<Document> premieresHeures;
 
     public ReadModel(MongoDatabase database, String generation) {
         this.pathways = database.getCollection(generation + "_pathways");
         this.chantiers = database.getCollection(generation + "_chantiers");
         this.territories = database.getCollection(generation + "_territories");
-        this.participants = database.getCollection(generation + "_participants");
-        this.territoryPathways = database.getCollection(generation + "_territory_pathways");
         this.chantierRoster = database.getCollection(generation + "_chantier_roster");
-    }
-
-    /** A chantier's roster is spread over this many documents, for the same reason as the territory buckets. */
-    static final int ROSTER_BUCKETS = 16;
-
-    /**
-     * Per chantier, a summary of each pathway (participant, program, dates) under {@code pathways.<pathwayId>},
-     * spread over {@link #ROSTER_BUCKETS} documents keyed {@code chantierId#n}: a search reads them with one $in.
-     */
-    public MongoCollection<Document> chantierRoster() {
-        return chantierRoster;
-    }
-
-    static String rosterBucketOf(String chantierId, String pathwayId) {
-        return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
-    }
-
-    /** The ids of every roster bucket of these chantiers. */
-    public static java.util.List<String> rosterBucketsOf(java.util.Collection<String> chantierIds) {
-        java.util.List<String> ids = new java.util.ArrayList<>(chantierIds.size() * ROSTER_BUCKETS);
-        for (String chantierId : chantierIds) {
-            for (int i = 0; i < ROSTER_BUCKETS; i++) {
-                ids.add(chantierId + "#" + i);
-            }
-        }
-        return ids;
-    }
-
-    /** Buckets of pathway ids per territory, keyed {@code territoryId#n}. */
-    public MongoCollection<Document> territoryPathways() {
-        return territoryPathways;
-    }
-
-    static String bucketOf(String territoryId, String pathwayId) {
-        return territoryId + "#" + Math.floorMod(pathwayId.hashCode(), TERRITORY_BUCKETS);
-    }
-
-    /** The ids of every bucket of a territory, for one $in on _id. */
-    public static java.util.List<String> bucketsOf(String territoryId) {
-        java.util.List<String> ids = new java.util.ArrayList<>(TERRITORY_BUCKETS);
-        for (int i = 0; i < TERRITORY_BUCKETS; i++) {
-            ids.add(territoryId + "#" + i);
-        }
-        return ids;
+        this.premieresHeures = database.getCollection(generation + "_premieres_heures");
     }
 
     public MongoCollection<Document> pathways() {
@@ -95,9 +61,33 @@ public final class ReadModel {
         return territories;
     }
 
-    /** Per participant, the ids of all their pathways in any territory. */
-    public MongoCollection<Document> participants() {
-        return participants;
+    /** Per chantier, {@code pathways.<pathwayId>} summaries in documents keyed {@code chantierId#n}. */
+    public MongoCollection<Document> chantierRoster() {
+        return chantierRoster;
+    }
+
+    /** {@code participants.<participantId>.<pathwayId>} = entry date, in documents keyed {@code n}. */
+    public MongoCollection<Document> premieresHeures() {
+        return premieresHeures;
+    }
+
+    static String rosterBucketOf(String chantierId, String pathwayId) {
+        return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
+    }
+
+    /** The ids of every roster bucket of these chantiers. */
+    public static List<String> rosterBucketsOf(Collection<String> chantierIds) {
+        List<String> ids = new ArrayList<>(chantierIds.size() * ROSTER_BUCKETS);
+        for (String chantierId : chantierIds) {
+            for (int i = 0; i < ROSTER_BUCKETS; i++) {
+                ids.add(chantierId + "#" + i);
+            }
+        }
+        return ids;
+    }
+
+    static String premieresHeuresBucketOf(String participantId) {
+        return Integer.toString(Math.floorMod(participantId.hashCode(), PREMIERES_HEURES_BUCKETS));
     }
 
     /**
@@ -105,15 +95,14 @@ public final class ReadModel {
      * pathways last. A crash between two collections then leaves a marker only where its indexes are stored.
      */
     List<MongoCollection<Document>> flushOrder() {
-        return List.of(territoryPathways, participants, chantierRoster, territories, chantiers, pathways);
+        return List.of(chantierRoster, premieresHeures, territories, chantiers, pathways);
     }
 
     public void drop() {
         pathways.drop();
         chantiers.drop();
         territories.drop();
-        participants.drop();
-        territoryPathways.drop();
         chantierRoster.drop();
+        premieresHeures.drop();
     }
 }

@@ -33,7 +33,15 @@ final class WriteBatch {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private record Write(MongoCollection<Document> collection, String id, String eventId, Bson update) {
+    private record Write(MongoCollection<Document> collection, String id, String eventId, Bson update,
+                         String requiredField) {
+
+        UpdateOneModel<Document> model() {
+            if (requiredField == null) {
+                return new UpdateOneModel<>(Filters.eq("_id", id), update, UPSERT);
+            }
+            return new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.exists(requiredField)), update);
+        }
     }
 
     private final List<MongoCollection<Document>> flushOrder;
@@ -66,13 +74,21 @@ final class WriteBatch {
     void applyOnce(MongoCollection<Document> collection, String id, String eventId, Bson update) {
         if (!applied(collection, id).contains(eventId)) {
             staged.add(new Write(collection, id, eventId, Updates.combine(update, Updates.addToSet(ReadModel.APPLIED,
-                    eventId))));
+                    eventId)), null));
         }
     }
 
     /** Stages an update that is idempotent by nature (a set, an add to a set): no marker needed. */
     void upsert(MongoCollection<Document> collection, String id, Bson update) {
-        staged.add(new Write(collection, id, null, update));
+        staged.add(new Write(collection, id, null, update, null));
+    }
+
+    /**
+     * Stages an idempotent update that applies only if the document has {@code field}; it creates nothing. The
+     * extra condition makes the embedded server scan the collection: keep it for small ones.
+     */
+    void updateIfPresent(MongoCollection<Document> collection, String id, String field, Bson update) {
+        staged.add(new Write(collection, id, null, update, field));
     }
 
     /** The territory a pathway is indexed in, as stored or as staged by an earlier event of this batch. */
@@ -113,8 +129,7 @@ final class WriteBatch {
         Map<MongoCollection<Document>, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
         flushOrder.forEach(c -> byCollection.put(c, new ArrayList<>()));
         for (Write write : batch) {
-            byCollection.get(write.collection()).add(new UpdateOneModel<>(Filters.eq("_id", write.id()),
-                    write.update(), UPSERT));
+            byCollection.get(write.collection()).add(write.model());
         }
         byCollection.forEach((collection, writes) -> {
             if (!writes.isEmpty()) {

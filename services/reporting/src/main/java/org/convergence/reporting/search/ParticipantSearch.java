@@ -42,10 +42,10 @@ public final class ParticipantSearch {
     /** The chantiers of a territory, or of every territory when {@code territoryId} is null. */
     public List<String> chantiersOf(String territoryId) {
         List<String> ids = new ArrayList<>();
-        var found = territoryId == null ? model.chantiers().find() : model.chantiers().find(
-                Filters.eq("territoryId", territoryId));
-        for (Document chantier : found) {
-            ids.add(chantier.getString("_id"));
+        var territories = territoryId == null ? model.territories().find()
+                : model.territories().find(Filters.eq("_id", territoryId));
+        for (Document territory : territories) {
+            ids.addAll(territory.getList("chantierIds", String.class, List.of()));
         }
         return ids;
     }

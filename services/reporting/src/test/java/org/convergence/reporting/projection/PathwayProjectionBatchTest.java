@@ -61,7 +61,7 @@ class PathwayProjectionBatchTest {
 
     @Test
     void aRejectedEventInTheMiddleOfABatchLeavesNothingWhileItsNeighboursApply() {
-        // Refused after its index writes were staged: its envelope names no chantier for the roster.
+        // Refused: its envelope names no chantier for the roster.
         EventEnvelope withoutChantier = envelope(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(
                 "pw-2", "p-2", "CONVERGENCE", LocalDate.of(2020, 5, 31), "OTHER", null), "p-2", "lyon", null);
 
@@ -71,7 +71,7 @@ class PathwayProjectionBatchTest {
         assertEquals(List.of(1), List.copyOf(rejected.keySet()));
         assertInstanceOf(RejectedEventException.class, rejected.get(1));
         assertNull(model.pathways().find(Filters.eq("_id", "pw-2")).first(), "no effect of the rejected event");
-        assertNull(model.participants().find(Filters.eq("_id", "p-2")).first(), "not even its index writes");
+        assertEquals(List.of("pw-1", "pw-3"), rosterEntries(), "not even its index writes");
         assertEquals(List.of("pw-1", "pw-3"), pathwaysOfTerritory());
     }
 
@@ -87,6 +87,29 @@ class PathwayProjectionBatchTest {
         assertEquals(before, new FiguresService(model).pathwaysOfTerritory("lyon").orElseThrow());
         assertEquals(2, model.pathways().find(Filters.eq("_id", "pw-1")).first()
                 .getList(ReadModel.APPLIED, String.class).size());
+    }
+
+    @Test
+    void writesStagedForARefusedEventAreNeverStored() {
+        WriteBatch batch = new WriteBatch(model);
+        batch.upsert(model.chantierRoster(), "fndsa#0", com.mongodb.client.model.Updates.set("pathways.kept.program", "CONVERGENCE"));
+        batch.keepStaged();
+        batch.upsert(model.chantierRoster(), "fndsa#0", com.mongodb.client.model.Updates.set("pathways.dropped.program", "CONVERGENCE"));
+        batch.applyOnce(model.pathways(), "dropped", "e-1", com.mongodb.client.model.Updates.set("program", "CONVERGENCE"));
+        batch.dropStaged();
+        batch.flush();
+
+        Document bucket = model.chantierRoster().find(Filters.eq("_id", "fndsa#0")).first();
+        assertEquals(java.util.Set.of("kept"), bucket.get("pathways", Document.class).keySet());
+        assertNull(model.pathways().find(Filters.eq("_id", "dropped")).first());
+    }
+
+    private List<String> rosterEntries() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (Document bucket : model.chantierRoster().find()) {
+            ids.addAll(bucket.get("pathways", Document.class).keySet());
+        }
+        return ids.stream().sorted().toList();
     }
 
     private List<String> pathwaysOfTerritory() {
