@@ -69,6 +69,9 @@ public final class PathwayProjection implements BatchEventHandler {
         Set<String> territories = new HashSet<>();
         Set<String> chantiers = new HashSet<>();
         for (EventEnvelope event : events) {
+            if (event.territoryId() != null) {
+                territories.add(event.territoryId());
+            }
             addText(pathways, event.payload().get("pathwayId"));
             addText(territories, event.payload().get("territoryId"));
             addText(chantiers, event.payload().get("chantierId"));
@@ -230,10 +233,10 @@ public final class PathwayProjection implements BatchEventHandler {
                 throw new RejectedEventException("id '" + id + "' cannot name a field");
             }
         }
-        if (!event.territoryId().equals(batch.indexedTerritory(pathwayId))) {
+        if (!batch.listsChantier(event.territoryId(), event.chantierId())) {
             batch.upsert(model.territories(), event.territoryId(), Updates.combine(Updates.set("known", true),
                     Updates.addToSet("chantierIds", event.chantierId())));
-            batch.markIndexed(pathwayId, event.territoryId());
+            batch.chantierListed(event.territoryId(), event.chantierId());
         }
         return new Pathway(batch, event, pathwayId, participantId);
     }

@@ -26,8 +26,8 @@ import java.util.Set;
  * applied as a whole: a rejected event leaves nothing behind.
  *
  * <p>Crash safety: each document update carries its effect and its event marker together, and collections are
- * flushed indexes first ({@link ReadModel#flushOrder()}), pathway documents, which hold the markers that make a
- * redelivered pathway fact skip its index writes, last.
+ * flushed indexes first ({@link ReadModel#flushOrder()}), documents carrying markers after: an event whose
+ * marker is stored has its index writes stored too.
  */
 final class WriteBatch {
 
@@ -45,16 +45,16 @@ final class WriteBatch {
     }
 
     private final List<MongoCollection<Document>> flushOrder;
-    private final MongoCollection<Document> pathways;
+    private final MongoCollection<Document> territories;
     private final Map<String, Set<String>> appliedByDocument = new HashMap<>();
-    private final Map<String, String> pathwayTerritory = new HashMap<>();
+    private final Map<String, Set<String>> chantiersByTerritory = new HashMap<>();
     private final List<Write> batch = new ArrayList<>();
     private final List<Write> staged = new ArrayList<>();
-    private final Map<String, String> stagedTerritory = new HashMap<>();
+    private final Map<String, String> stagedChantiers = new HashMap<>();
 
     WriteBatch(ReadModel model) {
         this.flushOrder = model.flushOrder();
-        this.pathways = model.pathways();
+        this.territories = model.territories();
     }
 
     /** Reads what these documents already applied, with one query. */
@@ -91,18 +91,16 @@ final class WriteBatch {
         staged.add(new Write(collection, id, null, update, field));
     }
 
-    /** The territory a pathway is indexed in, as stored or as staged by an earlier event of this batch. */
-    String indexedTerritory(String pathwayId) {
-        String staging = stagedTerritory.get(pathwayId);
-        if (staging != null) {
-            return staging;
-        }
-        applied(pathways, pathwayId); // loads the document if it was not prefetched
-        return pathwayTerritory.get(pathwayId);
+    /** Whether the territory already lists the chantier, as stored or as staged by an earlier event of this batch. */
+    boolean listsChantier(String territoryId, String chantierId) {
+        applied(territories, territoryId); // loads the territory if it was not prefetched
+        return chantiersByTerritory.getOrDefault(territoryId, Set.of()).contains(chantierId)
+                || chantierId.equals(stagedChantiers.get(territoryId));
     }
 
-    void markIndexed(String pathwayId, String territoryId) {
-        stagedTerritory.put(pathwayId, territoryId);
+    /** Records that the current event's staged writes make the territory list the chantier. */
+    void chantierListed(String territoryId, String chantierId) {
+        stagedChantiers.put(territoryId, chantierId);
     }
 
     /** The current event is applied: its staged writes join the batch. */
@@ -114,14 +112,15 @@ final class WriteBatch {
         }
         batch.addAll(staged);
         staged.clear();
-        pathwayTerritory.putAll(stagedTerritory);
-        stagedTerritory.clear();
+        stagedChantiers.forEach((territory, chantier) ->
+                chantiersByTerritory.computeIfAbsent(territory, t -> new HashSet<>()).add(chantier));
+        stagedChantiers.clear();
     }
 
     /** The current event is rejected: its staged writes are forgotten. */
     void dropStaged() {
         staged.clear();
-        stagedTerritory.clear();
+        stagedChantiers.clear();
     }
 
     /** Stores the batch: one ordered bulk write per collection, in flush order. */
@@ -156,8 +155,9 @@ final class WriteBatch {
     private void remember(MongoCollection<Document> collection, Document document) {
         String id = document.getString("_id");
         appliedByDocument.get(key(collection, id)).addAll(document.getList(ReadModel.APPLIED, String.class, List.of()));
-        if (collection == pathways && document.getString("territoryId") != null) {
-            pathwayTerritory.put(id, document.getString("territoryId"));
+        if (collection == territories) {
+            chantiersByTerritory.computeIfAbsent(id, t -> new HashSet<>())
+                    .addAll(document.getList("chantierIds", String.class, List.of()));
         }
     }
 
