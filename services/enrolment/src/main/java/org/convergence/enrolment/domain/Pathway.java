@@ -15,6 +15,7 @@ import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceComm
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
 import org.convergence.enrolment.domain.PathwayMessages.RecordCheckInCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
+import org.convergence.enrolment.domain.PathwayMessages.RecordPastPathwayCommand;
 import org.convergence.platform.domain.RuleViolationException;
 
 import java.time.LocalDate;
@@ -52,6 +53,17 @@ public class Pathway {
     }
 
     @CommandHandler
+    public Pathway(RecordPastPathwayCommand command) {
+        apply(new ParticipantEnrolledEvent(command.pathwayId(), command.participantId(), command.program(),
+                command.territoryId(), command.chantierId(), command.entryDate(), null));
+        // State is not updated inside a creating handler: check against the command itself.
+        requireValidExit(command.program(), command.exitDate(), command.entryDate());
+        apply(new PathwayExitRecordedEvent(command.pathwayId(), command.participantId(), command.program(),
+                command.territoryId(), command.chantierId(), command.exitDate(), command.category(),
+                command.housingAtExit()));
+    }
+
+    @CommandHandler
     void handle(PromoteToConvergenceCommand command) {
         if (command.convergencePathwayId().equals(promotedTo)) {
             return; // the same promotion, retried: already done
@@ -72,7 +84,7 @@ public class Pathway {
     @CommandHandler
     void handle(RecordExitCommand command) {
         requireNotEnded();
-        requireValidExit(command.exitDate(), entryDate);
+        requireValidExit(program, command.exitDate(), entryDate);
         apply(new PathwayExitRecordedEvent(pathwayId, participantId, program, territoryId, chantierId,
                 command.exitDate(), command.category(), command.housingAtExit()));
     }
@@ -83,7 +95,7 @@ public class Pathway {
             return; // nothing to correct
         }
         if (exitDate != null) {
-            requireValidExit(exitDate, command.entryDate());
+            requireValidExit(program, exitDate, command.entryDate());
         }
         apply(new EntryDateCorrectedEvent(pathwayId, participantId, territoryId, chantierId, entryDate,
                 command.entryDate()));
@@ -95,7 +107,7 @@ public class Pathway {
             throw new RuleViolationException("NO_EXIT_TO_CORRECT",
                     "This pathway has no recorded exit to correct" + (promotedTo != null ? ": it was promoted" : ""));
         }
-        requireValidExit(command.exitDate(), entryDate);
+        requireValidExit(program, command.exitDate(), entryDate);
         apply(new ExitCorrectedEvent(pathwayId, participantId, program, territoryId, chantierId, command.exitDate(),
                 command.category(), command.housingAtExit()));
     }
@@ -125,7 +137,7 @@ public class Pathway {
                 command.checkInDate(), command.employmentStatus(), command.housingSituation()));
     }
 
-    private void requireValidExit(LocalDate exit, LocalDate entry) {
+    private static void requireValidExit(String program, LocalDate exit, LocalDate entry) {
         if (exit.isBefore(entry)) {
             throw new RuleViolationException("EXIT_BEFORE_ENTRY",
                     "The exit date " + exit + " is before the entry date " + entry);

@@ -23,6 +23,19 @@ public final class PathwayMessages {
         }
     }
 
+    /**
+     * A pathway that already ended, from a territory's history: its enrolment and its exit are recorded together,
+     * in one commit, or not at all. The exit category may be unknown in old records.
+     */
+    public record RecordPastPathwayCommand(String pathwayId, String participantId, String program,
+                                           String territoryId, String chantierId, LocalDate entryDate,
+                                           LocalDate exitDate, ExitCategory category, HousingSituation housingAtExit) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.pathway(pathwayId);
+        }
+    }
+
     public record RecordExitCommand(String pathwayId, LocalDate exitDate, ExitCategory category,
                                     HousingSituation housingAtExit) {
         @TargetAggregateIdentifier

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.convergence.enrolment.config.ProgramCatalog;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
+import org.convergence.enrolment.domain.PathwayMessages.RecordPastPathwayCommand;
 import org.convergence.enrolment.query.ActivePathways;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
@@ -29,8 +30,9 @@ import java.util.UUID;
 
 /**
  * Imports a territory's historic pathways line by line: each valid line becomes the same facts a person would
- * have recorded (an enrolment with its real entry date, then its exit), each invalid one is reported with
- * its reason, and nothing valid is lost because of another line. Re-running the same file stores nothing twice.
+ * have recorded (an enrolment with its real entry date, then its exit, stored together in one commit), each
+ * invalid one is reported with its reason, and nothing valid is lost because of another line. Re-running the
+ * same file stores nothing twice.
  */
 @ApplicationScoped
 public class PathwayImport {
@@ -115,17 +117,19 @@ public class PathwayImport {
         }
         participantPathways.link(participantId, line.pathwayId());
         try {
-            commands.send(new EnrolParticipantCommand(line.pathwayId(), participantId, line.program(),
-                    chantier.territoryId(), chantier.chantierId(), line.entryDate(), null), metaData);
+            commands.send(line.exit() == null
+                    ? new EnrolParticipantCommand(line.pathwayId(), participantId, line.program(),
+                            chantier.territoryId(), chantier.chantierId(), line.entryDate(), null)
+                    : new RecordPastPathwayCommand(line.pathwayId(), participantId, line.program(),
+                            chantier.territoryId(), chantier.chantierId(), line.entryDate(), line.exit().date(),
+                            line.exit().category(), line.exit().housingAtExit()), metaData);
         } catch (ConcurrencyException alreadyThere) {
-            // Stored by an earlier run; complete it if that run stopped between the enrolment and the exit.
+            // Stored before: by an earlier run (nothing to do), or enrolled since and now known to have ended.
             boolean exitMissing = line.exit() != null
                     && reads.pathway(line.pathwayId()).filter(p -> p.exitDate() == null).isPresent();
             if (!exitMissing) {
                 return false;
             }
-        }
-        if (line.exit() != null) {
             commands.send(new RecordExitCommand(line.pathwayId(), line.exit().date(), line.exit().category(),
                     line.exit().housingAtExit()), metaData);
         }

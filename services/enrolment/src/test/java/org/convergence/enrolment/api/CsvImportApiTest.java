@@ -39,19 +39,23 @@ class CsvImportApiTest {
                 .formatted(chantier)).post("/territories/" + territory + "/chantiers").then().statusCode(201);
         String inProgress = UUID.randomUUID().toString();
         String uncategorised = UUID.randomUUID().toString();
+        String tooLong = UUID.randomUUID().toString();
         String csv = String.join("\n",
                 "pathwayId,program,chantierId,entryDate,exitDate,exitCategory,housingAtExit",
                 inProgress + ",CONVERGENCE," + chantier + ",2021-03-01,,,",
                 uncategorised + ",CONVERGENCE," + chantier + ",2016-01-04,2018-06-29,,\"SOCIAL_HOUSING\"",
                 UUID.randomUUID() + ",CONVERGENCE,no-such-chantier,2019-01-07,,,",
                 UUID.randomUUID() + ",CONVERGENCE," + chantier + ",2019-02-30,,,",
+                tooLong + ",CONVERGENCE," + chantier + ",2015-01-05,2020-03-31,OTHER,",
                 "");
 
         postCsv(csv).then().statusCode(200)
                 .body("accepted", equalTo(2))
-                .body("rejected.line", equalTo(List.of(4, 5)))
+                .body("rejected.line", equalTo(List.of(4, 5, 6)))
                 .body("rejected[0].reason", containsString("unknown chantier"))
-                .body("rejected[1].reason", containsString("2019-02-30"));
+                .body("rejected[1].reason", containsString("2019-02-30"))
+                .body("rejected[2].reason", containsString("at most 5 years"));
+        given().auth().oauth2(Tokens.national()).get("/pathways/" + tooLong).then().statusCode(404);
         given().auth().oauth2(Tokens.national()).get("/pathways/" + uncategorised).then().statusCode(200)
                 .body("entryDate", equalTo("2016-01-04"))
                 .body("exitDate", equalTo("2018-06-29"))

@@ -13,6 +13,7 @@ import org.convergence.enrolment.domain.PathwayMessages.PromoteToConvergenceComm
 import org.convergence.enrolment.domain.PathwayMessages.PromotedToConvergenceEvent;
 import org.convergence.enrolment.domain.PathwayMessages.RecordCheckInCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
+import org.convergence.enrolment.domain.PathwayMessages.RecordPastPathwayCommand;
 import org.convergence.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,26 @@ class PathwayTest {
                 .when(new EnrolParticipantCommand("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(ENROLLED);
+    }
+
+    @Test
+    void aPastPathwayIsRecordedWithItsExitInOneGoEvenWithoutCategory() {
+        LocalDate exit = LocalDate.of(2021, 6, 30);
+        fixture.givenNoPriorActivity()
+                .when(new RecordPastPathwayCommand("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY, exit,
+                        null, HousingSituation.SOCIAL_HOUSING))
+                .expectEvents(ENROLLED, new PathwayExitRecordedEvent("pw-1", "p-1", "CONVERGENCE", "paris",
+                        "emmaus-defi", exit, null, HousingSituation.SOCIAL_HOUSING));
+    }
+
+    @Test
+    void aPastConvergencePathwayLongerThanFiveYearsIsRefusedAsAWhole() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordPastPathwayCommand("pw-1", "p-1", "CONVERGENCE", "paris", "emmaus-defi", ENTRY,
+                        ENTRY.plusMonths(61), ExitCategory.OTHER, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("at most 5 years"))
+                .expectNoEvents();
     }
 
     @Test
