@@ -35,7 +35,8 @@ public class WorkListResource {
     @GET
     @Path("/territories/{territoryId}")
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
-    @Operation(summary = "Convergence pathways nearing (3 months) or past 5 years, and overdue follow-up check-ins")
+    @Operation(summary = "Convergence pathways nearing (3 months) or past 5 years, overdue follow-up check-ins, "
+            + "and exits recorded without a category")
     public WorkLists.TerritoryWorkList territory(@PathParam("territoryId") String territoryId,
                                                  @QueryParam("asOf") LocalDate asOf) {
         scope.requireTerritoryManager(territoryId);

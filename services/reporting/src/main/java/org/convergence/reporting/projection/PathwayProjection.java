@@ -157,9 +157,7 @@ public final class PathwayProjection implements BatchEventHandler {
     private void participantEnrolled(EventEnvelope event, WriteBatch batch) {
         ParticipantEnrolledV1 e = codec.payload(event, EnrolmentEvents.PARTICIPANT_ENROLLED);
         Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
-        pathway.roster(Updates.set(pathway.field("participantId"), e.participantId()),
-                Updates.set(pathway.field("program"), e.program()),
-                Updates.set(pathway.field("entryDate"), e.entryDate().toString()),
+        pathway.rosterOf(e.program(), Updates.set(pathway.field("entryDate"), e.entryDate().toString()),
                 Updates.set(pathway.field("promotedFrom"), e.promotedFromPathwayId()));
         if (YearFigures.PREMIERES_HEURES.equals(e.program())) {
             batch.upsert(model.premieresHeures(), ReadModel.premieresHeuresBucketOf(e.participantId()),
@@ -183,9 +181,7 @@ public final class PathwayProjection implements BatchEventHandler {
     private void exitRecorded(EventEnvelope event, WriteBatch batch) {
         PathwayExitRecordedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_EXIT_RECORDED);
         Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
-        pathway.roster(Updates.set(pathway.field("participantId"), e.participantId()),
-                Updates.set(pathway.field("program"), e.program()),
-                Updates.set(pathway.field("exitDate"), e.exitDate().toString()),
+        pathway.rosterOf(e.program(), Updates.set(pathway.field("exitDate"), e.exitDate().toString()),
                 Updates.set(pathway.field("exitCategory"), e.exitCategory()));
         pathway.marked(Updates.set("exitDate", e.exitDate().toString()));
     }
@@ -208,8 +204,7 @@ public final class PathwayProjection implements BatchEventHandler {
     private void promoted(EventEnvelope event, WriteBatch batch) {
         PathwayPromotedV1 e = codec.payload(event, EnrolmentEvents.PATHWAY_PROMOTED);
         Pathway pathway = pathway(event, batch, e.pathwayId(), e.participantId());
-        pathway.roster(Updates.set(pathway.field("participantId"), e.participantId()),
-                Updates.set(pathway.field("program"), YearFigures.PREMIERES_HEURES),
+        pathway.rosterOf(YearFigures.PREMIERES_HEURES,
                 Updates.set(pathway.field("exitDate"), e.promotionDate().toString()),
                 Updates.set(pathway.field("promotedTo"), e.convergencePathwayId()));
         pathway.marked(Updates.set("exitDate", e.promotionDate().toString()));
@@ -258,6 +253,14 @@ public final class PathwayProjection implements BatchEventHandler {
 
         String field(String name) {
             return "pathways." + pathwayId + "." + name;
+        }
+
+        /** A fact that names the program: the entry learns whose pathway it is even if its enrolment is late. */
+        void rosterOf(String program, Bson... updates) {
+            List<Bson> all = new ArrayList<>(List.of(Updates.set(field("participantId"), participantId),
+                    Updates.set(field("program"), program)));
+            all.addAll(List.of(updates));
+            roster(all.toArray(Bson[]::new));
         }
 
         void roster(Bson... updates) {
