@@ -69,6 +69,9 @@ class ParticipantSearchApiTest {
                 .get("/participants?chantierId=" + a).then().statusCode(403);
         as(token("territory-coordinator", Map.of("territory", "elsewhere")))
                 .get("/participants?territoryId=" + territory).then().statusCode(403);
+        // The same answer whether the other territory's chantier exists or not.
+        as(token("territory-coordinator", Map.of("territory", "elsewhere")))
+                .get("/participants?territoryId=elsewhere&chantierId=" + a).then().statusCode(403);
         as(token("national", Map.of())).get("/participants?chantierId=" + a + "&status=ACTIVE&asOf=2022-01-31")
                 .then().statusCode(200)
                 .body("items.participantId", equalTo(List.of("p1")));

@@ -32,6 +32,7 @@ public class Territory {
     @AggregateIdentifier
     private String streamId;
     private final Map<String, ProgramStatusChangedEvent> programs = new HashMap<>();
+    private final Map<String, LocalDate> engagedOn = new HashMap<>();
     private String coordination;
     private final Set<LocalDate> steeringCommittees = new HashSet<>();
 
@@ -50,6 +51,10 @@ public class Territory {
         if (current != null && current.status() == command.status()
                 && current.effectiveOn().equals(command.effectiveOn())) {
             return; // the same decision, sent again
+        }
+        boolean engagedThatDay = command.effectiveOn().equals(engagedOn.get(command.program()));
+        if (command.status() == DeploymentStatus.ENGAGED && engagedThatDay) {
+            return; // the engagement, sent again after the program became operational
         }
         if (command.status() == DeploymentStatus.ENGAGED && current != null) {
             throw new RuleViolationException("PROGRAM_ALREADY_ENGAGED", "The territory is already "
@@ -96,6 +101,9 @@ public class Territory {
     @EventSourcingHandler
     void on(ProgramStatusChangedEvent event) {
         programs.put(event.program(), event);
+        if (event.status() == DeploymentStatus.ENGAGED) {
+            engagedOn.put(event.program(), event.effectiveOn());
+        }
     }
 
     @EventSourcingHandler

@@ -27,9 +27,11 @@ final class CsvLineFormat implements LineFormat {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Map<String, Integer> positions;
+    private final int width;
 
-    private CsvLineFormat(Map<String, Integer> positions) {
+    private CsvLineFormat(Map<String, Integer> positions, int width) {
         this.positions = positions;
+        this.width = width;
     }
 
     /** Reads the header row; a header that does not name the required columns refuses the whole file. */
@@ -46,6 +48,9 @@ final class CsvLineFormat implements LineFormat {
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip();
+            if (name.isEmpty() && i == names.size() - 1) {
+                continue; // a trailing separator, as spreadsheet exports often write
+            }
             if (!COLUMNS.contains(name)) {
                 throw new InvalidFieldsException("header", "unknown column '" + name + "'; columns are " + COLUMNS);
             }
@@ -57,15 +62,15 @@ final class CsvLineFormat implements LineFormat {
         if (!missing.isEmpty()) {
             throw new InvalidFieldsException("header", "missing columns " + missing);
         }
-        return new CsvLineFormat(positions);
+        return new CsvLineFormat(positions, names.size());
     }
 
     @Override
     public ImportLine parse(String text) {
         List<String> cells = cells(text);
-        if (cells.size() > positions.size()) {
+        if (cells.size() > width) {
             throw new InvalidLineException("not a valid pathway line: " + cells.size() + " cells for "
-                    + positions.size() + " columns");
+                    + width + " columns");
         }
         LocalDate exitDate = value(cells, "exitDate", CsvLineFormat::date);
         ExitCategory category = value(cells, "exitCategory", v -> constant(ExitCategory.class, "exitCategory", v));

@@ -136,6 +136,15 @@ public class PathwayImport {
         return true;
     }
 
+    /** Ids are pseudonymous UUIDs everywhere: a name or a free-text code must not become an id. */
+    private static void requireUuid(String field, String value) {
+        try {
+            UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLineException(field + " is not a UUID");
+        }
+    }
+
     private void validate(ImportLine line) {
         List<String> missing = new ArrayList<>();
         if (line.pathwayId() == null) {
@@ -157,10 +166,9 @@ public class PathwayImport {
         if (!missing.isEmpty()) {
             throw new InvalidLineException("missing " + String.join(", ", missing));
         }
-        try {
-            UUID.fromString(line.pathwayId());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidLineException("pathwayId is not a UUID");
+        requireUuid("pathwayId", line.pathwayId());
+        if (line.participantId() != null) {
+            requireUuid("participantId", line.participantId());
         }
         if (!programs.isKnown(line.program())) {
             throw new InvalidLineException("unknown program " + line.program());

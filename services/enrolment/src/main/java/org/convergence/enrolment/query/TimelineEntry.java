@@ -18,6 +18,11 @@ public record TimelineEntry(LocalDate occurredOn, Instant recordedAt, Fact fact,
                             String chantierId, String exitCategory, String housingSituation, Integer milestoneMonths,
                             LocalDate previousDate, String linkedPathway) {
 
+    TimelineEntry withoutLink() {
+        return new TimelineEntry(occurredOn, recordedAt, fact, pathwayId, program, chantierId, exitCategory,
+                housingSituation, milestoneMonths, previousDate, null);
+    }
+
     /** The kinds of fact a timeline shows. */
     public enum Fact {
         ENROLLED,

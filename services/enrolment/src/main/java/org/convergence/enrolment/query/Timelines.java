@@ -47,14 +47,17 @@ public class Timelines {
 
     /** The facts of the given pathways that {@code visible} lets the caller see, in business-date order. */
     public List<TimelineEntry> of(List<PathwayView> pathwaysOfParticipant, Predicate<PathwayView> visible) {
+        List<PathwayView> shown = pathwaysOfParticipant.stream().filter(visible).toList();
+        java.util.Set<String> shownIds = new java.util.HashSet<>();
+        shown.forEach(p -> shownIds.add(p.pathwayId()));
         List<TimelineEntry> entries = new ArrayList<>();
-        for (PathwayView pathway : pathwaysOfParticipant) {
-            if (visible.test(pathway)) {
-                for (DomainEventMessage<?> event : store.eventsOf(Streams.pathway(pathway.pathwayId()), 0)) {
-                    TimelineEntry entry = entryOf(event, pathway);
-                    if (entry != null) {
-                        entries.add(entry);
-                    }
+        for (PathwayView pathway : shown) {
+            for (DomainEventMessage<?> event : store.eventsOf(Streams.pathway(pathway.pathwayId()), 0)) {
+                TimelineEntry entry = entryOf(event, pathway);
+                if (entry != null) {
+                    // A link to a pathway outside the caller's scope would tell where else the person was.
+                    entries.add(entry.linkedPathway() == null || shownIds.contains(entry.linkedPathway())
+                            ? entry : entry.withoutLink());
                 }
             }
         }

@@ -56,6 +56,10 @@ class CsvImportApiTest {
                 .body("rejected[1].reason", containsString("2019-02-30"))
                 .body("rejected[2].reason", containsString("at most 5 years"));
         given().auth().oauth2(Tokens.national()).get("/pathways/" + tooLong).then().statusCode(404);
+        postCsv("pathwayId,participantId,program,chantierId,entryDate\n" + UUID.randomUUID()
+                + ",Jean Dupont,CONVERGENCE," + chantier + ",2019-01-07\n").then().statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("rejected[0].reason", equalTo("participantId is not a UUID"));
         given().auth().oauth2(Tokens.national()).get("/pathways/" + uncategorised).then().statusCode(200)
                 .body("entryDate", equalTo("2016-01-04"))
                 .body("exitDate", equalTo("2018-06-29"))

@@ -19,6 +19,12 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(ConvergenceStackResource.class)
 class TimelineApiTest {
 
+    @jakarta.inject.Inject
+    com.mongodb.client.MongoDatabase database;
+
+    @jakarta.inject.Inject
+    org.convergence.enrolment.query.ParticipantPathwaysBackfill backfill;
+
     @Test
     void aParticipantsTimelineIsInBusinessDateOrderEvenForFactsRecordedYearsLater() {
         String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -88,6 +94,27 @@ class TimelineApiTest {
                 .body("fact", equalTo(List.of("ENTRY_DATE_CORRECTED", "ENROLLED")))
                 .body("[0].occurredOn", equalTo("2020-02-24"))
                 .body("[0].previousDate", equalTo("2020-03-02"));
+    }
+
+    @Test
+    void pathwaysEnrolledBeforeParticipantLinksExistedAreLinkedByTheBackfill() {
+        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        as(Tokens.national()).body("""
+                {"territoryId":"%s","name":"Strasbourg","densityKind":"URBAN"}""".formatted(territory))
+                .post("/territories").then().statusCode(201);
+        String chantier = chantier(territory, "CONVERGENCE");
+        String pathway = UUID.randomUUID().toString();
+        String participant = as(Tokens.national()).body("""
+                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-03-02"}"""
+                .formatted(pathway, chantier)).post("/pathways").then().statusCode(201).extract().path("participantId");
+        // As a database written by the previous version: no link for this participant.
+        database.getCollection("participant_pathways").deleteOne(new org.bson.Document("_id", participant));
+        as(Tokens.national()).get("/participants/" + participant + "/timeline").then().statusCode(404);
+
+        backfill.run();
+
+        as(Tokens.national()).get("/participants/" + participant + "/timeline").then().statusCode(200)
+                .body("pathwayId", equalTo(List.of(pathway)));
     }
 
     private static String chantier(String territory, String... programs) {

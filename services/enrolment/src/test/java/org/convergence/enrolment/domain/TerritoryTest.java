@@ -81,6 +81,15 @@ class TerritoryTest {
     }
 
     @Test
+    void theEngagementSentAgainAfterTheProgramBecameOperationalChangesNothing() {
+        fixture.given(lyon, new ProgramStatusChangedEvent("lyon", "CONVERGENCE", ENGAGED, ENGAGED_ON),
+                        new ProgramStatusChangedEvent("lyon", "CONVERGENCE", OPERATIONAL, OPERATIONAL_ON))
+                .when(new ChangeProgramStatusCommand("lyon", "CONVERGENCE", ENGAGED, ENGAGED_ON))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void aCoordinationStructureIsDesignatedAndReplacedByANewFact() {
         fixture.given(lyon, new CoordinationDesignatedEvent("lyon", "FNDSA", ENGAGED_ON))
                 .when(new DesignateCoordinationCommand("lyon", "Coordination Lyon", OPERATIONAL_ON))

@@ -27,6 +27,13 @@ class CsvLineFormatTest {
     }
 
     @Test
+    void aTrailingSeparatorAsSpreadsheetsWriteItIsAccepted() {
+        CsvLineFormat format = CsvLineFormat.fromHeader("pathwayId,program,chantierId,entryDate,");
+
+        assertEquals("fndsa", format.parse("id,CONVERGENCE,fndsa,2016-01-04,").chantierId());
+    }
+
+    @Test
     void quotedCellsKeepTheirCommasAndDoubledQuotes() {
         assertEquals(List.of("a,b", "say \"hi\"", ""), CsvLineFormat.cells("\"a,b\",\"say \"\"hi\"\"\","));
     }

@@ -65,11 +65,9 @@ public class ParticipantSearchResource {
                 }
                 throw scope.denied();
             }
-            if (territoryId != null && !territoryId.equals(territory)) {
-                return List.of();
-            }
+            // Scope first: whether another territory's chantier exists is not the caller's to learn.
             scope.requireChantierAccess(territory, chantierId);
-            return List.of(chantierId);
+            return territoryId != null && !territoryId.equals(territory) ? List.of() : List.of(chantierId);
         }
         if (scope.isNational()) {
             return search.chantiersOf(territoryId);

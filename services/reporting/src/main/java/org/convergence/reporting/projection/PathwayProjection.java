@@ -1,6 +1,8 @@
 package org.convergence.reporting.projection;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.enrolment.ChantierProgramStartedV1;
@@ -160,7 +162,7 @@ public final class PathwayProjection implements BatchEventHandler {
         pathway.rosterOf(e.program(), Updates.set(pathway.field("entryDate"), e.entryDate().toString()),
                 Updates.set(pathway.field("promotedFrom"), e.promotedFromPathwayId()));
         if (YearFigures.PREMIERES_HEURES.equals(e.program())) {
-            batch.upsert(model.premieresHeures(), ReadModel.premieresHeuresBucketOf(e.participantId()),
+            pathway.index(model.premieresHeures(), ReadModel.premieresHeuresBucketOf(e.participantId()),
                     Updates.set(premieresHeuresField(e.participantId(), e.pathwayId()), e.entryDate().toString()));
         }
         pathway.marked(Updates.set("program", e.program()), Updates.set("entryDate", e.entryDate().toString()));
@@ -173,7 +175,7 @@ public final class PathwayProjection implements BatchEventHandler {
         pathway.roster(Updates.set(pathway.field("entryDate"), e.entryDate().toString()));
         // Only a Premières Heures pathway is in that index; the event does not say the program.
         String field = premieresHeuresField(e.participantId(), e.pathwayId());
-        batch.updateIfPresent(model.premieresHeures(), ReadModel.premieresHeuresBucketOf(e.participantId()), field,
+        pathway.indexIfPresent(model.premieresHeures(), ReadModel.premieresHeuresBucketOf(e.participantId()), field,
                 Updates.set(field, e.entryDate().toString()));
         pathway.marked(Updates.set("entryDate", e.entryDate().toString()));
     }
@@ -224,16 +226,21 @@ public final class PathwayProjection implements BatchEventHandler {
             throw new RejectedEventException(event.type() + " without territoryId and chantierId in its envelope");
         }
         for (String id : List.of(pathwayId, participantId)) {
-            if (id.contains(".") || id.startsWith("$")) {
+            if (id.isBlank() || id.contains(".") || id.startsWith("$")) {
                 throw new RejectedEventException("id '" + id + "' cannot name a field");
             }
+        }
+        if (batch.hasApplied(model.pathways(), pathwayId, event.eventId())) {
+            // An old fact delivered again on its own (a lease overlap, a rebalance): writing its roster fields
+            // now would undo later corrections. Its marker is stored, so its index writes are too.
+            return new Pathway(batch, event, pathwayId, participantId, true);
         }
         if (!batch.listsChantier(event.territoryId(), event.chantierId())) {
             batch.upsert(model.territories(), event.territoryId(), Updates.combine(Updates.set("known", true),
                     Updates.addToSet("chantierIds", event.chantierId())));
             batch.chantierListed(event.territoryId(), event.chantierId());
         }
-        return new Pathway(batch, event, pathwayId, participantId);
+        return new Pathway(batch, event, pathwayId, participantId, false);
     }
 
     /** The writes of one pathway fact. */
@@ -243,12 +250,28 @@ public final class PathwayProjection implements BatchEventHandler {
         private final EventEnvelope event;
         private final String pathwayId;
         private final String participantId;
+        private final boolean alreadyApplied;
 
-        Pathway(WriteBatch batch, EventEnvelope event, String pathwayId, String participantId) {
+        Pathway(WriteBatch batch, EventEnvelope event, String pathwayId, String participantId,
+                boolean alreadyApplied) {
             this.batch = batch;
             this.event = event;
             this.pathwayId = pathwayId;
             this.participantId = participantId;
+            this.alreadyApplied = alreadyApplied;
+        }
+
+        /** Writes beyond the pathway's own documents, skipped for a fact already applied. */
+        void index(MongoCollection<Document> collection, String id, Bson update) {
+            if (!alreadyApplied) {
+                batch.upsert(collection, id, update);
+            }
+        }
+
+        void indexIfPresent(MongoCollection<Document> collection, String id, String field, Bson update) {
+            if (!alreadyApplied) {
+                batch.updateIfPresent(collection, id, field, update);
+            }
         }
 
         String field(String name) {
@@ -264,7 +287,7 @@ public final class PathwayProjection implements BatchEventHandler {
         }
 
         void roster(Bson... updates) {
-            batch.upsert(model.chantierRoster(), ReadModel.rosterBucketOf(event.chantierId(), pathwayId),
+            index(model.chantierRoster(), ReadModel.rosterBucketOf(event.chantierId(), pathwayId),
                     Updates.combine(updates));
         }
 

@@ -70,6 +70,11 @@ final class WriteBatch {
         }
     }
 
+    /** Whether the document applied this event, as stored or in this batch. */
+    boolean hasApplied(MongoCollection<Document> collection, String id, String eventId) {
+        return applied(collection, id).contains(eventId);
+    }
+
     /** Stages {@code update} with its marker, unless the document already applied this event. */
     void applyOnce(MongoCollection<Document> collection, String id, String eventId, Bson update) {
         if (!applied(collection, id).contains(eventId)) {

@@ -73,7 +73,7 @@ public final class ParticipantSearch {
         });
         participants.sort(Comparator.comparing((ParticipantPage.Participant p) -> p.pathways().get(0).entryDate())
                 .reversed().thenComparing(ParticipantPage.Participant::participantId));
-        int from = Math.min(page * size, participants.size());
+        int from = (int) Math.min((long) page * size, participants.size());
         int to = Math.min(from + size, participants.size());
         return new ParticipantPage(page, size, participants.size(), criteria.asOf(),
                 List.copyOf(participants.subList(from, to)));

@@ -10,6 +10,7 @@ import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.IntegrationPayload;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.ExitCorrectedV1;
 import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.embedded.ConvergenceStack;
@@ -87,6 +88,20 @@ class PathwayProjectionBatchTest {
         assertEquals(before, new FiguresService(model).pathwaysOfTerritory("lyon").orElseThrow());
         assertEquals(2, model.pathways().find(Filters.eq("_id", "pw-1")).first()
                 .getList(ReadModel.APPLIED, String.class).size());
+    }
+
+    @Test
+    void anOldFactDeliveredAgainOnItsOwnDoesNotUndoALaterCorrection() {
+        EventEnvelope exit = exited("pw-1", "p-1", "2020-05-31", "lyon");
+        EventEnvelope corrected = envelope(EnrolmentEvents.EXIT_CORRECTED, new ExitCorrectedV1("pw-1", "p-1",
+                "CONVERGENCE", LocalDate.of(2020, 7, 31), "DURABLE_EMPLOYMENT", null), "p-1", "lyon", "fndsa");
+        projection.handleAll(List.of(enrolled("pw-1", "p-1", "2019-04-01"), exit, corrected));
+
+        projection.handleAll(List.of(exit));
+
+        PathwayRecord pathway = new FiguresService(model).pathwaysOfTerritory("lyon").orElseThrow().get(0);
+        assertEquals(LocalDate.of(2020, 7, 31), pathway.exitDate());
+        assertEquals("DURABLE_EMPLOYMENT", pathway.exitCategory());
     }
 
     @Test
