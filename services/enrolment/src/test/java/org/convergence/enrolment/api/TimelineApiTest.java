@@ -27,10 +27,7 @@ class TimelineApiTest {
 
     @Test
     void aParticipantsTimelineIsInBusinessDateOrderEvenForFactsRecordedYearsLater() {
-        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        as(Tokens.national()).body("""
-                {"territoryId":"%s","name":"Nantes","densityKind":"URBAN"}""".formatted(territory))
-                .post("/territories").then().statusCode(201);
+        String territory = territory("Nantes");
         String today = chantier(territory, "PREMIERES_HEURES", "CONVERGENCE");
         String former = chantier(territory, "CONVERGENCE");
         String ph = UUID.randomUUID().toString();
@@ -77,15 +74,10 @@ class TimelineApiTest {
 
     @Test
     void aCorrectionIsAFactOfItsOwnAtTheDateItSets() {
-        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        as(Tokens.national()).body("""
-                {"territoryId":"%s","name":"Lille","densityKind":"URBAN"}""".formatted(territory))
-                .post("/territories").then().statusCode(201);
+        String territory = territory("Lille");
         String chantier = chantier(territory, "CONVERGENCE");
         String pathway = UUID.randomUUID().toString();
-        String participant = as(Tokens.national()).body("""
-                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-03-02"}"""
-                .formatted(pathway, chantier)).post("/pathways").then().statusCode(201).extract().path("participantId");
+        String participant = enrolled(pathway, chantier, "2020-03-02");
         as(Tokens.national()).body("{\"entryDate\":\"2020-02-24\"}")
                 .post("/pathways/" + pathway + "/entry-correction").then().statusCode(200);
 
@@ -98,15 +90,10 @@ class TimelineApiTest {
 
     @Test
     void pathwaysEnrolledBeforeParticipantLinksExistedAreLinkedByTheBackfill() {
-        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        as(Tokens.national()).body("""
-                {"territoryId":"%s","name":"Strasbourg","densityKind":"URBAN"}""".formatted(territory))
-                .post("/territories").then().statusCode(201);
+        String territory = territory("Strasbourg");
         String chantier = chantier(territory, "CONVERGENCE");
         String pathway = UUID.randomUUID().toString();
-        String participant = as(Tokens.national()).body("""
-                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-03-02"}"""
-                .formatted(pathway, chantier)).post("/pathways").then().statusCode(201).extract().path("participantId");
+        String participant = enrolled(pathway, chantier, "2020-03-02");
         // As a database written by the previous version: no link for this participant.
         database.getCollection("participant_pathways").deleteOne(new org.bson.Document("_id", participant));
         as(Tokens.national()).get("/participants/" + participant + "/timeline").then().statusCode(404);
@@ -115,6 +102,22 @@ class TimelineApiTest {
 
         as(Tokens.national()).get("/participants/" + participant + "/timeline").then().statusCode(200)
                 .body("pathwayId", equalTo(List.of(pathway)));
+    }
+
+    private static String territory(String name) {
+        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        as(Tokens.national()).body("""
+                {"territoryId":"%s","name":"%s","densityKind":"URBAN"}""".formatted(territory, name))
+                .post("/territories").then().statusCode(201);
+        return territory;
+    }
+
+    /** Enrols a new participant in Convergence; returns their participant id. */
+    private static String enrolled(String pathway, String chantier, String entryDate) {
+        return as(Tokens.national()).body("""
+                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"%s"}"""
+                .formatted(pathway, chantier, entryDate)).post("/pathways").then().statusCode(201)
+                .extract().path("participantId");
     }
 
     private static String chantier(String territory, String... programs) {
