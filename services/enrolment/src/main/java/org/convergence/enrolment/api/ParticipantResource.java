@@ -12,7 +12,6 @@ import org.convergence.enrolment.identity.Identity;
 import org.convergence.enrolment.identity.IdentityVault;
 import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.ParticipantRecord;
-import org.convergence.enrolment.query.PathwayView;
 import org.convergence.enrolment.query.TimelineEntry;
 import org.convergence.enrolment.query.Timelines;
 import org.convergence.platform.rest.Problem;
@@ -68,12 +67,9 @@ public class ParticipantResource {
     @Operation(summary = "Every fact of the participant's pathways the caller may see, corrections included, in "
             + "business-date order (national team, coordinators and chantier staff where the pathways are)")
     public List<TimelineEntry> timeline(@PathParam("participantId") String participantId) {
-        List<PathwayView> pathways = timelines.pathwaysOf(participantId);
-        if (pathways.isEmpty()) {
-            throw scope.missing("Participant");
-        }
-        List<TimelineEntry> entries = timelines.of(pathways,
-                p -> scope.hasChantierAccess(p.territoryId(), p.chantierId()));
+        List<TimelineEntry> entries = timelines.of(participantId,
+                        p -> scope.hasChantierAccess(p.territoryId(), p.chantierId()))
+                .orElseThrow(() -> scope.missing("Participant"));
         if (entries.isEmpty()) {
             throw scope.denied();
         }

@@ -19,6 +19,7 @@ import org.convergence.enrolment.domain.TerritoryMessages.SteeringCommitteeHeldE
 import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
 import org.convergence.platform.eventstore.MongoEventStore;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,8 +79,13 @@ public class EnrolmentReads {
     }
 
     public Optional<PathwayView> pathway(String pathwayId) {
+        return pathwayOf(store.eventsOf(Streams.pathway(pathwayId), 0));
+    }
+
+    /** A pathway folded from its stream's events, for callers that read the stream for more than its state. */
+    static Optional<PathwayView> pathwayOf(List<DomainEventMessage<?>> events) {
         PathwayView view = null;
-        for (DomainEventMessage<?> event : store.eventsOf(Streams.pathway(pathwayId), 0)) {
+        for (DomainEventMessage<?> event : events) {
             Object payload = event.getPayload();
             if (payload instanceof ParticipantEnrolledEvent e) {
                 view = PathwayView.enrolled(e.pathwayId(), e.participantId(), e.program(), e.territoryId(),

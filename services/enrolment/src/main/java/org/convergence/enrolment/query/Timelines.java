@@ -13,6 +13,11 @@ import org.convergence.enrolment.query.TimelineEntry.Fact;
 import org.convergence.platform.eventstore.MongoEventStore;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,28 +36,35 @@ public class Timelines {
             .thenComparing(TimelineEntry::pathwayId);
 
     private final MongoEventStore store;
-    private final EnrolmentReads reads;
     private final ParticipantPathways pathways;
 
-    public Timelines(MongoEventStore store, EnrolmentReads reads, ParticipantPathways pathways) {
+    public Timelines(MongoEventStore store, ParticipantPathways pathways) {
         this.store = store;
-        this.reads = reads;
         this.pathways = pathways;
     }
 
-    /** The participant's pathways as they stand now; a link whose enrolment never completed is left out. */
-    public List<PathwayView> pathwaysOf(String participantId) {
-        return pathways.of(participantId).stream().map(reads::pathway).flatMap(java.util.Optional::stream).toList();
-    }
-
-    /** The facts of the given pathways that {@code visible} lets the caller see, in business-date order. */
-    public List<TimelineEntry> of(List<PathwayView> pathwaysOfParticipant, Predicate<PathwayView> visible) {
-        List<PathwayView> shown = pathwaysOfParticipant.stream().filter(visible).toList();
-        java.util.Set<String> shownIds = new java.util.HashSet<>();
-        shown.forEach(p -> shownIds.add(p.pathwayId()));
+    /**
+     * The facts of the participant's pathways that {@code visible} lets the caller see, in business-date order;
+     * empty if the participant has no pathway (a link whose enrolment never completed is left out). Each pathway's
+     * stream is read once, for its state and its facts.
+     */
+    public Optional<List<TimelineEntry>> of(String participantId, Predicate<PathwayView> visible) {
+        Map<PathwayView, List<DomainEventMessage<?>>> shown = new LinkedHashMap<>();
+        boolean any = false;
+        for (String pathwayId : pathways.of(participantId)) {
+            List<DomainEventMessage<?>> events = store.eventsOf(Streams.pathway(pathwayId), 0);
+            Optional<PathwayView> pathway = EnrolmentReads.pathwayOf(events);
+            any |= pathway.isPresent();
+            pathway.filter(visible).ifPresent(p -> shown.put(p, events));
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        Set<String> shownIds = new HashSet<>();
+        shown.keySet().forEach(p -> shownIds.add(p.pathwayId()));
         List<TimelineEntry> entries = new ArrayList<>();
-        for (PathwayView pathway : shown) {
-            for (DomainEventMessage<?> event : store.eventsOf(Streams.pathway(pathway.pathwayId()), 0)) {
+        shown.forEach((pathway, events) -> {
+            for (DomainEventMessage<?> event : events) {
                 TimelineEntry entry = entryOf(event, pathway);
                 if (entry != null) {
                     // A link to a pathway outside the caller's scope would tell where else the person was.
@@ -60,9 +72,9 @@ public class Timelines {
                             ? entry : entry.withoutLink());
                 }
             }
-        }
+        });
         entries.sort(BUSINESS_ORDER);
-        return entries;
+        return Optional.of(entries);
     }
 
     private static TimelineEntry entryOf(DomainEventMessage<?> event, PathwayView pathway) {
