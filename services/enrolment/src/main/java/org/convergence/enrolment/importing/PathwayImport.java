@@ -173,9 +173,6 @@ public class PathwayImport {
         if (!programs.isKnown(line.program())) {
             throw new InvalidLineException("unknown program " + line.program());
         }
-        if (line.exit() != null && line.exit().date().isBefore(line.entryDate())) {
-            throw new InvalidLineException("exit date " + line.exit().date() + " is before entry date " + line.entryDate());
-        }
         LocalDate today = BusinessDates.today();
         if (line.entryDate().isAfter(today) || (line.exit() != null && line.exit().date().isAfter(today))) {
             throw new InvalidLineException("a date is in the future");

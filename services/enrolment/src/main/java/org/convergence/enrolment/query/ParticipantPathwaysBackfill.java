@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 import java.util.Date;
 
 /**
- * Links the pathways enrolled before participant links existed, once per database: one scan of the event store
- * at the first start of this version, then a marker document. Safe to run on several replicas at once and
+ * Links the pathways enrolled before participant links existed, once per database: one scan of the event store,
+ * in the background after the first start of this version, then a marker document. Safe to run on several replicas at once and
  * alongside new enrolments, which link themselves: every link is an add to a set.
  */
 @ApplicationScoped
@@ -36,9 +36,24 @@ public class ParticipantPathwaysBackfill {
         this.migrations = database.getCollection("migrations");
     }
 
+    /**
+     * Off the start-up path: a large store takes a while to scan, and the service must become ready meanwhile
+     * (only timelines of not yet linked participants are incomplete until it ends).
+     */
     void onStart(@Observes StartupEvent event) {
         if (migrations.find(Filters.eq("_id", MIGRATION)).first() == null) {
+            Thread worker = new Thread(this::runLogged, "participant-pathways-backfill");
+            worker.setDaemon(true);
+            worker.start();
+        }
+    }
+
+    private void runLogged() {
+        try {
             run();
+        } catch (RuntimeException e) {
+            // No marker written: the next start tries again.
+            LOG.errorf(e, "Participant links backfill failed; it will run again at the next start");
         }
     }
 

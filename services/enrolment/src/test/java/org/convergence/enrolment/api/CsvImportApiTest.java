@@ -47,14 +47,16 @@ class CsvImportApiTest {
                 UUID.randomUUID() + ",CONVERGENCE,no-such-chantier,2019-01-07,,,",
                 UUID.randomUUID() + ",CONVERGENCE," + chantier + ",2019-02-30,,,",
                 tooLong + ",CONVERGENCE," + chantier + ",2015-01-05,2020-03-31,OTHER,",
+                UUID.randomUUID() + ",CONVERGENCE," + chantier + ",2019-06-03,2019-05-31,OTHER,",
                 "");
 
         postCsv(csv).then().statusCode(200)
                 .body("accepted", equalTo(2))
-                .body("rejected.line", equalTo(List.of(4, 5, 6)))
+                .body("rejected.line", equalTo(List.of(4, 5, 6, 7)))
                 .body("rejected[0].reason", containsString("unknown chantier"))
                 .body("rejected[1].reason", containsString("2019-02-30"))
-                .body("rejected[2].reason", containsString("at most 5 years"));
+                .body("rejected[2].reason", containsString("at most 5 years"))
+                .body("rejected[3].reason", containsString("is before the entry date 2019-06-03"));
         given().auth().oauth2(Tokens.national()).get("/pathways/" + tooLong).then().statusCode(404);
         postCsv("pathwayId,participantId,program,chantierId,entryDate\n" + UUID.randomUUID()
                 + ",Jean Dupont,CONVERGENCE," + chantier + ",2019-01-07\n").then().statusCode(200)

@@ -1,9 +1,6 @@
 package org.convergence.platform.messaging;
 
 import org.convergence.contracts.EventEnvelope;
-import org.convergence.contracts.InvalidIntegrationEventException;
-
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,19 +15,4 @@ import java.util.Map;
 public interface BatchEventHandler {
 
     Map<Integer, RuntimeException> handleAll(List<EventEnvelope> events);
-
-    /** A batch handler that applies each event on its own, for handlers with nothing to gain from batching. */
-    static BatchEventHandler oneByOne(IntegrationEventHandler handler) {
-        return events -> {
-            Map<Integer, RuntimeException> rejected = new HashMap<>();
-            for (int i = 0; i < events.size(); i++) {
-                try {
-                    handler.handle(events.get(i));
-                } catch (InvalidIntegrationEventException | RejectedEventException e) {
-                    rejected.put(i, e);
-                }
-            }
-            return rejected;
-        };
-    }
 }

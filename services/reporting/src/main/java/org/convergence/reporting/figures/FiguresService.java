@@ -124,14 +124,15 @@ public final class FiguresService {
 
     /**
      * The Premières Heures pathways of these participants, in any territory (what fromPremieresHeures needs of
-     * their other pathways), from the Premières Heures index: its few buckets are read whole.
+     * their other pathways), from the buckets of the Premières Heures index that hold them.
      */
     private List<PathwayRecord> pathwaysOfParticipants(Set<String> participantIds) {
         List<PathwayRecord> found = new ArrayList<>();
         if (participantIds.isEmpty()) {
             return found;
         }
-        for (Document bucket : model.premieresHeures().find()) {
+        for (Document bucket : model.premieresHeures().find(Filters.in("_id",
+                ReadModel.premieresHeuresBucketsOf(participantIds)))) {
             Document participants = bucket.get("participants", Document.class);
             if (participants == null) {
                 continue;

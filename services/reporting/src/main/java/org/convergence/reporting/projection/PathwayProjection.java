@@ -76,7 +76,10 @@ public final class PathwayProjection implements BatchEventHandler {
             }
             addText(pathways, event.payload().get("pathwayId"));
             addText(territories, event.payload().get("territoryId"));
-            addText(chantiers, event.payload().get("chantierId"));
+            if (event.type().startsWith("chantier.")) {
+                // Only a chantier's own facts touch its document; pathway facts name it without changing it.
+                addText(chantiers, event.payload().get("chantierId"));
+            }
         }
         batch.prefetch(model.pathways(), pathways);
         batch.prefetch(model.territories(), territories);

@@ -7,6 +7,8 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The reporting read model, keyed so that every write and every read is an exact {@code _id} lookup (or an
@@ -88,6 +90,13 @@ public final class ReadModel {
 
     static String premieresHeuresBucketOf(String participantId) {
         return Integer.toString(Math.floorMod(participantId.hashCode(), PREMIERES_HEURES_BUCKETS));
+    }
+
+    /** The Premières Heures buckets that hold these participants. */
+    public static Set<String> premieresHeuresBucketsOf(Collection<String> participantIds) {
+        Set<String> ids = new TreeSet<>();
+        participantIds.forEach(id -> ids.add(premieresHeuresBucketOf(id)));
+        return ids;
     }
 
     /**

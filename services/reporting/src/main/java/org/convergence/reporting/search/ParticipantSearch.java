@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.convergence.reporting.figures.YearFigures;
 import org.convergence.reporting.projection.ReadModel;
+import org.convergence.reporting.worklist.WorkLists;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import java.util.Optional;
  * scans the pathways. Most recently entered first.
  */
 public final class ParticipantSearch {
-
-    static final int FOLLOW_UP_MONTHS = 12;
 
     private final ReadModel model;
 
@@ -102,7 +101,7 @@ public final class ParticipantSearch {
             return PathwayStatus.ACTIVE;
         }
         boolean followedUp = YearFigures.CONVERGENCE.equals(program)
-                && asOf.isBefore(exit.plusMonths(FOLLOW_UP_MONTHS));
+                && asOf.isBefore(exit.plusMonths(WorkLists.FOLLOW_UP_MONTHS));
         return followedUp ? PathwayStatus.IN_FOLLOW_UP : PathwayStatus.ENDED;
     }
 

@@ -19,8 +19,10 @@ public final class WorkLists {
     static final int MAX_MONTHS = 60;
     static final int WARNING_MONTHS = 3;
     static final List<Integer> MILESTONES = List.of(1, 3, 6, 12);
-    /** Matches the enrolment rule: the follow-up closes 12 months after the exit, plus one month of grace. */
-    static final int FOLLOW_UP_OPEN_MONTHS = 13;
+    /** The follow-up after a Convergence exit, as enrolment's {@code PathwayRules} set it. */
+    public static final int FOLLOW_UP_MONTHS = 12;
+    /** Matches the enrolment rule: check-ins are still taken one month after the follow-up ends. */
+    static final int FOLLOW_UP_OPEN_MONTHS = FOLLOW_UP_MONTHS + 1;
 
     private WorkLists() {
     }
