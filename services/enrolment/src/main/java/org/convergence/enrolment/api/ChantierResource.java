@@ -10,8 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.axonframework.messaging.MetaData;
-import org.convergence.enrolment.config.ProgramCatalog;
+import org.convergence.platform.programs.ProgramCatalog;
+import org.convergence.platform.rest.ProgramFields;
 import org.convergence.enrolment.domain.ChantierMessages.StartProgramCommand;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
@@ -58,9 +58,8 @@ public class ChantierResource {
                                      @Valid @NotNull Requests.ProgramCarried request) {
         ChantierView chantier = existing(chantierId);
         scope.requireTerritoryManager(chantier.territoryId());
-        programs.requireKnown("program", request.program());
-        commands.send(new StartProgramCommand(chantierId, request.program(), request.since()),
-                MetaData.with("recordedBy", scope.subject()));
+        ProgramFields.requireKnown(programs, "program", request.program());
+        commands.send(new StartProgramCommand(chantierId, request.program(), request.since()));
         return existing(chantierId);
     }
 

@@ -1,7 +1,6 @@
 package org.convergence.enrolment.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.axonframework.messaging.MetaData;
 import org.convergence.enrolment.domain.ParticipantMessages.EraseIdentityCommand;
 import org.convergence.enrolment.domain.ParticipantMessages.RecordIdentityCommand;
 import org.convergence.enrolment.identity.Identity;
@@ -27,13 +26,12 @@ public class Identities {
     void record(String participantId, ChantierView chantier, Requests.IdentityFields fields) {
         String sealed = vault.seal(participantId, new Identity(fields.firstName(), fields.lastName(),
                 fields.birthDate()));
-        commands.send(new RecordIdentityCommand(participantId, chantier.territoryId(), chantier.chantierId(), sealed),
-                MetaData.with("recordedBy", scope.subject()));
+        commands.send(new RecordIdentityCommand(participantId, chantier.territoryId(), chantier.chantierId(), sealed));
     }
 
     /** The key goes first: even if recording the fact fails, the identity is already unreadable. */
     void erase(String participantId) {
         vault.shred(participantId);
-        commands.send(new EraseIdentityCommand(participantId), MetaData.with("recordedBy", scope.subject()));
+        commands.send(new EraseIdentityCommand(participantId));
     }
 }

@@ -11,8 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.axonframework.messaging.MetaData;
-import org.convergence.enrolment.config.ProgramCatalog;
+import org.convergence.platform.programs.ProgramCatalog;
+import org.convergence.platform.rest.ProgramFields;
 import org.convergence.enrolment.domain.PathwayMessages.CorrectEntryDateCommand;
 import org.convergence.enrolment.domain.PathwayMessages.CorrectExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
@@ -69,7 +69,7 @@ public class PathwayResource {
     @Operation(summary = "Enrol a participant in a program at a chantier, possibly with a past entry date")
     public Response enrol(@Valid @NotNull Requests.Enrol request) {
         ChantierView chantier = visibleChantier(request.chantierId());
-        programs.requireKnown("program", request.program());
+        ProgramFields.requireKnown(programs, "program", request.program());
         if (request.identity() != null && request.participantId() != null) {
             throw new InvalidFieldsException("identity", "is given once, when a new participant is enrolled");
         }
@@ -90,7 +90,7 @@ public class PathwayResource {
                                   @Valid @NotNull Requests.RecordExit request) {
         PathwayView pathway = visiblePathway(pathwayId);
         commands.send(new RecordExitCommand(pathwayId, request.exitDate(), request.category(),
-                request.housingAtExit()), recordedBy());
+                request.housingAtExit()));
         return pathway.exited(request.exitDate(), request.category(), request.housingAtExit());
     }
 
@@ -100,7 +100,7 @@ public class PathwayResource {
     public PathwayView correctEntryDate(@PathParam("pathwayId") String pathwayId,
                                         @Valid @NotNull Requests.CorrectEntryDate request) {
         PathwayView pathway = visiblePathway(pathwayId);
-        commands.send(new CorrectEntryDateCommand(pathwayId, request.entryDate()), recordedBy());
+        commands.send(new CorrectEntryDateCommand(pathwayId, request.entryDate()));
         return pathway.entryCorrected(request.entryDate());
     }
 
@@ -111,7 +111,7 @@ public class PathwayResource {
                                    @Valid @NotNull Requests.RecordExit request) {
         PathwayView pathway = visiblePathway(pathwayId);
         commands.send(new CorrectExitCommand(pathwayId, request.exitDate(), request.category(),
-                request.housingAtExit()), recordedBy());
+                request.housingAtExit()));
         return pathway.exited(request.exitDate(), request.category(), request.housingAtExit());
     }
 
@@ -122,7 +122,7 @@ public class PathwayResource {
                                   @Valid @NotNull Requests.CheckIn request) {
         visiblePathway(pathwayId);
         commands.send(new RecordCheckInCommand(pathwayId, request.milestoneMonths(), request.checkInDate(),
-                request.employmentStatus(), request.housingSituation()), recordedBy());
+                request.employmentStatus(), request.housingSituation()));
         return Response.status(Response.Status.CREATED).entity(request).build();
     }
 
@@ -137,8 +137,7 @@ public class PathwayResource {
         requireCarried(chantier, Programs.CONVERGENCE);
         String convergencePathwayId = request.convergencePathwayId().toString();
         // Two aggregates, two commands: the first is idempotent, so a retried request completes the second.
-        commands.send(new PromoteToConvergenceCommand(pathwayId, convergencePathwayId, request.promotionDate()),
-                recordedBy());
+        commands.send(new PromoteToConvergenceCommand(pathwayId, convergencePathwayId, request.promotionDate()));
         PathwayView convergence = enrolAt(chantier, convergencePathwayId, premieresHeures.participantId(),
                 Programs.CONVERGENCE, request.promotionDate(), pathwayId);
         return Response.created(URI.create("/pathways/" + convergencePathwayId)).entity(convergence).build();
@@ -157,7 +156,7 @@ public class PathwayResource {
         activePathways.claim(participantId, program, pathwayId);
         participantPathways.link(participantId, pathwayId);
         commands.send(new EnrolParticipantCommand(pathwayId, participantId, program, chantier.territoryId(),
-                chantier.chantierId(), entryDate, promotedFrom), recordedBy());
+                chantier.chantierId(), entryDate, promotedFrom));
         return PathwayView.enrolled(pathwayId, participantId, program, chantier.territoryId(), chantier.chantierId(),
                 entryDate, promotedFrom);
     }
@@ -181,7 +180,4 @@ public class PathwayResource {
         return pathway;
     }
 
-    private MetaData recordedBy() {
-        return MetaData.with("recordedBy", scope.subject());
-    }
 }

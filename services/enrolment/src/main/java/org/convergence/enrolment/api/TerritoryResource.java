@@ -11,8 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.axonframework.messaging.MetaData;
-import org.convergence.enrolment.config.ProgramCatalog;
+import org.convergence.platform.programs.ProgramCatalog;
+import org.convergence.platform.rest.ProgramFields;
 import org.convergence.enrolment.domain.ChantierMessages.RegisterChantierCommand;
 import org.convergence.enrolment.domain.ProgramStart;
 import org.convergence.enrolment.domain.TerritoryMessages.ChangeProgramStatusCommand;
@@ -56,8 +56,7 @@ public class TerritoryResource {
     @RolesAllowed(Roles.NATIONAL)
     @Operation(summary = "Register a territory (national team)")
     public Response register(@Valid @NotNull Requests.RegisterTerritory request) {
-        commands.send(new RegisterTerritoryCommand(request.territoryId(), request.name(), request.densityKind()),
-                recordedBy());
+        commands.send(new RegisterTerritoryCommand(request.territoryId(), request.name(), request.densityKind()));
         TerritoryView view = TerritoryView.registered(request.territoryId(), request.name(), request.densityKind());
         return Response.created(URI.create("/territories/" + request.territoryId())).entity(view).build();
     }
@@ -81,8 +80,7 @@ public class TerritoryResource {
         }
         List<ProgramStart> carried = request.programs().stream()
                 .map(p -> new ProgramStart(p.program(), p.since())).toList();
-        commands.send(new RegisterChantierCommand(request.chantierId(), territoryId, request.name(), carried),
-                recordedBy());
+        commands.send(new RegisterChantierCommand(request.chantierId(), territoryId, request.name(), carried));
         ChantierView view = new ChantierView(request.chantierId(), territoryId, request.name(), carried);
         return Response.created(URI.create("/chantiers/" + request.chantierId())).entity(view).build();
     }
@@ -95,10 +93,9 @@ public class TerritoryResource {
     public TerritoryView changeProgramStatus(@PathParam("territoryId") String territoryId,
                                              @PathParam("program") String program,
                                              @Valid @NotNull Requests.ProgramStatus request) {
-        programs.requireKnown("program", program);
+        ProgramFields.requireKnown(programs, "program", program);
         existing(territoryId);
-        commands.send(new ChangeProgramStatusCommand(territoryId, program, request.status(), request.effectiveOn()),
-                recordedBy());
+        commands.send(new ChangeProgramStatusCommand(territoryId, program, request.status(), request.effectiveOn()));
         return existing(territoryId);
     }
 
@@ -109,8 +106,7 @@ public class TerritoryResource {
     public TerritoryView designateCoordination(@PathParam("territoryId") String territoryId,
                                                @Valid @NotNull Requests.Coordination request) {
         existing(territoryId);
-        commands.send(new DesignateCoordinationCommand(territoryId, request.structureName(), request.since()),
-                recordedBy());
+        commands.send(new DesignateCoordinationCommand(territoryId, request.structureName(), request.since()));
         return existing(territoryId);
     }
 
@@ -121,7 +117,7 @@ public class TerritoryResource {
     public TerritoryView recordSteeringCommittee(@PathParam("territoryId") String territoryId,
                                                  @Valid @NotNull Requests.SteeringCommittee request) {
         existing(territoryId);
-        commands.send(new RecordSteeringCommitteeCommand(territoryId, request.heldOn()), recordedBy());
+        commands.send(new RecordSteeringCommitteeCommand(territoryId, request.heldOn()));
         return existing(territoryId);
     }
 
@@ -138,7 +134,4 @@ public class TerritoryResource {
         return reads.territory(territoryId).orElseThrow(() -> scope.missing("Territory"));
     }
 
-    private MetaData recordedBy() {
-        return MetaData.with("recordedBy", scope.subject());
-    }
 }

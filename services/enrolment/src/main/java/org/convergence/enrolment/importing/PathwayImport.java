@@ -4,7 +4,7 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.convergence.enrolment.config.ProgramCatalog;
+import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
 import org.convergence.enrolment.domain.PathwayMessages.RecordPastPathwayCommand;
@@ -65,7 +65,7 @@ public class PathwayImport {
         int alreadyImported = 0;
         List<ImportReport.Rejected> rejected = new ArrayList<>();
         Map<String, Optional<ChantierView>> chantiers = new HashMap<>();
-        MetaData metaData = MetaData.with("recordedBy", scope.subject()).and("source", "import");
+        MetaData metaData = MetaData.with("source", "import");
         int number = 0;
         try {
             LineFormat parser;

@@ -3,7 +3,10 @@ package org.convergence.platform.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import org.convergence.platform.programs.ProgramSettings;
+
 import java.time.Duration;
+import java.util.Map;
 
 /** Settings every service shares, from {@code convergence.*} properties or the matching environment variables. */
 @ConfigMapping(prefix = "convergence")
@@ -24,6 +27,9 @@ public interface PlatformConfig {
     Health health();
 
     Http http();
+
+    /** The program catalogue, keyed by program code (see {@link org.convergence.platform.programs.ProgramCatalog}). */
+    Map<String, ProgramSettings> programs();
 
     interface Health {
         /** Whether readiness fails while Kafka is unreachable (a publishing service may stay ready). */
