@@ -1,5 +1,6 @@
 package org.convergence.reporting;
 
+import org.convergence.testsupport.Tokens;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.WithTestResource;
 import jakarta.inject.Inject;
@@ -384,7 +385,7 @@ class FiguresApiTest {
     }
 
     private static String token(String role, Map<String, String> claims) {
-        return ConvergenceStack.jwt().issue(role + "-user", role, claims, Duration.ofHours(1));
+        return Tokens.forRole(role + "-user", role, claims);
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLettersFor(String key, int expected) {

@@ -1,5 +1,6 @@
 package org.convergence.reporting;
 
+import org.convergence.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -93,6 +94,6 @@ class ParticipantSearchApiTest {
     }
 
     private static String token(String role, Map<String, String> claims) {
-        return ConvergenceStack.jwt().issue(role + "-user", role, claims, Duration.ofHours(1));
+        return Tokens.forRole(role + "-user", role, claims);
     }
 }

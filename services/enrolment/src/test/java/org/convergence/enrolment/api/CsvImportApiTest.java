@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import org.convergence.testsupport.Tokens;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

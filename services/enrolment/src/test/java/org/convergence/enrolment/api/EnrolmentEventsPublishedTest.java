@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import org.convergence.testsupport.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;

@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import org.convergence.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

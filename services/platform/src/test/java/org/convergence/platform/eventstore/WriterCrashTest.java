@@ -8,7 +8,7 @@ import org.convergence.embedded.ConvergenceStack;
 import org.convergence.platform.relay.EventRelay;
 import org.convergence.platform.support.RelayFixture;
 import org.convergence.platform.support.TestEvents;
-import org.convergence.platform.support.TopicReader;
+import org.convergence.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -11,7 +11,7 @@ import org.convergence.embedded.ConvergenceStack;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.support.RelayFixture;
 import org.convergence.platform.support.TestEvents;
-import org.convergence.platform.support.TopicReader;
+import org.convergence.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
