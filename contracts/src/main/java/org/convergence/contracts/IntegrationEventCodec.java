@@ -47,7 +47,9 @@ public final class IntegrationEventCodec {
      */
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
     private static final int MAX_NESTING_DEPTH = 16;
-    private static final int REASONS_SHOWN = 3;
+    /** How a refusal of the record as a whole begins, whatever the cause. */
+    private static final String NOT_AN_ENVELOPE = "not a valid event envelope: ";
+    private static final int REASONS_SHOWN = 8;
 
     private final ObjectMapper mapper = StrictJson.mapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -104,7 +106,7 @@ public final class IntegrationEventCodec {
         } catch (InvalidIntegrationEventException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new InvalidIntegrationEventException("the record could not be read ("
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record could not be read ("
                     + e.getClass().getSimpleName() + ")", e);
         }
     }
@@ -151,13 +153,13 @@ public final class IntegrationEventCodec {
 
     private EventEnvelope read(byte[] bytes) {
         if (bytes == null) {
-            throw new InvalidIntegrationEventException("the record has no value (null)");
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record has no value (null)");
         }
         if (bytes.length == 0) {
-            throw new InvalidIntegrationEventException("the record value is empty");
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value is empty");
         }
         if (bytes.length > MAX_RECORD_BYTES) {
-            throw new InvalidIntegrationEventException("the record value has " + bytes.length
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value has " + bytes.length
                     + " bytes, more than the " + MAX_RECORD_BYTES + " allowed");
         }
         String text = utf8(bytes);
@@ -183,7 +185,7 @@ public final class IntegrationEventCodec {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidIntegrationEventException("the record value is not UTF-8 text", e);
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value is not UTF-8 text", e);
         }
     }
 
@@ -194,11 +196,11 @@ public final class IntegrationEventCodec {
             parser = mapper.createParser(text);
             root = mapper.readTree(parser);
             if (parser.nextToken() != null) {
-                throw new InvalidIntegrationEventException("the record value has data after its JSON object");
+                throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "data follows the JSON object");
             }
         } catch (StreamConstraintsException e) {
-            throw new InvalidIntegrationEventException(fieldBeingRead(parser), "exceeds a reading limit (numbers "
-                    + "of at most 20 digits, nesting of at most " + MAX_NESTING_DEPTH + " levels)", e);
+            throw new InvalidIntegrationEventException(fieldBeingRead(parser), NOT_AN_ENVELOPE + "beyond a reading "
+                    + "limit (numbers of at most 20 digits, nesting of at most " + MAX_NESTING_DEPTH + " levels)", e);
         } catch (IOException e) {
             String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : "unreadable";
             throw new InvalidIntegrationEventException(fieldBeingRead(parser), jsonProblem(problem), e);
@@ -206,7 +208,7 @@ public final class IntegrationEventCodec {
             closeQuietly(parser);
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidIntegrationEventException("the record value is not a JSON object (an event envelope)");
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value is not a JSON object");
         }
         return root;
     }
@@ -215,10 +217,11 @@ public final class IntegrationEventCodec {
     private static String jsonProblem(String message) {
         String problem = String.valueOf(message).lines().findFirst().orElse("");
         if (problem.startsWith("Duplicate field")) {
-            return "is given twice (a repeated key is refused)";
+            return NOT_AN_ENVELOPE + "a key is given twice";
         }
         int advice = problem.indexOf(": enable");
-        return "is not strict JSON: " + (advice < 0 ? problem : problem.substring(0, advice)).replace("`", "");
+        return NOT_AN_ENVELOPE + "not strict JSON: " + (advice < 0 ? problem : problem.substring(0, advice))
+                .replace("`", "");
     }
 
     private static void closeQuietly(JsonParser parser) {
