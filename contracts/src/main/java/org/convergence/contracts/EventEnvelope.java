@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param schemaVersion version of the payload schema of that type
  * @param occurredOn    business date of the fact (may be years before it was recorded)
  * @param recordedAt    when the producing service stored the fact
- * @param key           partitioning key (the participant's pseudonymous id for pathway facts)
- * @param territoryId   territory the fact belongs to, where relevant
- * @param chantierId    chantier the fact belongs to, where relevant
+ * @param key           the Kafka key, repeated: the id of the fact's subject, equal to the payload field its type
+ *                      names ({@link IntegrationEventType#keyField()}): a participant for pathway facts, a territory
+ *                      for structure facts, the subject's own id (an employer, a partner, a store) for facts
+ *                      outside any territory
+ * @param territoryId   territory the fact belongs to; absent for facts of {@link IntegrationEventType.Scope#NONE}
+ * @param chantierId    chantier the fact belongs to; present for facts of {@link IntegrationEventType.Scope#CHANTIER}
  * @param payload       the type-specific body, never identity data
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

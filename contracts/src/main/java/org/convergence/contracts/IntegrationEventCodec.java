@@ -1,40 +1,83 @@
 package org.convergence.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.convergence.contracts.input.StrictJson;
+import org.convergence.contracts.validation.ContractSchemas;
+import org.convergence.contracts.validation.FactRules;
+import org.convergence.contracts.validation.Violation;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes and decodes integration events, checking each payload against the {@code required} list of its
- * JSON schema, so that the schemas in {@code contracts/} stay the single description of the wire format.
+ * Encodes integration events, and decodes them as the security boundary they are: whatever the bytes of a record
+ * (they may come from outside software), {@link #decode} returns an envelope whose every field and payload field
+ * is valid, or throws {@link InvalidIntegrationEventException} with a reason naming the field, and nothing else.
+ * <p>
+ * A record is read in this order: at most {@value #MAX_RECORD_BYTES} bytes of UTF-8; one JSON object read by
+ * {@link StrictJson} (duplicate keys and trailing data refused); the envelope against {@code envelope.v1.json};
+ * the type and version known to the registry; the payload against its own schema (closed contracts: unknown
+ * fields refused; ids, dates, enums, lengths as the schema says); then the {@link FactRules} the schemas cannot
+ * state (envelope and payload agree, dates in their windows). Whether a program code is in the consumer's
+ * program catalogue is the consumer's concern, not the codec's.
  */
 public final class IntegrationEventCodec {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    /**
+     * Far above any legitimate event (a few hundred bytes), the broker's own default limit, and the REST doors' body
+     * limit: a larger record is refused before it is read.
+     */
+    public static final int MAX_RECORD_BYTES = 1024 * 1024;
+    private static final int MAX_NESTING_DEPTH = 16;
+    /** How a refusal of the record as a whole begins, whatever the cause. */
+    private static final String NOT_AN_ENVELOPE = "not a valid event envelope: ";
+    private static final int REASONS_SHOWN = 8;
+
+    private final ObjectMapper mapper = StrictJson.mapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final Map<String, IntegrationEventType<?>> typesByNameAndVersion = new HashMap<>();
-    private final Map<IntegrationEventType<?>, List<String>> requiredFields = new HashMap<>();
+    private final ContractSchemas schemas;
+    private final Clock clock;
 
+    /** A codec for {@code knownTypes}, judging recording instants against the system clock. */
     public IntegrationEventCodec(List<IntegrationEventType<?>> knownTypes) {
+        this(knownTypes, Clock.systemUTC());
+    }
+
+    public IntegrationEventCodec(List<IntegrationEventType<?>> knownTypes, Clock clock) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_RECORD_BYTES)
+                .maxNumberLength(20)
+                .build());
+        // A parse error quotes at most a short excerpt of the record, never its content.
+        mapper.getFactory().setErrorReportConfiguration(ErrorReportConfiguration.builder()
+                .maxErrorTokenLength(20)
+                .maxRawContentLength(0)
+                .build());
         for (IntegrationEventType<?> type : knownTypes) {
             typesByNameAndVersion.put(type.name() + "#" + type.version(), type);
-            requiredFields.put(type, readRequiredFields(type.schemaResource()));
         }
+        this.schemas = new ContractSchemas(knownTypes);
+        this.clock = clock;
     }
 
     public ObjectMapper mapper() {
@@ -53,69 +96,195 @@ public final class IntegrationEventCodec {
         return mapper.valueToTree(payload);
     }
 
-    /** Decodes an envelope and checks that its type is known and its payload complete. */
+    /**
+     * Decodes a record's value into a valid envelope of a known type, or refuses it with the reason. Throws
+     * nothing but {@link InvalidIntegrationEventException}, whatever the bytes.
+     */
     public EventEnvelope decode(byte[] bytes) {
-        if (bytes == null) {
-            throw new InvalidIntegrationEventException("record has no value");
-        }
-        EventEnvelope envelope;
         try {
-            envelope = mapper.readValue(bytes, EventEnvelope.class);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidIntegrationEventException("not a valid event envelope: " + rootMessage(e), e);
+            return read(bytes);
+        } catch (InvalidIntegrationEventException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record could not be read ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
-        IntegrationEventType<?> type = typeOf(envelope);
-        List<String> missing = new ArrayList<>();
-        for (String field : requiredFields.get(type)) {
-            JsonNode value = envelope.payload().get(field);
-            if (value == null || value.isNull()) {
-                missing.add(field);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidIntegrationEventException(
-                    type.name() + " v" + type.version() + " payload misses required fields " + missing);
+    }
+
+    /** As {@link #decode(byte[])}, also refusing a record whose Kafka key is not the envelope's {@code key}. */
+    public EventEnvelope decode(String recordKey, byte[] bytes) {
+        EventEnvelope envelope = decode(bytes);
+        if (!envelope.key().equals(recordKey)) {
+            throw new InvalidIntegrationEventException("key", "the record key must equal the envelope's key", null);
         }
         return envelope;
     }
 
     public IntegrationEventType<?> typeOf(EventEnvelope envelope) {
-        IntegrationEventType<?> type = typesByNameAndVersion.get(envelope.type() + "#" + envelope.schemaVersion());
-        if (type == null) {
-            throw new InvalidIntegrationEventException(
-                    "unknown event type " + envelope.type() + " v" + envelope.schemaVersion());
+        if (envelope == null) {
+            throw new InvalidIntegrationEventException("no envelope");
         }
-        return type;
+        return registered(envelope.type(), envelope.schemaVersion());
+    }
+
+    /** The registered type of that name and version; a refusal naming the version if only the name is known. */
+    private IntegrationEventType<?> registered(String name, int version) {
+        IntegrationEventType<?> type = typesByNameAndVersion.get(name + "#" + version);
+        if (type != null) {
+            return type;
+        }
+        List<Integer> versions = typesByNameAndVersion.values().stream().filter(known -> known.name().equals(name))
+                .map(IntegrationEventType::version).sorted().toList();
+        if (versions.isEmpty()) {
+            throw new InvalidIntegrationEventException("type", name + " is no known event type", null);
+        }
+        throw new InvalidIntegrationEventException("schemaVersion", "has no schema for " + name
+                + " (known versions: " + versions + ")", null);
     }
 
     public <P extends IntegrationPayload> P payload(EventEnvelope envelope, IntegrationEventType<P> type) {
         try {
             return mapper.treeToValue(envelope.payload(), type.payloadType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidIntegrationEventException(
-                    "payload of " + envelope.eventId() + " is not a valid " + type.name() + ": " + rootMessage(e), e);
+            throw new InvalidIntegrationEventException(mappingPath("payload", e),
+                    "is not a valid " + type + " payload value", e);
         }
     }
 
-    private List<String> readRequiredFields(String schemaResource) {
-        try (InputStream in = IntegrationEventCodec.class.getResourceAsStream(schemaResource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing schema " + schemaResource);
+    private EventEnvelope read(byte[] bytes) {
+        if (bytes == null) {
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record has no value (null)");
+        }
+        if (bytes.length == 0) {
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value is empty");
+        }
+        if (bytes.length > MAX_RECORD_BYTES) {
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value has " + bytes.length
+                    + " bytes, more than the " + MAX_RECORD_BYTES + " allowed");
+        }
+        String text = utf8(bytes);
+        JsonNode root = parse(text);
+        refuseIfAny(schemas.validateEnvelope(text));
+        IntegrationEventType<?> type = registered(root.get("type").asText(), root.get("schemaVersion").asInt());
+        refuseIfAny(schemas.validatePayload(type, root.get("payload").toString()));
+        refuseIfAny(FactRules.check(root, type, clock.instant()));
+        EventEnvelope envelope;
+        try {
+            envelope = mapper.treeToValue(root, EventEnvelope.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidIntegrationEventException(mappingPath("", e), "is not a valid envelope value", e);
+        }
+        payload(envelope, type);
+        return envelope;
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value is not UTF-8 text", e);
+        }
+    }
+
+    private JsonNode parse(String text) {
+        JsonNode root;
+        JsonParser parser = null;
+        try {
+            parser = mapper.createParser(text);
+            root = mapper.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "data follows the JSON object");
             }
-            List<String> required = new ArrayList<>();
-            mapper.readTree(in).path("required").forEach(node -> required.add(node.asText()));
-            return List.copyOf(required);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidIntegrationEventException(fieldBeingRead(parser), NOT_AN_ENVELOPE + "beyond a reading "
+                    + "limit (numbers of at most 20 digits, nesting of at most " + MAX_NESTING_DEPTH + " levels)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : "unreadable";
+            throw new InvalidIntegrationEventException(fieldBeingRead(parser), jsonProblem(problem), e);
+        } finally {
+            closeQuietly(parser);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record value is not a JSON object");
+        }
+        return root;
+    }
+
+    /** Jackson's description of a syntax error, without its advice on parser features. */
+    private static String jsonProblem(String message) {
+        String problem = String.valueOf(message).lines().findFirst().orElse("");
+        if (problem.startsWith("Duplicate field")) {
+            return NOT_AN_ENVELOPE + "a key is given twice";
+        }
+        int advice = problem.indexOf(": enable");
+        return NOT_AN_ENVELOPE + "not strict JSON: " + (advice < 0 ? problem : problem.substring(0, advice))
+                .replace("`", "");
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // a parser over a string holds nothing to release
+            }
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** The path of the field the parser was reading when it failed ({@code payload.since}), or null at the root. */
+    private static String fieldBeingRead(JsonParser parser) {
+        if (parser == null) {
+            return null;
         }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inArray()) {
+                path.insert(0, "[" + Math.max(0, context.getCurrentIndex()) + "]");
+            } else if (context.getCurrentName() != null) {
+                String name = context.getCurrentName();
+                path.insert(0, "." + (name.length() > 40 ? name.substring(0, 40) + "…" : name));
+            }
+        }
+        return path.isEmpty() ? null : path.substring(path.charAt(0) == '.' ? 1 : 0);
+    }
+
+    private static void refuseIfAny(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> problemsByField = new LinkedHashMap<>();
+        for (Violation violation : violations) {
+            problemsByField.computeIfAbsent(violation.field(), field -> new ArrayList<>()).add(violation.problem());
+        }
+        List<String> fields = new ArrayList<>(problemsByField.keySet());
+        StringBuilder reason = new StringBuilder(String.join(", ", problemsByField.get(fields.get(0))));
+        for (String field : fields.subList(1, Math.min(fields.size(), REASONS_SHOWN))) {
+            reason.append("; ").append(field).append(": ").append(String.join(", ", problemsByField.get(field)));
+        }
+        if (fields.size() > REASONS_SHOWN) {
+            reason.append("; and ").append(fields.size() - REASONS_SHOWN).append(" more field(s)");
+        }
+        String first = fields.get(0);
+        throw new InvalidIntegrationEventException(first.isEmpty() ? null : first, reason.toString(), null);
+    }
+
+    /** The path of the field a Jackson error is about ({@code payload.milestoneMonths}), or the root if none. */
+    private static String mappingPath(String root, Exception e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return root.isEmpty() ? null : root;
+        }
+        StringBuilder path = new StringBuilder(root);
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

@@ -9,6 +9,7 @@ import org.convergence.embedded.ConvergenceStack;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,12 +35,12 @@ class ParticipantSearchApiTest {
         try (EnrolmentFacts facts = new EnrolmentFacts(territory)) {
             facts.chantier(a, CV, LocalDate.of(2015, 1, 1));
             facts.chantier(b, PH, LocalDate.of(2015, 1, 1));
-            facts.enrol("p1", territory + "-pw1", CV, a, LocalDate.of(2019, 3, 4));
-            facts.enrol("p2", territory + "-pw2", CV, a, LocalDate.of(2020, 1, 6));
-            facts.exit("p2", territory + "-pw2", CV, a, LocalDate.of(2021, 6, 30));
-            facts.enrol("p3", territory + "-pw3", CV, a, LocalDate.of(2016, 5, 2));
-            facts.exit("p3", territory + "-pw3", CV, a, LocalDate.of(2018, 5, 31));
-            facts.enrol("p4", territory + "-pw4", PH, b, LocalDate.of(2021, 9, 6));
+            facts.enrol(id(territory, "p1"), id(territory, "pw1"), CV, a, LocalDate.of(2019, 3, 4));
+            facts.enrol(id(territory, "p2"), id(territory, "pw2"), CV, a, LocalDate.of(2020, 1, 6));
+            facts.exit(id(territory, "p2"), id(territory, "pw2"), CV, a, LocalDate.of(2021, 6, 30));
+            facts.enrol(id(territory, "p3"), id(territory, "pw3"), CV, a, LocalDate.of(2016, 5, 2));
+            facts.exit(id(territory, "p3"), id(territory, "pw3"), CV, a, LocalDate.of(2018, 5, 31));
+            facts.enrol(id(territory, "p4"), id(territory, "pw4"), PH, b, LocalDate.of(2021, 9, 6));
         }
         RequestSpecification coordinator = as(token("territory-coordinator", Map.of("territory", territory)));
 
@@ -47,25 +48,26 @@ class ParticipantSearchApiTest {
                 as(token("territory-coordinator", Map.of("territory", territory)))
                         .get("/participants?asOf=2022-01-31").then().statusCode(200)
                         .body("total", equalTo(4))
-                        .body("items.participantId", equalTo(List.of("p4", "p2", "p1", "p3"))));
+                        .body("items.participantId", equalTo(List.of(id(territory, "p4"), id(territory, "p2"),
+                                id(territory, "p1"), id(territory, "p3")))));
 
         coordinator.get("/participants?asOf=2022-01-31&status=IN_FOLLOW_UP").then().statusCode(200)
-                .body("items.participantId", equalTo(List.of("p2")))
+                .body("items.participantId", equalTo(List.of(id(territory, "p2"))))
                 .body("items[0].pathways[0].exitDate", equalTo("2021-06-30"));
         as(token("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?asOf=2022-01-31&status=ENDED").then()
-                .body("items.participantId", equalTo(List.of("p3")));
+                .body("items.participantId", equalTo(List.of(id(territory, "p3"))));
         as(token("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?program=PREMIERES_HEURES").then()
-                .body("items.participantId", equalTo(List.of("p4")));
+                .body("items.participantId", equalTo(List.of(id(territory, "p4"))));
         as(token("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?asOf=2022-01-31&size=2&page=1").then()
                 .body("total", equalTo(4))
-                .body("items.participantId", equalTo(List.of("p1", "p3")));
+                .body("items.participantId", equalTo(List.of(id(territory, "p1"), id(territory, "p3"))));
 
         as(token("chantier-staff", Map.of("territory", territory, "chantier", b))).get("/participants").then()
                 .statusCode(200)
-                .body("items.participantId", equalTo(List.of("p4")));
+                .body("items.participantId", equalTo(List.of(id(territory, "p4"))));
         as(token("chantier-staff", Map.of("territory", territory, "chantier", b)))
                 .get("/participants?chantierId=" + a).then().statusCode(403);
         as(token("territory-coordinator", Map.of("territory", "elsewhere")))
@@ -75,7 +77,7 @@ class ParticipantSearchApiTest {
                 .get("/participants?territoryId=elsewhere&chantierId=" + a).then().statusCode(403);
         as(token("national", Map.of())).get("/participants?chantierId=" + a + "&status=ACTIVE&asOf=2022-01-31")
                 .then().statusCode(200)
-                .body("items.participantId", equalTo(List.of("p1")));
+                .body("items.participantId", equalTo(List.of(id(territory, "p1"))));
         as(token("evaluator", Map.of())).get("/participants").then().statusCode(403);
     }
 
@@ -87,6 +89,11 @@ class ParticipantSearchApiTest {
                 .body("errors[0].field", equalTo("status"));
         as(token("national", Map.of())).get("/participants?size=1000").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /** A pathway or participant id (a lowercase UUID, as the contracts require) for a label of one territory. */
+    private static String id(String territory, String label) {
+        return UUID.nameUUIDFromBytes((territory + "/" + label).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static RequestSpecification as(String token) {
