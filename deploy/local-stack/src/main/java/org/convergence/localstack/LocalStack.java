@@ -164,6 +164,8 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        // All at once first: on Ctrl-C the terminal signals every child too, and none of those exits is a crash.
+        processes.values().forEach(SupervisedProcess::release);
         List<SupervisedProcess> reversed = new ArrayList<>(processes.values());
         java.util.Collections.reverse(reversed);
         reversed.forEach(SupervisedProcess::stop);

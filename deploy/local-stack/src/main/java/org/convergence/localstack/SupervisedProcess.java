@@ -67,6 +67,11 @@ final class SupervisedProcess {
         markReady(run);
     }
 
+    /** From now on an exit is final: nothing restarts the process (it keeps running until {@link #stop()}). */
+    synchronized void release() {
+        wanted = false;
+    }
+
     /** Stops the process for good (SIGTERM, then SIGKILL after 30 s): it is not restarted. */
     void stop() {
         ChildProcess run;

@@ -84,6 +84,21 @@ class SupervisedProcessTest {
         assertEquals(List.of(), announced);
     }
 
+    @Test
+    void aReleasedProcessThatDiesIsNeitherRestartedNorReportedAsACrash() throws Exception {
+        process = sleeper();
+        process.launch();
+        process.awaitReady();
+
+        process.release();
+        long pid = process.kill();
+        Thread.sleep(SupervisedProcess.FIRST_BACKOFF.toMillis() + 1_500);
+
+        assertEquals(pid, process.pid());
+        assertEquals(0, process.restarts());
+        assertEquals(List.of(), announced);
+    }
+
     private SupervisedProcess sleeper() {
         return new SupervisedProcess("sleeper", () -> ChildProcess.start("sleeper", List.of("sleep", "600"),
                 Map.of(), logs, null), run -> {
