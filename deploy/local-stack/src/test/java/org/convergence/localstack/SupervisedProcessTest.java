@@ -36,9 +36,7 @@ class SupervisedProcessTest {
 
     @Test
     void aKilledProcessIsRestartedAfterTheBackOffAndSaysSoLoudly() {
-        process = sleeper();
-        process.launch();
-        process.awaitReady();
+        process = runningSleeper();
         long first = process.kill();
 
         process.awaitBack(first, Duration.ofSeconds(20));
@@ -54,9 +52,7 @@ class SupervisedProcessTest {
 
     @Test
     void aProcessThatKeepsDyingWaitsTwiceAsLongEachTime() {
-        process = sleeper();
-        process.launch();
-        process.awaitReady();
+        process = runningSleeper();
         long first = process.kill();
         process.awaitBack(first, Duration.ofSeconds(20));
         long second = process.kill();
@@ -70,9 +66,7 @@ class SupervisedProcessTest {
 
     @Test
     void aProcessStoppedOnPurposeStaysStopped() throws Exception {
-        process = sleeper();
-        process.launch();
-        process.awaitReady();
+        process = runningSleeper();
         long pid = process.pid();
 
         process.stop();
@@ -86,9 +80,7 @@ class SupervisedProcessTest {
 
     @Test
     void aReleasedProcessThatDiesIsNeitherRestartedNorReportedAsACrash() throws Exception {
-        process = sleeper();
-        process.launch();
-        process.awaitReady();
+        process = runningSleeper();
 
         process.release();
         long pid = process.kill();
@@ -99,9 +91,12 @@ class SupervisedProcessTest {
         assertEquals(List.of(), announced);
     }
 
-    private SupervisedProcess sleeper() {
-        return new SupervisedProcess("sleeper", () -> ChildProcess.start("sleeper", List.of("sleep", "600"),
-                Map.of(), logs, null), run -> {
+    private SupervisedProcess runningSleeper() {
+        SupervisedProcess sleeper = new SupervisedProcess("sleeper", () -> ChildProcess.start("sleeper",
+                List.of("sleep", "600"), Map.of(), logs, null), run -> {
         }, scheduler, announced::add);
+        sleeper.launch();
+        sleeper.awaitReady();
+        return sleeper;
     }
 }
