@@ -15,17 +15,20 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** One process of the local stack, its output copied to a log file, stopped with SIGTERM then killed. */
+/** One run of one process of the local stack, its output appended to a log file, stopped with SIGTERM then killed. */
 final class ChildProcess {
 
     private final String name;
     private final Process process;
+    private final Path log;
     private final CountDownLatch readyLine = new CountDownLatch(1);
+    private final long startedAt = System.nanoTime();
 
     private ChildProcess(String name, Process process, Path log, String readyMarker) {
         this.name = name;
         this.process = process;
-        Thread pump = new Thread(() -> pump(log, readyMarker), name + "-log");
+        this.log = log;
+        Thread pump = new Thread(() -> pump(readyMarker), name + "-log");
         pump.setDaemon(true);
         pump.start();
     }
@@ -54,14 +57,32 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    Path log() {
+        return log;
+    }
+
+    /** How long this run has lasted so far. */
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** Runs {@code action} once the process has exited, whoever ended it. */
+    void onExit(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+
+    /** The exit code, or -1 while it runs; a process killed by signal N exits with 128 + N (SIGKILL: 137). */
+    int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     /** Waits for the line the process prints when it is ready (embedded servers); fails as soon as it exits. */
-    void awaitReadyLine(Duration timeout, Path logDir) {
+    void awaitReadyLine(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!readyLine.await(200, TimeUnit.MILLISECONDS)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
-                            + logDir.resolve(name + ".log"));
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + " did not become ready within " + timeout);
@@ -73,6 +94,12 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILL, as a crash would: no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** SIGTERM (shutdown hooks run, so Kafka and H2 close their files), then SIGKILL after 30 s. */
     void stop() {
         if (!process.isAlive()) {
             return;
@@ -88,7 +115,7 @@ final class ChildProcess {
         }
     }
 
-    private void pump(Path log, String readyMarker) {
+    private void pump(String readyMarker) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,

@@ -2,12 +2,16 @@ package org.convergence.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * README command 1: starts the local stack, prints where everything is and a token per role, and stops
- * everything cleanly on Ctrl-C. Usage: {@code LocalStackMain [--data-dir DIR]}.
+ * README command 1: starts the local stack, prints where everything is and a token per usual role, supervises
+ * the processes (restarts one that dies) and stops everything cleanly on Ctrl-C. Usage:
+ * {@code LocalStackMain [--data-dir DIR]}, or {@code LocalStackMain token ...} to mint one token
+ * ({@link TokenCommand}).
  */
 public final class LocalStackMain {
 
@@ -16,7 +20,12 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         Path repository = Path.of("").toAbsolutePath();
-        Path dataDir = repository.resolve("local-data");
+        Path defaultDataDir = repository.resolve("local-data");
+        if (args.length > 0 && args[0].equals("token")) {
+            mintToken(Arrays.asList(args).subList(1, args.length), defaultDataDir);
+            return;
+        }
+        Path dataDir = defaultDataDir;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--data-dir")) {
                 dataDir = Path.of(args[i + 1]).toAbsolutePath();
@@ -45,12 +54,21 @@ public final class LocalStackMain {
         stopped.await();
     }
 
+    private static void mintToken(List<String> args, Path defaultDataDir) {
+        try {
+            System.out.println(TokenCommand.mint(TokenCommand.parse(args, defaultDataDir)));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + TokenCommand.USAGE);
+            System.exit(2);
+        }
+    }
+
     private static void printBanner(LocalStack stack, StackLayout layout, Duration took) {
         StringBuilder out = new StringBuilder();
         out.append("\nConvergence France backend is up (").append(took.toMillis()).append(" ms)\n\n");
         out.append("  Kafka      ").append(layout.kafkaBootstrap()).append('\n');
         out.append("  MongoDB    ").append(layout.mongoUri()).append('\n');
-        for (String service : LocalStack.SERVICES) {
+        for (String service : stack.services()) {
             out.append(String.format("  %-10s %s   (Swagger UI: %s/q/swagger-ui, health: %s/q/health)%n", service,
                     stack.baseUrl(service), stack.baseUrl(service), stack.baseUrl(service)));
         }
@@ -63,7 +81,10 @@ public final class LocalStackMain {
         token(out, stack, "chantier-staff", Map.of("territory", "paris", "chantier", "emmaus-defi"),
                 "staff of chantier emmaus-defi (paris)");
         token(out, stack, "evaluator", Map.of(), "evaluator (figures only)");
-        out.append("\nPress Ctrl-C to stop everything.\n");
+        out.append("\n  Any other role and scope, in another terminal:\n")
+                .append("  ./deploy/run-local token --role chantier-staff --territory lyon --chantier fndsa\n")
+                .append("  (any --CLAIM VALUE pair becomes a claim; --valid 30m|12h|7d; see docs/runbook.md)\n");
+        out.append("\nA process that dies is restarted (lines starting with !!!). Press Ctrl-C to stop everything.\n");
         System.out.println(out);
     }
 

@@ -2,18 +2,54 @@ package org.convergence.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Where the local stack keeps its data and listens. Every process gets a fixed port so that URLs and
- * tokens printed once stay valid across restarts.
+ * Where the local stack keeps its data and listens. The launcher uses fixed ports (the services' from
+ * {@code deploy/services.conf}) so that URLs and tokens printed once stay valid across restarts; tests and
+ * benchmarks take free ones, so a test stack never collides with a running one.
  */
-record StackLayout(Path repository, Path dataDir, int kafkaPort, int mongoPort, int enrolmentPort,
-                   int reportingPort) {
+public record StackLayout(Path repository, Path dataDir, int kafkaPort, int mongoPort,
+                          Map<String, Integer> servicePorts) {
 
-    static StackLayout defaults(Path repository, Path dataDir) {
-        return new StackLayout(repository, dataDir, 19092, 27027, 8081, 8084);
+    public static final int KAFKA_PORT = 19092;
+    public static final int MONGO_PORT = 27027;
+
+    public StackLayout {
+        servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
+    }
+
+    /** The launcher's fixed, documented ports. */
+    public static StackLayout defaults(Path repository, Path dataDir) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ServiceList.read(repository).forEach(service -> ports.put(service.name(), service.port()));
+        return new StackLayout(repository, dataDir, KAFKA_PORT, MONGO_PORT, ports);
+    }
+
+    /** Every process on a port free right now, for a stack that must not collide with a running one. */
+    public static StackLayout onFreePorts(Path repository, Path dataDir) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ServiceList.read(repository).forEach(service -> ports.put(service.name(), freePort()));
+        return new StackLayout(repository, dataDir, freePort(), freePort(), ports);
+    }
+
+    /** The services' names, in the order of the list. */
+    public List<String> services() {
+        return List.copyOf(servicePorts.keySet());
+    }
+
+    public int port(String service) {
+        Integer port = servicePorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("Unknown service " + service + "; known: " + servicePorts.keySet());
+        }
+        return port;
     }
 
     Path logs() {
@@ -44,5 +80,18 @@ record StackLayout(Path repository, Path dataDir, int kafkaPort, int mongoPort, 
 
     Path serviceJar(String service) {
         return repository.resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The one entry point of every service, shared with its image: memory settings live beside it. */
+    Path serviceRunner() {
+        return repository.resolve("deploy/service/run");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

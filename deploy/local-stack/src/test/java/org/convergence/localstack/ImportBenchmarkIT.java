@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +39,7 @@ class ImportBenchmarkIT {
     void importTenThousandHistoricPathways() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
         Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "bench-");
-        StackLayout layout = new StackLayout(repository, dataDir, freePort(), freePort(), freePort(), freePort());
+        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
         try (LocalStack stack = new LocalStack(layout)) {
             stack.start();
             String token = stack.token("national", Map.of());
@@ -123,11 +122,5 @@ class ImportBenchmarkIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), path + ": " + response.body());
         return response.body();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The foundation's acceptance scenario, end to end across two services through the real broker, with every
@@ -41,7 +41,7 @@ class LocalStackIT {
     static void startStack() throws IOException {
         Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
         Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "stack-");
-        layout = new StackLayout(repository, dataDir, freePort(), freePort(), freePort(), freePort());
+        layout = StackLayout.onFreePorts(repository, dataDir);
         stack = started(layout);
         national = stack.token("national", Map.of());
     }
@@ -76,7 +76,7 @@ class LocalStackIT {
     @Test
     @Order(2)
     void commandsHandledWhileKafkaIsDownReachTheFiguresOnceWhenItIsBack() throws Exception {
-        stack.stopKafka();
+        stack.stop(LocalStack.KAFKA);
         String fourth;
         try {
             fourth = enrol("2020-03-02");
@@ -84,7 +84,7 @@ class LocalStackIT {
             post("enrolment", "/pathways/" + fourth + "/exit",
                     "{\"exitDate\":\"2020-09-30\",\"category\":\"OTHER\"}", 200);
         } finally {
-            stack.startKafka();
+            stack.start(LocalStack.KAFKA);
         }
         awaitFigures(5, 2);
     }
@@ -92,7 +92,15 @@ class LocalStackIT {
     @Test
     @Order(3)
     void aRestartedStackFindsTheSameData() throws Exception {
+        Map<String, Long> running = stack.pids();
         stack.close();
+        // Stopped on purpose, nothing is restarted: past the first back-off, no process and no port is left.
+        Thread.sleep(SupervisedProcess.FIRST_BACKOFF.toMillis() + 1_500);
+        running.forEach((name, pid) -> assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                name + " still runs"));
+        for (int port : ports()) {
+            assertFalse(listening(port), "something listens on " + port);
+        }
         stack = started(layout);
         JsonNode paris = get("reporting", "/figures/territories/paris/2020");
         assertEquals(5, paris.get("accompanied").asInt());
@@ -180,6 +188,23 @@ class LocalStackIT {
                 .statusCode());
     }
 
+    @Test
+    @Order(6)
+    void aServiceTheBrokerOrTheDatabaseKilledIsRestartedAndTheStackServesAgain() throws Exception {
+        for (String process : List.of("enrolment", LocalStack.KAFKA, LocalStack.MONGO, "reporting")) {
+            int restarts = stack.restarts(process);
+            long killed = stack.kill(process);
+            Duration back = stack.awaitBack(process, killed, Duration.ofMinutes(3));
+            System.out.printf("e2e: %s killed (pid %d), restarted as pid %d and ready %d ms later%n", process,
+                    killed, stack.pid(process), back.toMillis());
+            assertEquals(restarts + 1, stack.restarts(process));
+            assertFalse(ProcessHandle.of(killed).map(ProcessHandle::isAlive).orElse(false));
+        }
+        // Serving again end to end: a new enrolment is stored, published, consumed and counted.
+        enrol("2020-06-01");
+        awaitFigures(7, 2, Duration.ofMinutes(2));
+    }
+
     /** Polls a read until it satisfies {@code done}: reads answer before the projection has caught up. */
     private static JsonNode await(String what, java.util.concurrent.Callable<JsonNode> read,
                                   java.util.function.Predicate<JsonNode> done) throws Exception {
@@ -233,8 +258,12 @@ class LocalStackIT {
 
     /** Polls the Paris 2020 figures until they match; returns how long that took. */
     private static long awaitFigures(int accompanied, int exits) throws Exception {
+        return awaitFigures(accompanied, exits, Duration.ofSeconds(60));
+    }
+
+    private static long awaitFigures(int accompanied, int exits, Duration timeout) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(60).toNanos();
+        long deadline = start + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = send("reporting", HttpRequest.newBuilder()
@@ -249,6 +278,22 @@ class LocalStackIT {
         }
         throw new AssertionError("Paris 2020 figures never reached accompanied=" + accompanied + ", exits=" + exits
                 + "; last seen " + last);
+    }
+
+    private static List<Integer> ports() {
+        List<Integer> ports = new java.util.ArrayList<>(layout.servicePorts().values());
+        ports.add(layout.kafkaPort());
+        ports.add(layout.mongoPort());
+        return ports;
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private static void post(String service, String path, String body, int expectedStatus) throws Exception {
@@ -273,9 +318,4 @@ class LocalStackIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

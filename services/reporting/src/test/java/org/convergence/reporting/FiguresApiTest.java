@@ -1,6 +1,10 @@
 package org.convergence.reporting;
 
+import org.convergence.testsupport.EnrolmentFacts;
+import org.convergence.testsupport.EventPublisher;
+import org.convergence.testsupport.Ids;
 import org.convergence.testsupport.Tokens;
+import org.convergence.testsupport.TopicReader;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.WithTestResource;
 import jakarta.inject.Inject;
@@ -13,16 +17,7 @@ import org.convergence.reporting.projection.ReadModel;
 import java.time.Year;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEventType;
@@ -50,7 +45,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -74,16 +68,15 @@ class FiguresApiTest {
     KafkaClients kafka;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());
-    private KafkaProducer<String, byte[]> producer;
+    private EventPublisher publisher;
     private String territory;
     private String chantier;
 
     @BeforeEach
     void setUp() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConvergenceStack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
-        territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        publisher = new EventPublisher();
+        territory = Ids.fresh("t");
+        chantier = Ids.fresh("c");
         publish(EnrolmentEvents.TERRITORY_REGISTERED, new TerritoryRegisteredV1(territory, "Paris", "URBAN"),
                 LocalDate.of(2020, 1, 1), territory, null);
         publish(EnrolmentEvents.CHANTIER_REGISTERED, new ChantierRegisteredV1(chantier, territory, "Emmaüs Défi",
@@ -93,7 +86,7 @@ class FiguresApiTest {
 
     @AfterEach
     void tearDown() {
-        producer.close();
+        publisher.close();
     }
 
     @Test
@@ -105,7 +98,7 @@ class FiguresApiTest {
 
         awaitTerritoryFigures(2020, 3, 1);
         awaitTerritoryFigures(2019, 1, 0);
-        RestAssured.given().auth().oauth2(token("national", Map.of())).get("/figures/national/2020").then()
+        RestAssured.given().auth().oauth2(Tokens.of("national", Map.of())).get("/figures/national/2020").then()
                 .statusCode(200)
                 .body("territories.territoryId", hasItem(territory))
                 .body("territories.find { it.territoryId == '%s' }.accompanied".formatted(territory), equalTo(3));
@@ -152,11 +145,11 @@ class FiguresApiTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneIsApplied() {
         String key = "p-bad-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.ENROLMENT, key, "{not json".getBytes(StandardCharsets.UTF_8)));
-        producer.send(new ProducerRecord<>(Topics.ENROLMENT, key, """
+        publisher.raw(Topics.ENROLMENT, key, "{not json");
+        publisher.raw(Topics.ENROLMENT, key, """
                 {"eventId":"%s","type":"pathway.enrolled","schemaVersion":1,"occurredOn":"2020-01-01",
                  "recordedAt":"2026-11-27T10:00:00Z","key":"%s","payload":{"pathwayId":"x"}}"""
-                .formatted(UUID.randomUUID(), key).getBytes(StandardCharsets.UTF_8)));
+                .formatted(UUID.randomUUID(), key));
         enrol(key, "pw-good", "2020-03-01");
 
         awaitTerritoryFigures(2020, 1, 0);
@@ -204,14 +197,14 @@ class FiguresApiTest {
         exit("p1", "pw1", "2020-05-31");
         publish(EnrolmentEvents.CHECK_IN_RECORDED, new CheckInRecordedV1(id("pw1"), id("p1"), 1,
                 LocalDate.of(2020, 7, 1), "OTHER", "STREET"), LocalDate.of(2020, 7, 1), id("p1"), chantier);
-        String coordinator = token("territory-coordinator", Map.of("territory", territory));
+        String coordinator = Tokens.of("territory-coordinator", Map.of("territory", territory));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> RestAssured.given().auth().oauth2(coordinator)
                 .get("/work-lists/territories/" + territory + "?asOf=2020-10-15").then().statusCode(200)
                 .body("overdueCheckIns.milestoneMonths", equalTo(List.of(3))));
-        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", "lyon")))
+        RestAssured.given().auth().oauth2(Tokens.of("territory-coordinator", Map.of("territory", "lyon")))
                 .get("/work-lists/territories/" + territory).then().statusCode(403);
-        RestAssured.given().auth().oauth2(token("evaluator", Map.of()))
+        RestAssured.given().auth().oauth2(Tokens.of("evaluator", Map.of()))
                 .get("/work-lists/territories/" + territory).then().statusCode(403);
     }
 
@@ -221,15 +214,15 @@ class FiguresApiTest {
         enrol("p2", "pw2", "2020-04-06");
         awaitTerritoryFigures(2020, 2, 0);
 
-        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", chantier)))
+        RestAssured.given().auth().oauth2(Tokens.of("chantier-staff", Map.of("territory", territory, "chantier", chantier)))
                 .get("/figures/chantiers/" + chantier + "/2020").then().statusCode(200)
                 .body("territoryId", equalTo(territory))
                 .body("figures.accompanied", equalTo(2));
-        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", "other")))
+        RestAssured.given().auth().oauth2(Tokens.of("chantier-staff", Map.of("territory", territory, "chantier", "other")))
                 .get("/figures/chantiers/" + chantier + "/2020").then().statusCode(403);
-        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", "other")))
+        RestAssured.given().auth().oauth2(Tokens.of("chantier-staff", Map.of("territory", territory, "chantier", "other")))
                 .get("/figures/chantiers/no-such-chantier/2020").then().statusCode(403);
-        RestAssured.given().auth().oauth2(token("national", Map.of()))
+        RestAssured.given().auth().oauth2(Tokens.of("national", Map.of()))
                 .get("/figures/chantiers/no-such-chantier/2020").then().statusCode(404);
     }
 
@@ -238,16 +231,16 @@ class FiguresApiTest {
         enrol("p1", "pw1", "2020-04-01");
         awaitTerritoryFigures(2020, 1, 0);
 
-        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", territory)))
+        RestAssured.given().auth().oauth2(Tokens.of("territory-coordinator", Map.of("territory", territory)))
                 .get("/figures/territories/" + territory + "/2020").then().statusCode(200);
-        RestAssured.given().auth().oauth2(token("evaluator", Map.of()))
+        RestAssured.given().auth().oauth2(Tokens.of("evaluator", Map.of()))
                 .get("/figures/territories/" + territory + "/2020").then().statusCode(200);
-        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", "lyon")))
+        RestAssured.given().auth().oauth2(Tokens.of("territory-coordinator", Map.of("territory", "lyon")))
                 .get("/figures/territories/" + territory + "/2020").then().statusCode(403)
                 .contentType("application/problem+json");
-        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", "lyon")))
+        RestAssured.given().auth().oauth2(Tokens.of("territory-coordinator", Map.of("territory", "lyon")))
                 .get("/figures/national/2020").then().statusCode(403);
-        RestAssured.given().auth().oauth2(token("chantier-staff", Map.of("territory", territory, "chantier", chantier)))
+        RestAssured.given().auth().oauth2(Tokens.of("chantier-staff", Map.of("territory", territory, "chantier", chantier)))
                 .get("/figures/territories/" + territory + "/2020").then().statusCode(403);
         RestAssured.given().get("/figures/national/2020").then().statusCode(401);
     }
@@ -264,7 +257,7 @@ class FiguresApiTest {
                 LocalDate.of(2019, 9, 1)), LocalDate.of(2019, 9, 1), territory, null);
         publish(EnrolmentEvents.STEERING_COMMITTEE_HELD, new SteeringCommitteeHeldV1(territory,
                 LocalDate.of(2019, 11, 20)), LocalDate.of(2019, 11, 20), territory, null);
-        String evaluator = token("evaluator", Map.of());
+        String evaluator = Tokens.of("evaluator", Map.of());
         String mine = "territories.find { it.territoryId == '%s' }".formatted(territory);
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
@@ -281,13 +274,13 @@ class FiguresApiTest {
         List<String> engaged = before.getList(
                 "territories.findAll { it.programs.CONVERGENCE?.status == 'ENGAGED' }.territoryId");
         assertEquals(engaged.size(), before.getInt("countsByProgram.CONVERGENCE.ENGAGED"));
-        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", territory)))
+        RestAssured.given().auth().oauth2(Tokens.of("territory-coordinator", Map.of("territory", territory)))
                 .get("/figures/national/territories").then().statusCode(403);
     }
 
     @Test
     void aChantierJoiningConvergenceLaterCountsItsPeopleOnlyFromThatDate() {
-        String joining = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String joining = Ids.fresh("c");
         publish(EnrolmentEvents.CHANTIER_REGISTERED, new ChantierRegisteredV1(joining, territory, "Armée du Salut",
                 List.of(new ChantierRegisteredV1.ProgramCarried("PREMIERES_HEURES", LocalDate.of(2018, 1, 1)))),
                 LocalDate.of(2018, 1, 1), territory, joining);
@@ -313,7 +306,7 @@ class FiguresApiTest {
                 LocalDate.of(2020, 5, 31), id("p1"), chantier);
 
         awaitTerritoryFigures(2020, 1, 1);
-        RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", territory)))
+        RestAssured.given().auth().oauth2(Tokens.of("territory-coordinator", Map.of("territory", territory)))
                 .get("/work-lists/territories/" + territory).then().statusCode(200)
                 .body("exitsWithoutCategory.pathwayId", hasItem(id("pw1")))
                 .body("exitsWithoutCategory[0].dueOn", equalTo("2020-05-31"));
@@ -321,7 +314,7 @@ class FiguresApiTest {
 
     @Test
     void fromPremieresHeuresFindsAPremieresHeuresPathwayInAnotherTerritoryAndFollowsItsCorrection() {
-        String elsewhere = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String elsewhere = Ids.fresh("t");
         String participant = id("p1");
         try (EnrolmentFacts lyon = new EnrolmentFacts(elsewhere)) {
             lyon.chantier(elsewhere + "-ph", "PREMIERES_HEURES", LocalDate.of(2018, 1, 1));
@@ -330,7 +323,7 @@ class FiguresApiTest {
         }
         enrol("p1", "pw1", "2020-01-06");
         enrol("p2", "pw2", "2020-02-03");
-        String national = token("national", Map.of());
+        String national = Tokens.of("national", Map.of());
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 RestAssured.given().auth().oauth2(national).get("/figures/territories/" + territory + "/2020")
                         .then().statusCode(200)
@@ -351,7 +344,7 @@ class FiguresApiTest {
     }
 
     private void awaitTerritoryFigures(int year, int accompanied, int exits) {
-        String national = token("national", Map.of());
+        String national = Tokens.of("national", Map.of());
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 RestAssured.given().auth().oauth2(national).get("/figures/territories/" + territory + "/" + year)
                         .then().statusCode(200)
@@ -373,15 +366,11 @@ class FiguresApiTest {
 
     private <P extends IntegrationPayload> EventEnvelope publish(IntegrationEventType<P> type, P payload,
                                                                LocalDate occurredOn, String key, String chantierId) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.version(),
-                occurredOn, Instant.now(), key, territory, chantierId, codec.toJson(payload));
-        send(envelope);
-        return envelope;
+        return publisher.publish(Topics.ENROLMENT, type, payload, occurredOn, key, territory, chantierId);
     }
 
     private void send(EventEnvelope envelope) {
-        producer.send(new ProducerRecord<>(Topics.ENROLMENT, envelope.key(), codec.encode(envelope)));
-        producer.flush();
+        publisher.publish(Topics.ENROLMENT, envelope);
     }
 
     /** A pathway or participant id (a lowercase UUID, as the contracts require) for a label of this test. */
@@ -389,28 +378,11 @@ class FiguresApiTest {
         return UUID.nameUUIDFromBytes((territory + "/" + label).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String token(String role, Map<String, String> claims) {
-        return Tokens.forRole(role + "-user", role, claims);
-    }
-
     private static List<ConsumerRecord<String, byte[]>> deadLettersFor(String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConvergenceStack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "observer-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetterOf(Topics.ENROLMENT)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
+        try (TopicReader reader = new TopicReader(ConvergenceStack.kafkaBootstrapServers(),
+                Topics.deadLetterOf(Topics.ENROLMENT))) {
+            return reader.readKey(key, expected, Duration.ofSeconds(30));
         }
-        return found;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

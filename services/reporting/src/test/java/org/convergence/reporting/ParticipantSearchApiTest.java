@@ -1,5 +1,7 @@
 package org.convergence.reporting;
 
+import org.convergence.testsupport.EnrolmentFacts;
+import org.convergence.testsupport.Ids;
 import org.convergence.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.convergence.testsupport.Rest.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -29,7 +32,7 @@ class ParticipantSearchApiTest {
 
     @Test
     void participantsAreFoundInTheCallersScopeByChantierProgramAndStatusAndPaged() {
-        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String territory = Ids.fresh("t");
         String a = territory + "-a";
         String b = territory + "-b";
         try (EnrolmentFacts facts = new EnrolmentFacts(territory)) {
@@ -42,10 +45,10 @@ class ParticipantSearchApiTest {
             facts.exit(id(territory, "p3"), id(territory, "pw3"), CV, a, LocalDate.of(2018, 5, 31));
             facts.enrol(id(territory, "p4"), id(territory, "pw4"), PH, b, LocalDate.of(2021, 9, 6));
         }
-        RequestSpecification coordinator = as(token("territory-coordinator", Map.of("territory", territory)));
+        RequestSpecification coordinator = as(Tokens.of("territory-coordinator", Map.of("territory", territory)));
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                as(token("territory-coordinator", Map.of("territory", territory)))
+                as(Tokens.of("territory-coordinator", Map.of("territory", territory)))
                         .get("/participants?asOf=2022-01-31").then().statusCode(200)
                         .body("total", equalTo(4))
                         .body("items.participantId", equalTo(List.of(id(territory, "p4"), id(territory, "p2"),
@@ -54,40 +57,40 @@ class ParticipantSearchApiTest {
         coordinator.get("/participants?asOf=2022-01-31&status=IN_FOLLOW_UP").then().statusCode(200)
                 .body("items.participantId", equalTo(List.of(id(territory, "p2"))))
                 .body("items[0].pathways[0].exitDate", equalTo("2021-06-30"));
-        as(token("territory-coordinator", Map.of("territory", territory)))
+        as(Tokens.of("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?asOf=2022-01-31&status=ENDED").then()
                 .body("items.participantId", equalTo(List.of(id(territory, "p3"))));
-        as(token("territory-coordinator", Map.of("territory", territory)))
+        as(Tokens.of("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?program=PREMIERES_HEURES").then()
                 .body("items.participantId", equalTo(List.of(id(territory, "p4"))));
-        as(token("territory-coordinator", Map.of("territory", territory)))
+        as(Tokens.of("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?asOf=2022-01-31&size=2&page=1").then()
                 .body("total", equalTo(4))
                 .body("items.participantId", equalTo(List.of(id(territory, "p1"), id(territory, "p3"))));
 
-        as(token("chantier-staff", Map.of("territory", territory, "chantier", b))).get("/participants").then()
+        as(Tokens.of("chantier-staff", Map.of("territory", territory, "chantier", b))).get("/participants").then()
                 .statusCode(200)
                 .body("items.participantId", equalTo(List.of(id(territory, "p4"))));
-        as(token("chantier-staff", Map.of("territory", territory, "chantier", b)))
+        as(Tokens.of("chantier-staff", Map.of("territory", territory, "chantier", b)))
                 .get("/participants?chantierId=" + a).then().statusCode(403);
-        as(token("territory-coordinator", Map.of("territory", "elsewhere")))
+        as(Tokens.of("territory-coordinator", Map.of("territory", "elsewhere")))
                 .get("/participants?territoryId=" + territory).then().statusCode(403);
         // The same answer whether the other territory's chantier exists or not.
-        as(token("territory-coordinator", Map.of("territory", "elsewhere")))
+        as(Tokens.of("territory-coordinator", Map.of("territory", "elsewhere")))
                 .get("/participants?territoryId=elsewhere&chantierId=" + a).then().statusCode(403);
-        as(token("national", Map.of())).get("/participants?chantierId=" + a + "&status=ACTIVE&asOf=2022-01-31")
+        as(Tokens.of("national", Map.of())).get("/participants?chantierId=" + a + "&status=ACTIVE&asOf=2022-01-31")
                 .then().statusCode(200)
                 .body("items.participantId", equalTo(List.of(id(territory, "p1"))));
-        as(token("evaluator", Map.of())).get("/participants").then().statusCode(403);
+        as(Tokens.of("evaluator", Map.of())).get("/participants").then().statusCode(403);
     }
 
     @Test
     void anUnknownStatusOrAnOversizedPageIsABadRequest() {
-        RequestSpecification national = as(token("national", Map.of()));
+        RequestSpecification national = as(Tokens.of("national", Map.of()));
         national.get("/participants?status=GONE").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("status"));
-        as(token("national", Map.of())).get("/participants?size=1000").then().statusCode(400)
+        as(Tokens.of("national", Map.of())).get("/participants?size=1000").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -96,11 +99,5 @@ class ParticipantSearchApiTest {
         return UUID.nameUUIDFromBytes((territory + "/" + label).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static RequestSpecification as(String token) {
-        return RestAssured.given().auth().oauth2(token);
-    }
 
-    private static String token(String role, Map<String, String> claims) {
-        return Tokens.forRole(role + "-user", role, claims);
-    }
 }

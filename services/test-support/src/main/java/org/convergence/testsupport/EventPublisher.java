@@ -8,15 +8,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEventType;
-import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.IntegrationPayload;
 import org.convergence.embedded.ConvergenceStack;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EventPublisher implements AutoCloseable {
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());
+    private final IntegrationEventCodec codec = TestEnvelopes.CODEC;
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConvergenceStack.kafkaBootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"),
@@ -41,8 +38,7 @@ public final class EventPublisher implements AutoCloseable {
     public <P extends IntegrationPayload> EventEnvelope envelope(IntegrationEventType<P> type, P payload,
                                                                 LocalDate occurredOn, String key,
                                                                 String territoryId, String chantierId) {
-        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.version(), occurredOn,
-                Instant.now(), key, territoryId, chantierId, codec.toJson(payload));
+        return TestEnvelopes.envelope(type, payload, occurredOn, key, territoryId, chantierId);
     }
 
     /** Publishes a new event and returns its envelope. */

@@ -34,6 +34,11 @@ public final class Tokens {
         return forRole("evaluator-1", "evaluator", Map.of());
     }
 
+    /** Any role with any scope claims, under a subject named after the role. */
+    public static String of(String role, Map<String, String> claims) {
+        return forRole(role + "-user", role, claims);
+    }
+
     /** Any role with any scope claims: for roles other services add (partners, employers, chantier software). */
     public static String forRole(String subject, String role, Map<String, String> claims) {
         return ConvergenceStack.jwt().issue(subject, role, new LinkedHashMap<>(claims), VALIDITY);

@@ -37,6 +37,26 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Polls until {@code count} records under {@code key} were read or the timeout passed; returns those read. */
+    public List<ConsumerRecord<String, byte[]>> readKey(String key, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (key.equals(record.key())) {
+                found.add(record);
+            }
+        }
+        while (found.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                records.add(record);
+                if (key.equals(record.key())) {
+                    found.add(record);
+                }
+            }
+        }
+        return found;
+    }
+
     @Override
     public void close() {
         consumer.close();

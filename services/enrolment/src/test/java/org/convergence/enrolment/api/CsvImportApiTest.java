@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import org.convergence.testsupport.EnrolmentApi;
 import org.convergence.testsupport.Tokens;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -30,14 +31,8 @@ class CsvImportApiTest {
 
     @Test
     void aCsvImportStoresValidLinesWithTheirRealDatesReportsTheOthersAndCanBeRerun() {
-        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        String chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body("""
-                {"territoryId":"%s","name":"Lille","densityKind":"URBAN"}""".formatted(territory))
-                .post("/territories").then().statusCode(201);
-        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body("""
-                {"chantierId":"%s","name":"L'Union","programs":[{"program":"CONVERGENCE","since":"2015-01-01"}]}"""
-                .formatted(chantier)).post("/territories/" + territory + "/chantiers").then().statusCode(201);
+        String territory = EnrolmentApi.territory("Lille");
+        String chantier = EnrolmentApi.chantier(territory, "2015-01-01", "CONVERGENCE");
         String inProgress = UUID.randomUUID().toString();
         String uncategorised = UUID.randomUUID().toString();
         String tooLong = UUID.randomUUID().toString();

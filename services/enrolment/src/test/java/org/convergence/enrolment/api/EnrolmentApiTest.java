@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import org.convergence.testsupport.EnrolmentApi;
 import org.convergence.testsupport.Tokens;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
+import static org.convergence.testsupport.Rest.as;
+import static org.convergence.testsupport.Rest.asNational;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,15 +47,8 @@ class EnrolmentApiTest {
 
     @BeforeEach
     void registerATerritoryWithAConvergenceChantier() {
-        territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        asNational().body("""
-                {"territoryId":"%s","name":"Paris","densityKind":"URBAN"}""".formatted(territory))
-                .post("/territories").then().statusCode(201);
-        asNational().body("""
-                {"chantierId":"%s","name":"Emmaüs Défi","programs":[{"program":"CONVERGENCE","since":"2019-01-01"}]}"""
-                        .formatted(chantier))
-                .post("/territories/" + territory + "/chantiers").then().statusCode(201);
+        territory = EnrolmentApi.territory("Paris");
+        chantier = EnrolmentApi.chantier(territory, "2019-01-01", "CONVERGENCE");
     }
 
     @Test
@@ -424,13 +420,7 @@ class EnrolmentApiTest {
     }
 
     private String registerChantier(String... programs) {
-        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        String carried = java.util.Arrays.stream(programs)
-                .map(p -> "{\"program\":\"" + p + "\",\"since\":\"2019-01-01\"}")
-                .collect(java.util.stream.Collectors.joining(","));
-        asNational().body("{\"chantierId\":\"%s\",\"name\":\"Chantier\",\"programs\":[%s]}".formatted(id, carried))
-                .post("/territories/" + territory + "/chantiers").then().statusCode(201);
-        return id;
+        return EnrolmentApi.chantier(territory, "2019-01-01", programs);
     }
 
     private String enrolled(String entryDate) {
@@ -443,13 +433,5 @@ class EnrolmentApiTest {
         return """
                 {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"%s"}"""
                 .formatted(pathwayId, chantier, entryDate);
-    }
-
-    private static io.restassured.specification.RequestSpecification asNational() {
-        return as(Tokens.national());
-    }
-
-    private static io.restassured.specification.RequestSpecification as(String token) {
-        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 }

@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import org.convergence.testsupport.EnrolmentApi;
 import org.convergence.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static org.convergence.testsupport.Rest.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,10 +27,7 @@ class TerritoryApiTest {
 
     @BeforeEach
     void registerATerritory() {
-        territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        as(Tokens.national()).body("""
-                {"territoryId":"%s","name":"Lyon","densityKind":"URBAN"}""".formatted(territory))
-                .post("/territories").then().statusCode(201);
+        territory = EnrolmentApi.territory("Lyon");
     }
 
     @Test
@@ -109,9 +108,5 @@ class TerritoryApiTest {
         return as(Tokens.national()).body("""
                 {"status":"%s","effectiveOn":"%s"}""".formatted(status, effectiveOn))
                 .post("/territories/" + territory + "/programs/" + program + "/status");
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 }

@@ -1,5 +1,6 @@
 package org.convergence.enrolment.api;
 
+import org.convergence.testsupport.EnrolmentApi;
 import org.convergence.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import static org.convergence.testsupport.Rest.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -106,35 +108,15 @@ class TimelineApiTest {
     }
 
     private static String territory(String name) {
-        String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        as(Tokens.national()).body("""
-                {"territoryId":"%s","name":"%s","densityKind":"URBAN"}""".formatted(territory, name))
-                .post("/territories").then().statusCode(201);
-        return territory;
+        return EnrolmentApi.territory(name);
     }
 
     /** Enrols a new participant in Convergence; returns their participant id. */
     private static String enrolled(String pathway, String chantier, String entryDate) {
-        return as(Tokens.national()).body("""
-                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"%s"}"""
-                .formatted(pathway, chantier, entryDate)).post("/pathways").then().statusCode(201)
-                .extract().path("participantId");
+        return EnrolmentApi.enrolled(pathway, "CONVERGENCE", chantier, entryDate);
     }
 
     private static String chantier(String territory, String... programs) {
-        String chantier = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        StringBuilder carried = new StringBuilder();
-        for (String program : programs) {
-            carried.append(carried.isEmpty() ? "" : ",")
-                    .append("{\"program\":\"%s\",\"since\":\"2015-01-01\"}".formatted(program));
-        }
-        as(Tokens.national()).body("""
-                {"chantierId":"%s","name":"Chantier","programs":[%s]}""".formatted(chantier, carried))
-                .post("/territories/" + territory + "/chantiers").then().statusCode(201);
-        return chantier;
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+        return EnrolmentApi.chantier(territory, "2015-01-01", programs);
     }
 }

@@ -35,7 +35,7 @@ public class ProjectionRuntime {
 
     public ProjectionRuntime(MongoDatabase database, KafkaClients kafka, IntegrationEventCodec codec,
                              PlatformConfig config,
-                             @ConfigProperty(name = "reporting.generation", defaultValue = "g2") String generation) {
+                             @ConfigProperty(name = "reporting.generation") String generation) {
         this.model = new ReadModel(database, generation);
         this.groupId = config.serviceName() + "-" + generation;
         this.kafka = kafka;

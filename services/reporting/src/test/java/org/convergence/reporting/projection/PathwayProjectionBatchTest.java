@@ -1,5 +1,6 @@
 package org.convergence.reporting.projection;
 
+import org.convergence.testsupport.TestEnvelopes;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -20,7 +21,6 @@ import org.convergence.reporting.figures.PathwayRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +144,6 @@ class PathwayProjectionBatchTest {
 
     private <P extends IntegrationPayload> EventEnvelope envelope(IntegrationEventType<P> type, P payload, String key,
                                                                  String territoryId, String chantierId) {
-        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.version(), LocalDate.of(2020, 1, 1),
-                Instant.now(), key, territoryId, chantierId, codec.toJson(payload));
+        return TestEnvelopes.envelope(type, payload, LocalDate.of(2020, 1, 1), key, territoryId, chantierId);
     }
 }

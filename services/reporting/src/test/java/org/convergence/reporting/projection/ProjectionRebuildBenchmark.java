@@ -1,5 +1,6 @@
 package org.convergence.reporting.projection;
 
+import org.convergence.testsupport.TestEnvelopes;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
@@ -157,8 +157,8 @@ class ProjectionRebuildBenchmark {
 
         <P extends IntegrationPayload> void send(IntegrationEventType<P> type, P payload, String key,
                                                  String territoryId, String chantierId) {
-            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.version(),
-                    LocalDate.of(2020, 1, 1), Instant.now(), key, territoryId, chantierId, codec.toJson(payload));
+            EventEnvelope envelope = TestEnvelopes.envelope(type, payload, LocalDate.of(2020, 1, 1), key,
+                    territoryId, chantierId);
             producer.send(new ProducerRecord<>(topic, key, codec.encode(envelope)));
             count++;
         }

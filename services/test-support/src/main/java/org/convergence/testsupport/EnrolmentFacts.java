@@ -1,4 +1,4 @@
-package org.convergence.reporting;
+package org.convergence.testsupport;
 
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventType;
@@ -9,39 +9,41 @@ import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
-import org.convergence.testsupport.EventPublisher;
 
 import java.time.LocalDate;
 import java.util.List;
 
-/** Publishes enrolment integration events of one territory to the real broker, as the enrolment service would. */
-final class EnrolmentFacts implements AutoCloseable {
+/**
+ * Publishes enrolment integration events of one territory to the test stack's broker, as the enrolment service
+ * would: what every service that reads {@code convergence.enrolment.v1} needs in its tests.
+ */
+public final class EnrolmentFacts implements AutoCloseable {
 
     private final EventPublisher publisher = new EventPublisher();
     private final String territory;
 
-    EnrolmentFacts(String territory) {
+    public EnrolmentFacts(String territory) {
         this.territory = territory;
         publish(EnrolmentEvents.TERRITORY_REGISTERED, new TerritoryRegisteredV1(territory, territory, "URBAN"),
                 LocalDate.of(2015, 1, 1), territory, null);
     }
 
-    void chantier(String chantierId, String program, LocalDate since) {
+    public void chantier(String chantierId, String program, LocalDate since) {
         publish(EnrolmentEvents.CHANTIER_REGISTERED, new ChantierRegisteredV1(chantierId, territory, chantierId,
                 List.of(new ChantierRegisteredV1.ProgramCarried(program, since))), since, territory, chantierId);
     }
 
-    void enrol(String participantId, String pathwayId, String program, String chantierId, LocalDate entryDate) {
+    public void enrol(String participantId, String pathwayId, String program, String chantierId, LocalDate entryDate) {
         publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(pathwayId, participantId, program,
                 territory, chantierId, entryDate, null), entryDate, participantId, chantierId);
     }
 
-    void exit(String participantId, String pathwayId, String program, String chantierId, LocalDate exitDate) {
+    public void exit(String participantId, String pathwayId, String program, String chantierId, LocalDate exitDate) {
         publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(pathwayId, participantId, program,
                 exitDate, "OTHER", null), exitDate, participantId, chantierId);
     }
 
-    <P extends IntegrationPayload> EventEnvelope publish(IntegrationEventType<P> type, P payload,
+    public <P extends IntegrationPayload> EventEnvelope publish(IntegrationEventType<P> type, P payload,
                                                         LocalDate occurredOn, String key, String chantierId) {
         return publisher.publish(Topics.ENROLMENT, type, payload, occurredOn, key, territory, chantierId);
     }
