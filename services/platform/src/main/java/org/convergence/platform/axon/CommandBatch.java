@@ -46,16 +46,19 @@ final class CommandBatch {
     List<Commands.Outcome> sendAll(List<?> commands) {
         Commands.Outcome[] outcomes = new Commands.Outcome[commands.size()];
         Map<Integer, String> batch = new LinkedHashMap<>();
+        Set<String> targets = new HashSet<>();
         for (int i = 0; i < commands.size(); i++) {
             String target = targetOf(commands.get(i));
-            if (target == null || batch.containsValue(target) || batch.size() == MAX_COMMANDS) {
+            if (target == null || targets.contains(target) || batch.size() == MAX_COMMANDS) {
                 runTogether(batch, commands, outcomes);
                 batch.clear();
+                targets.clear();
             }
             if (target == null) {
                 outcomes[i] = sendAlone(commands.get(i)); // nothing tells which aggregate it touches
             } else {
                 batch.put(i, target);
+                targets.add(target);
             }
         }
         runTogether(batch, commands, outcomes);
@@ -98,6 +101,10 @@ final class CommandBatch {
                 unitOfWork.rollback(e);
             }
             settleAfterFailedAppend(e, accepted, batch, commands, outcomes);
+        } finally {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(); // an Error: never leave the batch as this thread's unit of work
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The announcements of commits the relay may not have published yet (ADR 0008).
@@ -76,9 +77,7 @@ public final class RelayQueue {
         for (Document d : queue.find()) {
             List<String> commits = d.getList(COMMITS, String.class);
             if (commits != null) {
-                Date at = d.getDate(AT);
-                announcements.add(new Announcement(d.getString(ID), at == null ? Instant.EPOCH : at.toInstant(),
-                        List.copyOf(commits)));
+                announcements.add(new Announcement(d.getString(ID), d.getDate(AT).toInstant(), List.copyOf(commits)));
             } else {
                 legacy.add(new LegacyEntry(d.getString(ID), d.get("version", Number.class).longValue(),
                         d.get("pending", Number.class).intValue()));
@@ -92,28 +91,37 @@ public final class RelayQueue {
      * After a relay round: removes the announcements whose commits are all published, as the round left the
      * cursors ({@code cursors}: stream → next sequence to publish, for the streams the round looked at), takes
      * the published commits out of the others, and removes the legacy entries of streams walked to their end
-     * ({@code walkedToEnd}) if unchanged since read.
+     * ({@code walkedToEnd}) if unchanged since read. Returns what is left of {@code backlog}.
      */
-    public void forgetPublished(Backlog backlog, Map<String, Long> cursors, Set<String> walkedToEnd) {
+    public Backlog forgetPublished(Backlog backlog, Map<String, Long> cursors, Set<String> walkedToEnd) {
         List<String> done = new ArrayList<>();
+        List<Announcement> left = new ArrayList<>();
         for (Announcement announcement : backlog.announcements()) {
-            List<String> published = announcement.commitIds().stream()
-                    .filter(commitId -> isPublished(commitId, cursors)).toList();
+            Set<String> published = announcement.commitIds().stream()
+                    .filter(commitId -> isPublished(commitId, cursors)).collect(Collectors.toSet());
             if (published.size() == announcement.commitIds().size()) {
                 done.add(announcement.id());
-            } else if (!published.isEmpty()) {
-                queue.updateOne(Filters.eq(ID, announcement.id()), Updates.pullAll(COMMITS, published));
+                continue;
             }
+            if (!published.isEmpty()) {
+                queue.updateOne(Filters.eq(ID, announcement.id()), Updates.pullAll(COMMITS, List.copyOf(published)));
+            }
+            left.add(new Announcement(announcement.id(), announcement.at(), announcement.commitIds().stream()
+                    .filter(commitId -> !published.contains(commitId)).toList()));
         }
         if (!done.isEmpty()) {
             queue.deleteMany(Filters.in(ID, done));
         }
+        List<LegacyEntry> legacyLeft = new ArrayList<>();
         for (LegacyEntry entry : backlog.legacy()) {
-            if (entry.pending() == 0 && walkedToEnd.contains(entry.aggregateId())) {
-                queue.deleteOne(Filters.and(Filters.eq(ID, entry.aggregateId()),
-                        Filters.eq("version", entry.version()), Filters.eq("pending", 0)));
+            boolean removed = entry.pending() == 0 && walkedToEnd.contains(entry.aggregateId())
+                    && queue.deleteOne(Filters.and(Filters.eq(ID, entry.aggregateId()),
+                            Filters.eq("version", entry.version()), Filters.eq("pending", 0))).getDeletedCount() == 1;
+            if (!removed) {
+                legacyLeft.add(entry);
             }
         }
+        return new Backlog(List.copyOf(left), List.copyOf(legacyLeft));
     }
 
     private static boolean isPublished(String commitId, Map<String, Long> cursors) {
@@ -148,10 +156,6 @@ public final class RelayQueue {
         /** When the oldest announcement still queued was written. */
         public Optional<Instant> oldest() {
             return announcements.stream().map(Announcement::at).min(Comparator.naturalOrder());
-        }
-
-        public boolean isEmpty() {
-            return announcements.isEmpty() && legacy.isEmpty();
         }
     }
 }

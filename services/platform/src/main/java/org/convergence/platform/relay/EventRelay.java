@@ -167,7 +167,8 @@ public final class EventRelay implements AutoCloseable {
             }
             relayBatch(streams.subList(from, Math.min(streams.size(), from + settings.streamsPerBatch())), progress);
         }
-        queue.forgetPublished(backlog, progress.cursors, progress.walkedToEnd);
+        RelayQueue.Backlog left = queue.forgetPublished(backlog, progress.cursors, progress.walkedToEnd);
+        metrics.backlog(left.streams().size(), left.oldest());
         return progress.published;
     }
 

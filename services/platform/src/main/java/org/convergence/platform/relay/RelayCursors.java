@@ -11,7 +11,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,7 @@ final class RelayCursors {
 
     /** The next sequence to publish of each stream; 0 for a stream never published. */
     Map<String, Long> next(Collection<String> streams) {
-        Map<String, Long> next = new HashMap<>();
+        Map<String, Long> next = new LinkedHashMap<>();
         streams.forEach(stream -> next.put(stream, 0L));
         if (!streams.isEmpty()) {
             for (Document cursor : cursors.find(Filters.in("_id", List.copyOf(streams)))) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * What an operator needs to see of the relay, as Prometheus metrics (on {@code /q/metrics}):
  * <ul>
  *   <li>{@code convergence_relay_backlog_streams}: streams with announced commits not yet published, as the
- *       last round of the lease holder found them (NaN on a replica that does not hold the lease);</li>
+ *       lease holder's last round found them, then as it left them (NaN on a replica without the lease);</li>
  *   <li>{@code convergence_relay_backlog_oldest_age_seconds}: age of the oldest announcement still queued, growing
  *       between rounds, so a stalled relay shows;</li>
  *   <li>{@code convergence_relay_events_published_total}: events the broker acknowledged (a re-send counts again);</li>

@@ -202,6 +202,28 @@ class SendAllTest {
         assertNull(outcomes.get(0).result());
     }
 
+    @Test
+    void aCommandThatNamesNoAggregateIsSentAloneBetweenTheBatches() {
+        Service service = service(() -> { });
+
+        List<Commands.Outcome> outcomes = service.sendAll(List.of(new Tally.Open("a", 1), new Ping("hello"),
+                new Tally.Open("b", 1), new Tally.Open("c", 1)));
+
+        assertEquals("pong hello", outcomes.get(1).result());
+        assertEquals(List.of(Set.of("a"), Set.of("b", "c")), service.storage.appends());
+    }
+
+    /** A command no aggregate handles, answered by a plain handler. */
+    record Ping(String text) {
+    }
+
+    static final class PingHandler {
+        @org.axonframework.commandhandling.CommandHandler
+        String handle(Ping ping) {
+            return "pong " + ping.text();
+        }
+    }
+
     private static DomainEventMessage<?> opened(String id, long start) {
         return new GenericDomainEventMessage<>("Tally", id, 0, new Tally.Opened(id, start));
     }
@@ -227,7 +249,8 @@ class SendAllTest {
         MongoEventStore store = new MongoEventStore(client.getDatabase("sendall-" + UUID.randomUUID()), () -> { },
                 beforeInsert);
         RecordingStorage storage = new RecordingStorage(store);
-        Configuration axon = AxonRuntime.configurer(storage).configureAggregate(Tally.class).start();
+        Configuration axon = AxonRuntime.configurer(storage).configureAggregate(Tally.class)
+                .registerCommandHandler(c -> new PingHandler()).start();
         started.add(axon);
         return new Service(store, storage, new Commands(axon.commandGateway(), new RecordedBy()));
     }

@@ -58,6 +58,8 @@ class MongoEventStoreTest {
 
         assertEquals(List.of(0L, 1L, 2L), events.stream().map(DomainEventMessage::getSequenceNumber).toList());
         assertEquals(first.getIdentifier(), events.get(0).getIdentifier());
+        assertEquals("Counter", events.get(0).getType());
+        assertEquals("c1", events.get(0).getAggregateIdentifier());
         assertEquals(new TestEvents.Counted("c1", 2), events.get(2).getPayload());
         assertEquals(2L, store.readEvents("c1", 0).asStream().count() - 1);
         assertEquals(List.of(2L), store.eventsOf("c1", 2).stream().map(DomainEventMessage::getSequenceNumber).toList());

@@ -69,6 +69,7 @@ class RelayMetricsTest {
         assertEquals(3, value(registry, "convergence_relay_backlog_streams"));
         assertEquals(1, value(registry, "convergence_relay_lease_held"));
         double age = value(registry, "convergence_relay_backlog_oldest_age_seconds");
+        assertTrue(age >= 0 && age < 60, "the announcement was written moments ago: " + age);
         clock.advance(Duration.ofSeconds(30));
         assertEquals(age + 30, value(registry, "convergence_relay_backlog_oldest_age_seconds"), 0.5,
                 "the oldest announcement ages between rounds: a stalled relay shows");
@@ -88,22 +89,27 @@ class RelayMetricsTest {
     }
 
     @Test
-    void aReplicaThatDoesNotHoldTheLeaseReportsNoBacklogOfItsOwn() {
+    void aReplicaThatLostTheLeaseStopsReportingABacklogOfItsOwn() {
         MongoDatabase database = client.getDatabase("metrics-" + UUID.randomUUID());
         MongoEventStore store = new MongoEventStore(database, () -> { });
-        PrometheusMeterRegistry holderMetrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        PrometheusMeterRegistry otherMetrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry firstMetrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry secondMetrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         MovableClock clock = new MovableClock();
-        EventRelay holder = relay(database, store, holderMetrics, clock, new ScriptedProducer(), "holder");
-        EventRelay other = relay(database, store, otherMetrics, clock, new ScriptedProducer(), "other");
+        EventRelay first = relay(database, store, firstMetrics, clock, new ScriptedProducer(), "first");
+        EventRelay second = relay(database, store, secondMetrics, clock, new ScriptedProducer(), "second");
         store.appendEvents(List.of(counted("a", 0)));
 
-        holder.relayOnce();
-        other.relayOnce();
+        first.relayOnce();
+        assertEquals(1, value(firstMetrics, "convergence_relay_lease_held"));
+        assertEquals(0, value(firstMetrics, "convergence_relay_backlog_oldest_age_seconds"));
+        first.close(); // releases the lease at shutdown
+        second.relayOnce();
+        first.relayOnce();
 
-        assertEquals(1, value(holderMetrics, "convergence_relay_lease_held"));
-        assertEquals(0, value(otherMetrics, "convergence_relay_lease_held"));
-        assertEquals(Double.NaN, value(otherMetrics, "convergence_relay_backlog_streams"));
+        assertEquals(1, value(secondMetrics, "convergence_relay_lease_held"));
+        assertEquals(0, value(firstMetrics, "convergence_relay_lease_held"));
+        assertEquals(Double.NaN, value(firstMetrics, "convergence_relay_backlog_streams"));
+        assertEquals(Double.NaN, value(firstMetrics, "convergence_relay_backlog_oldest_age_seconds"));
     }
 
     private static EventRelay relay(MongoDatabase database, MongoEventStore store, PrometheusMeterRegistry registry,

@@ -208,6 +208,105 @@ class RelayPipelineTest {
         assertEquals(0, store.relayQueue().size());
     }
 
+    @Test
+    void commitsARoundPublishedBeforeItFailedAreForgottenByTheNextRoundEvenIfTheirCursorNoLongerMoves() {
+        store.appendEvents(List.of(counted("first", 0)));
+        store.appendEvents(List.of(counted("second", 0)));
+        producer.failWhen(record -> record.key().equals("second"));
+        EventRelay relay = relay(1); // one stream per batch: "first" is done before "second" fails
+
+        assertThrows(IllegalStateException.class, relay::relayOnce);
+        assertEquals(1L, cursor("first"));
+        assertEquals(2, store.relayQueue().size(), "the failed round forgot nothing");
+
+        producer.failWhen(record -> false);
+        assertEquals(1, relay.relayOnce(), "only second is sent");
+        assertEquals(0, store.relayQueue().size(), "first's announcement is forgotten too, its cursor being past it");
+    }
+
+    @Test
+    void aRelayStopsBetweenBatchesOnceAnotherReplicaHoldsTheLease() {
+        store.appendEvents(List.of(counted("s1", 0)));
+        store.appendEvents(List.of(counted("s2", 0)));
+        store.appendEvents(List.of(counted("s3", 0)));
+        java.util.concurrent.atomic.AtomicLong offset = new java.util.concurrent.atomic.AtomicLong();
+        java.time.Clock shifted = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.now().plusMillis(offset.get());
+            }
+        };
+        RelayLease mine = new RelayLease(database.getCollection("relay_leases"), "test-service", "paused", 
+                java.time.Duration.ofSeconds(10), shifted);
+        RelayLease theirs = new RelayLease(database.getCollection("relay_leases"), "test-service", "other",
+                java.time.Duration.ofSeconds(10), shifted);
+        IntegrationEventTranslator pausing = new IntegrationEventTranslator() {
+            private final IntegrationEventTranslator real = TestEvents.translatorTo(TOPIC);
+
+            @Override
+            public List<OutgoingEvent> translate(DomainEventMessage<?> event) {
+                // This relay stalls past its lease during its first batch; another replica takes over.
+                offset.set(11_000);
+                theirs.acquireOrRenew();
+                return real.translate(event);
+            }
+
+            @Override
+            public Set<String> topics() {
+                return real.topics();
+            }
+        };
+        EventRelay relay = new EventRelay(store, database, mine, pausing,
+                new org.convergence.contracts.IntegrationEventCodec(org.convergence.contracts.IntegrationEvents.all()),
+                producer, new EventRelay.Settings(java.time.Duration.ofMillis(20), java.time.Duration.ofSeconds(2), 1),
+                new RelayMetrics(new SimpleMeterRegistry(), java.time.Clock.systemUTC()));
+
+        assertEquals(1, relay.relayOnce(), "the batch under way finishes, no other starts");
+        assertEquals(1, producer.history().size());
+        assertEquals(0, relay.relayOnce(), "no longer the owner");
+    }
+
+    @Test
+    void aRunningRelayPublishesALocalCommitAtOnceAndReportsAFailingBrokerUntilItIsBack() throws Exception {
+        EventRelay relay = RelayFixture.relay(store, database, "owner", TestEvents.translatorTo(TOPIC), producer,
+                new SimpleMeterRegistry(), 500, java.time.Duration.ofMinutes(10));
+        MongoEventStore waking = new MongoEventStore(database, relay::wakeUp);
+        try {
+            relay.start();
+            Thread.sleep(200); // its first round found nothing: it now waits up to ten minutes for work
+            waking.appendEvents(List.of(counted("now", 0)));
+            awaitTrue(() -> relay.publishedCount() == 1, "published without waiting for the next poll");
+            assertTrue(relay.isHealthy());
+
+            producer.failWhen(record -> true);
+            waking.appendEvents(List.of(counted("now", 1)));
+            awaitTrue(() -> !relay.isHealthy(), "a failed round shows");
+            producer.failWhen(record -> false);
+            relay.wakeUp();
+            awaitTrue(() -> relay.publishedCount() == 2 && relay.isHealthy(), "healthy again once published");
+        } finally {
+            relay.close();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
     private EventRelay relay(int streamsPerBatch) {
         return RelayFixture.relay(store, database, "owner", TestEvents.translatorTo(TOPIC), producer,
                 new SimpleMeterRegistry(), streamsPerBatch);

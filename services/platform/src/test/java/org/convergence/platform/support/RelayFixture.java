@@ -51,11 +51,17 @@ public final class RelayFixture {
     public static EventRelay relay(MongoEventStore store, MongoDatabase database, String owner,
                                    IntegrationEventTranslator translator, Producer<String, byte[]> producer,
                                    MeterRegistry registry, int streamsPerBatch) {
+        return relay(store, database, owner, translator, producer, registry, streamsPerBatch, Duration.ofMillis(20));
+    }
+
+    public static EventRelay relay(MongoEventStore store, MongoDatabase database, String owner,
+                                   IntegrationEventTranslator translator, Producer<String, byte[]> producer,
+                                   MeterRegistry registry, int streamsPerBatch, Duration pollInterval) {
         RelayLease lease = new RelayLease(database.getCollection("relay_leases"), "test-service", owner,
                 Duration.ofSeconds(10), Clock.systemUTC());
         return new EventRelay(store, database, lease, translator,
                 new IntegrationEventCodec(IntegrationEvents.all()), producer,
-                new EventRelay.Settings(Duration.ofMillis(20), Duration.ofSeconds(8), streamsPerBatch),
+                new EventRelay.Settings(pollInterval, Duration.ofSeconds(8), streamsPerBatch),
                 new RelayMetrics(registry, Clock.systemUTC()));
     }
 }
