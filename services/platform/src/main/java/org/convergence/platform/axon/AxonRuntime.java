@@ -9,8 +9,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.convergence.platform.eventstore.MongoEventStore;
+
+import java.util.List;
 
 /**
  * Axon Framework without Spring: one {@link DefaultConfigurer} per service, using the Mongo event store,
@@ -23,10 +29,21 @@ public class AxonRuntime {
     private final Configuration configuration;
 
     public AxonRuntime(MongoEventStore storageEngine, Instance<AxonModule> modules) {
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> storageEngine);
+        Configurer configurer = configurer(storageEngine);
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.start();
+    }
+
+    /**
+     * The platform's Axon configuration over a storage engine. The events a command applies carry the metadata
+     * the command was sent with ({@code recordedBy}, and e.g. {@code source=import}), besides Axon's trace and
+     * correlation ids: Axon copies nothing from a command to its events unless told to.
+     */
+    public static Configurer configurer(EventStorageEngine storageEngine) {
+        return DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> storageEngine)
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        (CorrelationDataProvider) Message::getMetaData));
     }
 
     @Produces

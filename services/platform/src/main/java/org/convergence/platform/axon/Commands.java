@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,19 +43,24 @@ public class Commands {
 
     /**
      * Sends many commands and reports each one's outcome, in order: a refused command never stops the others.
-     * Callers get the same outcomes as from one {@link #send} per command; how the commands are stored (one
-     * commit each, or appended together) is the platform's concern.
+     * Callers get the same outcomes as from one {@link #send} per command; the events of the accepted ones are
+     * appended together, in one store call per batch of distinct aggregates ({@link CommandBatch}, ADR 0008).
      */
     public List<Outcome> sendAll(List<?> commands, MetaData extra) {
-        List<Outcome> outcomes = new ArrayList<>(commands.size());
-        for (Object command : commands) {
-            try {
-                outcomes.add(Outcome.success(send(command, extra)));
-            } catch (RuntimeException e) {
-                outcomes.add(Outcome.failure(e));
+        MetaData metaData = recordedBy.current().mergedWith(extra);
+        if (CurrentUnitOfWork.isStarted()) {
+            // Inside another unit of work (a handler sending commands) nothing would be stored before it ends.
+            List<Outcome> outcomes = new ArrayList<>(commands.size());
+            for (Object command : commands) {
+                try {
+                    outcomes.add(Outcome.success(gateway.sendAndWait(command, metaData)));
+                } catch (RuntimeException e) {
+                    outcomes.add(Outcome.failure(unwrap(e)));
+                }
             }
+            return outcomes;
         }
-        return outcomes;
+        return new CommandBatch(gateway, metaData).sendAll(commands);
     }
 
     /** What became of one command of {@link #sendAll}: its result, or the exception that refused it. */

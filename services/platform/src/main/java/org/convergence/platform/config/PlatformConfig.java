@@ -55,6 +55,10 @@ public interface PlatformConfig {
 
         @WithDefault("15s")
         Duration leaseTtl();
+
+        /** Streams walked together: one {@code $in} read per wave, one bulk cursor write (ADR 0008). */
+        @WithDefault("500")
+        int streamsPerBatch();
     }
 
     interface Consumer {

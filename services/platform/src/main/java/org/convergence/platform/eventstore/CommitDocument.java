@@ -21,7 +21,7 @@ final class CommitDocument {
     }
 
     static String idOf(String aggregateId, long firstSequence) {
-        return aggregateId + ":" + firstSequence;
+        return Commit.id(aggregateId, firstSequence);
     }
 
     static Document toDocument(String aggregateId, String aggregateType, List<StoredEvent> events) {

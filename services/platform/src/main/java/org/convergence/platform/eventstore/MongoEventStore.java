@@ -1,10 +1,12 @@
 package org.convergence.platform.eventstore;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -13,27 +15,32 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
  * Axon event storage on MongoDB, one document per commit, designed so that every hot path is an exact
  * {@code _id} lookup (the embedded MongoDB-compatible server scans for anything else):
  * <ul>
- *   <li>append: announce in the {@link RelayQueue}, insert the commit document, settle the queue entry;
- *       the unique {@code _id} ({@code aggregateId:firstSequence}) is the optimistic lock;</li>
+ *   <li>append: announce the commits of a unit of work in the {@link RelayQueue} (one document), then insert
+ *       them (one unordered {@code insertMany}); the unique {@code _id} ({@code aggregateId:firstSequence}) is
+ *       the optimistic lock, per aggregate;</li>
  *   <li>load: follow the chain of commits of a stream, {@code aggregateId:0}, then {@code :last+1}…, each
  *       one {@code _id} lookup, until none is found.</li>
  * </ul>
- * Correctness needs no multi-document transaction: a commit is one document, and the queue entry is
- * written before it and removed only once the relay saw the commit.
+ * Correctness needs no multi-document transaction: a commit is one document, and its announcement is
+ * written before it and forgotten only once the relay published the commit (ADR 0008).
  *
  * <p>Streaming (tracking processors) is deliberately unsupported: everything that must see every event
  * goes through the relay to Kafka, which follows the queue, never timestamps.
@@ -43,6 +50,8 @@ public final class MongoEventStore implements EventStorageEngine {
     public static final String COMMITS = "event_commits";
     public static final String RELAY_QUEUE = "relay_queue";
 
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
     private final MongoCollection<Document> commits;
     private final RelayQueue relayQueue;
     private final PayloadMapper payloads = new PayloadMapper();
@@ -50,8 +59,8 @@ public final class MongoEventStore implements EventStorageEngine {
     private final Runnable beforeInsert;
 
     /**
-     * @param afterCommit  called after every successful commit (the relay uses it to wake up at once)
-     * @param beforeInsert called between announcing and inserting a commit; tests use it to delay inserts
+     * @param afterCommit  called after an append stored at least one commit (the relay uses it to wake up at once)
+     * @param beforeInsert called between announcing and inserting commits; tests use it to delay inserts
      */
     public MongoEventStore(MongoDatabase database, Runnable afterCommit, Runnable beforeInsert) {
         this.commits = database.getCollection(COMMITS);
@@ -68,6 +77,12 @@ public final class MongoEventStore implements EventStorageEngine {
         return relayQueue;
     }
 
+    /**
+     * Stores the events of one unit of work: one commit per aggregate, all announced by one document of the relay
+     * queue, then inserted together (unordered, so a refused commit does not stop the others). Two round trips
+     * whatever the number of aggregates. If some commits collide with stored ones, only those aggregates fail
+     * ({@link ConflictingCommitsException}); the others stay stored and are relayed.
+     */
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         Map<String, List<DomainEventMessage<?>>> byAggregate = new LinkedHashMap<>();
@@ -77,13 +92,28 @@ public final class MongoEventStore implements EventStorageEngine {
             }
             byAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>()).add(domainEvent);
         }
-        byAggregate.forEach(this::appendCommit);
-        if (!byAggregate.isEmpty()) {
+        if (byAggregate.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>(byAggregate.size());
+        byAggregate.forEach((aggregateId, commitEvents) -> documents.add(commitDocument(aggregateId, commitEvents)));
+        List<String> commitIds = documents.stream().map(d -> d.getString(CommitDocument.ID)).toList();
+
+        String announcement = relayQueue.announce(commitIds);
+        beforeInsert.run();
+        Map<String, String> refused = insert(documents);
+        if (!refused.isEmpty()) {
+            relayQueue.withdraw(announcement, refused.keySet(), commitIds.size());
+        }
+        if (refused.size() < documents.size()) {
             afterCommit.run();
+        }
+        if (!refused.isEmpty()) {
+            throw conflict(refused);
         }
     }
 
-    private void appendCommit(String aggregateId, List<DomainEventMessage<?>> events) {
+    private Document commitDocument(String aggregateId, List<DomainEventMessage<?>> events) {
         List<StoredEvent> stored = new ArrayList<>(events.size());
         for (DomainEventMessage<?> e : events) {
             Map<String, String> metadata = new LinkedHashMap<>();
@@ -91,20 +121,63 @@ public final class MongoEventStore implements EventStorageEngine {
             stored.add(new StoredEvent(e.getIdentifier(), e.getSequenceNumber(), e.getPayloadType().getName(),
                     e.getTimestamp(), payloads.toDocument(e.getPayload()), metadata));
         }
-        Document commit = CommitDocument.toDocument(aggregateId, events.get(0).getType(), stored);
-        relayQueue.announce(aggregateId);
+        return CommitDocument.toDocument(aggregateId, events.get(0).getType(), stored);
+    }
+
+    /**
+     * Inserts the commits unordered; returns the ids of those refused as duplicates, with their aggregate. Any
+     * other failure leaves the outcome of the whole insert unknown: it is thrown, and the announcement stays, so
+     * whatever was stored is still relayed.
+     */
+    private Map<String, String> insert(List<Document> documents) {
         try {
-            beforeInsert.run();
-            commits.insertOne(commit);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new ConcurrencyException("Aggregate " + aggregateId + " already has an event at sequence "
-                        + events.get(0).getSequenceNumber() + ": it changed concurrently or already exists", e);
+            commits.insertMany(documents, UNORDERED);
+            return Map.of();
+        } catch (MongoBulkWriteException e) {
+            Map<String, String> refused = new LinkedHashMap<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document document = documents.get(error.getIndex());
+                refused.put(document.getString(CommitDocument.ID), document.getString("aggregateId"));
             }
-            throw e;
-        } finally {
-            relayQueue.settle(aggregateId);
+            if (refused.isEmpty()) {
+                throw e;
+            }
+            return refused;
         }
+    }
+
+    private static ConflictingCommitsException conflict(Map<String, String> refused) {
+        Set<String> aggregates = new LinkedHashSet<>(refused.values());
+        String first = refused.keySet().iterator().next();
+        String message = aggregates.size() == 1
+                ? "Aggregate " + Commit.streamOf(first) + " already has an event at sequence "
+                        + Commit.firstSequenceOf(first) + ": it changed concurrently or already exists"
+                : aggregates.size() + " aggregates changed concurrently or already exist, e.g. " + Commit.streamOf(first);
+        return new ConflictingCommitsException(message, aggregates, null);
+    }
+
+    /**
+     * The stored commits among {@code commitIds}, by id, in one {@code $in} query. A commit that no longer reads
+     * (e.g. its payload class was renamed without an upcaster) is passed to {@code unreadable} with the reason and
+     * left out, so one bad commit never hides the others.
+     */
+    public Map<String, Commit> commitsAt(Collection<String> commitIds, BiConsumer<String, RuntimeException> unreadable) {
+        Map<String, Commit> found = new HashMap<>();
+        if (commitIds.isEmpty()) {
+            return found;
+        }
+        for (Document document : commits.find(Filters.in(CommitDocument.ID, List.copyOf(commitIds)))) {
+            String id = document.getString(CommitDocument.ID);
+            try {
+                found.put(id, commitOf(document));
+            } catch (RuntimeException e) {
+                unreadable.accept(id, e);
+            }
+        }
+        return found;
     }
 
     /** The commit that starts at {@code firstSequence} of a stream, if stored. */

@@ -2,26 +2,45 @@ package org.convergence.platform.eventstore;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * The small queue of "streams that may have unrelayed commits", keyed by aggregate id.
+ * The announcements of commits the relay may not have published yet (ADR 0008).
  *
- * <p>A writer announces a commit before inserting it ({@code pending + 1}) and settles it afterwards
- * ({@code pending - 1}); every change also bumps {@code version}. The relay removes an entry only if it
- * is unchanged since it was read and nothing is pending, so a commit whose insert is slow, or whose writer
- * died after inserting, is never forgotten: its entry stays until the relay has seen the commit. No
- * timestamp or look-back window is involved. The collection only holds streams with work in flight, so
- * scanning it stays cheap even on a server that has no secondary indexes.
+ * <p>A writer announces the commits of one append in one document, {@code {_id, at, commits: [commit ids]}},
+ * <em>before</em> inserting them. The document is never changed by writers afterwards, except to take back the
+ * commits they know they did not insert (refused as duplicates: another writer stored and announced that id).
+ * The relay forgets a commit only once it is published (its stream's cursor is past it), and removes the
+ * document when every commit it names is forgotten. So a commit whose insert is slow, or whose writer died right
+ * after inserting it, is never missed, and removal needs no "unchanged since read" check: an announcement names
+ * fixed commits, and a new commit always comes with a new announcement. {@code at} is for operators (age of the
+ * backlog); nothing depends on it.
+ *
+ * <p>Entries written before ADR 0008 ({@code {_id: aggregateId, version, pending}}) are still understood: their
+ * stream is walked, and the entry is removed only if unchanged since read and nothing is pending.
+ *
+ * <p>The collection only holds work in flight, so reading all of it each round stays cheap even on a server that
+ * scans for anything but an {@code _id} lookup; every write here is by {@code _id}.
  */
 public final class RelayQueue {
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final String ID = "_id";
+    private static final String AT = "at";
+    private static final String COMMITS = "commits";
 
     private final MongoCollection<Document> queue;
 
@@ -29,45 +48,114 @@ public final class RelayQueue {
         this.queue = queue;
     }
 
-    /** Written before the commit is inserted. */
-    void announce(String aggregateId) {
-        queue.updateOne(Filters.eq("_id", aggregateId),
-                Updates.combine(Updates.inc("version", 1L), Updates.inc("pending", 1)), UPSERT);
-    }
-
-    /** Written after the insert returned, whether it succeeded or not. */
-    void settle(String aggregateId) {
-        queue.updateOne(Filters.eq("_id", aggregateId),
-                Updates.combine(Updates.inc("version", 1L), Updates.inc("pending", -1)), UPSERT);
+    /** Written before the commits are inserted; returns the announcement's id. */
+    String announce(List<String> commitIds) {
+        String id = UUID.randomUUID().toString();
+        queue.insertOne(new Document(ID, id).append(AT, new Date()).append(COMMITS, commitIds));
+        return id;
     }
 
     /**
-     * Every stream to look at. The queue holds only streams with work in flight, so one round reads all of it:
-     * an entry left pending by a crashed writer can never hide the others behind it.
+     * Takes back commits the writer knows it did not insert (each refused by the database). Commits whose
+     * outcome is unknown (the insert failed as a whole) are never taken back.
      */
-    public List<Entry> entries() {
-        List<Entry> entries = new ArrayList<>();
+    void withdraw(String announcementId, Collection<String> notInserted, int announced) {
+        if (notInserted.size() >= announced) {
+            queue.deleteOne(Filters.eq(ID, announcementId));
+        } else if (!notInserted.isEmpty()) {
+            queue.updateOne(Filters.eq(ID, announcementId), Updates.pullAll(COMMITS, List.copyOf(notInserted)));
+        }
+    }
+
+    /**
+     * Everything queued, oldest announcement first. One round reads all of it, so an announcement left by a
+     * writer that died before inserting can never hide the others behind it.
+     */
+    public Backlog read() {
+        List<Announcement> announcements = new ArrayList<>();
+        List<LegacyEntry> legacy = new ArrayList<>();
         for (Document d : queue.find()) {
-            entries.add(new Entry(d.getString("_id"), d.get("version", Number.class).longValue(),
-                    d.get("pending", Number.class).intValue()));
+            List<String> commits = d.getList(COMMITS, String.class);
+            if (commits != null) {
+                announcements.add(new Announcement(d.getString(ID), d.getDate(AT).toInstant(), List.copyOf(commits)));
+            } else {
+                legacy.add(new LegacyEntry(d.getString(ID), d.get("version", Number.class).longValue(),
+                        d.get("pending", Number.class).intValue()));
+            }
         }
-        return entries;
+        announcements.sort(Comparator.comparing(Announcement::at));
+        return new Backlog(List.copyOf(announcements), List.copyOf(legacy));
     }
 
-    /** Removes the entry if no writer touched it since it was read; returns whether it was removed. */
-    public boolean removeIfUnchanged(Entry entry) {
-        if (entry.pending() > 0) {
-            return false;
+    /**
+     * After a relay round: removes the announcements whose commits are all published, as the round left the
+     * cursors ({@code cursors}: stream → next sequence to publish, for the streams the round looked at), takes
+     * the published commits out of the others, and removes the legacy entries of streams walked to their end
+     * ({@code walkedToEnd}) if unchanged since read. Returns what is left of {@code backlog}.
+     */
+    public Backlog forgetPublished(Backlog backlog, Map<String, Long> cursors, Set<String> walkedToEnd) {
+        List<String> done = new ArrayList<>();
+        List<Announcement> left = new ArrayList<>();
+        for (Announcement announcement : backlog.announcements()) {
+            Set<String> published = announcement.commitIds().stream()
+                    .filter(commitId -> isPublished(commitId, cursors)).collect(Collectors.toSet());
+            if (published.size() == announcement.commitIds().size()) {
+                done.add(announcement.id());
+                continue;
+            }
+            if (!published.isEmpty()) {
+                queue.updateOne(Filters.eq(ID, announcement.id()), Updates.pullAll(COMMITS, List.copyOf(published)));
+            }
+            left.add(new Announcement(announcement.id(), announcement.at(), announcement.commitIds().stream()
+                    .filter(commitId -> !published.contains(commitId)).toList()));
         }
-        return queue.deleteOne(Filters.and(Filters.eq("_id", entry.aggregateId()),
-                Filters.eq("version", entry.version()), Filters.eq("pending", 0))).getDeletedCount() == 1;
+        if (!done.isEmpty()) {
+            queue.deleteMany(Filters.in(ID, done));
+        }
+        List<LegacyEntry> legacyLeft = new ArrayList<>();
+        for (LegacyEntry entry : backlog.legacy()) {
+            boolean removed = entry.pending() == 0 && walkedToEnd.contains(entry.aggregateId())
+                    && queue.deleteOne(Filters.and(Filters.eq(ID, entry.aggregateId()),
+                            Filters.eq("version", entry.version()), Filters.eq("pending", 0))).getDeletedCount() == 1;
+            if (!removed) {
+                legacyLeft.add(entry);
+            }
+        }
+        return new Backlog(List.copyOf(left), List.copyOf(legacyLeft));
     }
 
+    private static boolean isPublished(String commitId, Map<String, Long> cursors) {
+        Long next = cursors.get(Commit.streamOf(commitId));
+        return next != null && next > Commit.firstSequenceOf(commitId);
+    }
+
+    /** Documents in the queue (a scan: for tests and operators). */
     public long size() {
         return queue.countDocuments();
     }
 
-    /** One stream with possibly unrelayed commits, as read at one moment. */
-    public record Entry(String aggregateId, long version, int pending) {
+    /** The commits one append announced, as read at one moment. */
+    public record Announcement(String id, Instant at, List<String> commitIds) {
+    }
+
+    /** An entry of the queue's format before ADR 0008: one per stream, with a version and pending inserts. */
+    public record LegacyEntry(String aggregateId, long version, int pending) {
+    }
+
+    /** The queue as read at the start of a relay round. */
+    public record Backlog(List<Announcement> announcements, List<LegacyEntry> legacy) {
+
+        /** Every stream with work in flight, legacy entries first, then by age of their announcement. */
+        public Set<String> streams() {
+            Set<String> streams = new LinkedHashSet<>();
+            legacy.forEach(entry -> streams.add(entry.aggregateId()));
+            announcements.forEach(a -> a.commitIds().forEach(id -> streams.add(Commit.streamOf(id))));
+            return streams;
+        }
+
+        /** When the oldest announcement still queued was written. */
+        public Optional<Instant> oldest() {
+            return announcements.stream().map(Announcement::at).min(Comparator.naturalOrder());
+        }
     }
 }

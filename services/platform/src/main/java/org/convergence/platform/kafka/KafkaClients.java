@@ -48,14 +48,20 @@ public class KafkaClients {
 
     /** Idempotent, acks=all: per-partition order survives retries. Short timeouts so an outage fails a round fast. */
     public KafkaProducer<String, byte[]> producer(String clientId) {
-        Map<String, Object> props = common(clientId);
+        return new KafkaProducer<>(producerSettings(bootstrapServers, clientId), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    /** The relay's producer settings, also used by benchmarks that must measure what a service does. */
+    public static Map<String, Object> producerSettings(String bootstrapServers, String clientId) {
+        Map<String, Object> props = common(bootstrapServers, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return props;
     }
 
     /** Manual commits only: offsets move after the effect is stored. */
@@ -104,6 +110,10 @@ public class KafkaClients {
     }
 
     private Map<String, Object> common(String clientId) {
+        return common(bootstrapServers, clientId);
+    }
+
+    private static Map<String, Object> common(String bootstrapServers, String clientId) {
         Map<String, Object> props = new HashMap<>();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);

@@ -12,21 +12,28 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes every stored event to Kafka, at least once and in stream order.
+ * Publishes every stored event to Kafka, at least once and, per stream, in sequence order (ADR 0001, 0008).
  *
- * <p>A round: hold the lease, read the relay queue, and for each stream follow its commits from the relay
- * cursor by {@code _id}, publish their integration events, wait for the broker's acknowledgement, move the
- * cursor, then drop the queue entry if no writer touched it meanwhile. If Kafka is down the round stops
- * where it is and the next one starts from the cursor: nothing is lost, at worst an event is sent twice
- * (consumers deduplicate by event id).
+ * <p>A round: hold the lease, read the relay queue, and take its streams a batch at a time. For a batch, read
+ * the cursors with one {@code $in}, then walk the streams together in waves: a wave is the next commit of every
+ * stream of the batch, read with one {@code $in} and sent without waiting; while the broker acknowledges it, the
+ * next wave is read. A stream's next commit is sent only once every event of its previous one is acknowledged, so
+ * a failed send can never let a later event of the stream through ahead of it. Cursors move, in one bulk write per
+ * batch, to just after the last acknowledged commit of each stream, never past an unacknowledged event. Then the
+ * announcements whose commits are all published are forgotten. If Kafka fails, the round stops; the next one
+ * resends from the cursors: nothing is lost, at worst an event is sent twice (consumers deduplicate by event id).
  */
 public final class EventRelay implements AutoCloseable {
 
@@ -40,6 +47,7 @@ public final class EventRelay implements AutoCloseable {
     private final IntegrationEventCodec codec;
     private final Producer<String, byte[]> producer;
     private final Settings settings;
+    private final RelayMetrics metrics;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedStreams = new AtomicLong();
@@ -48,15 +56,20 @@ public final class EventRelay implements AutoCloseable {
     private Thread thread;
 
     /**
-     * @param pollInterval   how often the queue is read when no local commit wakes the relay
-     * @param publishTimeout how long to wait for the broker before giving up the round
+     * @param pollInterval     how often the queue is read when no local commit wakes the relay
+     * @param publishTimeout   how long to wait for the broker's acknowledgements of one wave before giving up the round
+     * @param streamsPerBatch  how many streams are walked together (one {@code $in} per wave, one cursor write)
      */
-    public record Settings(Duration pollInterval, Duration publishTimeout) {
+    public record Settings(Duration pollInterval, Duration publishTimeout, int streamsPerBatch) {
+
+        public Settings(Duration pollInterval, Duration publishTimeout) {
+            this(pollInterval, publishTimeout, 500);
+        }
     }
 
     public EventRelay(MongoEventStore store, MongoDatabase database, RelayLease lease,
                       IntegrationEventTranslator translator, IntegrationEventCodec codec,
-                      Producer<String, byte[]> producer, Settings settings) {
+                      Producer<String, byte[]> producer, Settings settings, RelayMetrics metrics) {
         this.store = store;
         this.queue = store.relayQueue();
         this.cursors = new RelayCursors(database.getCollection("relay_cursors"));
@@ -65,6 +78,7 @@ public final class EventRelay implements AutoCloseable {
         this.codec = codec;
         this.producer = producer;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     public synchronized void start() {
@@ -92,6 +106,11 @@ public final class EventRelay implements AutoCloseable {
         return healthy;
     }
 
+    /** Stream visits skipped because a stored commit could not be read or translated. */
+    public long skippedStreamCount() {
+        return skippedStreams.get();
+    }
+
     private void loop() {
         while (running) {
             try {
@@ -102,7 +121,7 @@ public final class EventRelay implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (healthy) {
-                    LOG.warnf("Relay round failed, will retry from the stored cursor: %s", e.toString());
+                    LOG.warnf("Relay round failed, will retry from the stored cursors: %s", e.toString());
                 }
                 healthy = false;
             }
@@ -122,90 +141,173 @@ public final class EventRelay implements AutoCloseable {
 
     /** One round; returns the number of events published. Public for tests and benchmarks. */
     public int relayOnce() {
+        try {
+            return round();
+        } catch (RuntimeException e) {
+            metrics.roundFailed();
+            throw e;
+        }
+    }
+
+    private int round() {
         if (!lease.acquireOrRenew()) {
+            metrics.notLeaseHolder();
             return 0;
         }
-        int count = 0;
-        for (RelayQueue.Entry entry : queue.entries()) {
+        RelayQueue.Backlog backlog = queue.read();
+        List<String> streams = List.copyOf(backlog.streams());
+        metrics.backlog(streams.size(), backlog.oldest());
+        if (streams.isEmpty()) {
+            return 0;
+        }
+        Progress progress = new Progress();
+        for (int from = 0; from < streams.size(); from += settings.streamsPerBatch()) {
             if (!lease.isSafelyHeld() && !lease.acquireOrRenew()) {
                 break;
             }
+            relayBatch(streams.subList(from, Math.min(streams.size(), from + settings.streamsPerBatch())), progress);
+        }
+        RelayQueue.Backlog left = queue.forgetPublished(backlog, progress.cursors, progress.walkedToEnd);
+        metrics.backlog(left.streams().size(), left.oldest());
+        return progress.published;
+    }
+
+    /** Walks a batch of streams to their ends, wave by wave; stores the cursors it moved, even if a send failed. */
+    private void relayBatch(List<String> streams, Progress progress) {
+        Map<String, Long> next = cursors.next(streams);
+        Map<String, Long> moved = new HashMap<>();
+        try {
+            Map<String, Commit> wave = readWave(next, progress);
+            while (!wave.isEmpty()) {
+                List<InFlight> sent = send(wave, progress);
+                Map<String, Long> after = new HashMap<>();
+                sent.forEach(f -> after.put(f.commit().aggregateId(), f.commit().nextSequence()));
+                Map<String, Commit> following = readWave(after, progress); // while the broker acknowledges
+                awaitAcknowledgements(sent, moved, progress);
+                wave = following;
+            }
+        } finally {
+            cursors.advance(moved);
+            progress.cursors.putAll(next);
+            progress.cursors.putAll(moved);
+        }
+    }
+
+    /**
+     * The commit at each stream's next sequence, with one {@code $in}. A stream with no commit there is walked to
+     * its end; a stream whose commit does not read is skipped for this round and stays queued.
+     */
+    private Map<String, Commit> readWave(Map<String, Long> next, Progress progress) {
+        Map<String, String> streamOfCommit = new LinkedHashMap<>();
+        next.forEach((stream, sequence) -> streamOfCommit.put(Commit.id(stream, sequence), stream));
+        Map<String, Commit> byCommitId = store.commitsAt(streamOfCommit.keySet(), (commitId, error) ->
+                skip(streamOfCommit.get(commitId), "commit " + commitId + " does not read: " + error, progress));
+        Map<String, Commit> wave = new LinkedHashMap<>();
+        streamOfCommit.forEach((commitId, stream) -> {
+            Commit commit = byCommitId.get(commitId);
+            if (commit != null) {
+                wave.put(stream, commit);
+            } else if (!progress.skipped.contains(stream)) {
+                progress.walkedToEnd.add(stream);
+            }
+        });
+        return wave;
+    }
+
+    /** Sends every event of the wave without waiting; a commit that does not translate skips its stream. */
+    private List<InFlight> send(Map<String, Commit> wave, Progress progress) {
+        List<InFlight> sent = new ArrayList<>(wave.size());
+        for (Commit commit : wave.values()) {
+            List<OutgoingEvent> outgoing;
             try {
-                count += relayStream(entry.aggregateId());
-            } catch (UnreadableCommitException e) {
-                // One bad stream must not hold the others back; it stays queued and is reported each round.
-                LOG.errorf("Stream %s cannot be relayed and is skipped: %s", entry.aggregateId(), e.getMessage());
-                skippedStreams.incrementAndGet();
+                outgoing = translate(commit);
+            } catch (RuntimeException e) {
+                skip(commit.aggregateId(), "commit " + commit.id() + " does not translate: " + e, progress);
                 continue;
             }
-            queue.removeIfUnchanged(entry);
+            List<Future<RecordMetadata>> acks = new ArrayList<>(outgoing.size());
+            RuntimeException refused = null;
+            try {
+                for (OutgoingEvent out : outgoing) {
+                    acks.add(producer.send(new ProducerRecord<>(out.topic(), out.envelope().key(),
+                            codec.encode(out.envelope()))));
+                }
+            } catch (RuntimeException e) {
+                refused = e; // e.g. no broker metadata within max.block.ms: this commit is not published
+            }
+            sent.add(new InFlight(commit, acks, refused));
+            if (refused != null) {
+                break;
+            }
         }
-        return count;
-    }
-
-    /** Rounds in which a stream had to be skipped because a stored commit could not be read or translated. */
-    public long skippedStreamCount() {
-        return skippedStreams.get();
-    }
-
-    private int relayStream(String aggregateId) {
-        int count = 0;
-        long next = cursors.next(aggregateId);
-        Optional<Commit> commit;
-        while ((commit = readCommit(aggregateId, next)).isPresent()) {
-            count += publish(commit.get(), translate(commit.get()));
-            next = commit.get().nextSequence();
-            cursors.advance(aggregateId, next);
-        }
-        return count;
-    }
-
-    private Optional<Commit> readCommit(String aggregateId, long sequence) {
-        try {
-            return store.commitAt(aggregateId, sequence);
-        } catch (IllegalStateException e) {
-            throw new UnreadableCommitException("commit " + aggregateId + ":" + sequence + " " + e.getMessage());
-        }
+        return sent;
     }
 
     private List<OutgoingEvent> translate(Commit commit) {
-        try {
-            List<OutgoingEvent> outgoing = new ArrayList<>();
-            commit.events().forEach(event -> outgoing.addAll(translator.translate(event)));
-            return outgoing;
-        } catch (RuntimeException e) {
-            throw new UnreadableCommitException("commit " + commit.aggregateId() + ":" + commit.firstSequence()
-                    + " does not translate: " + e);
-        }
+        List<OutgoingEvent> outgoing = new ArrayList<>();
+        commit.events().forEach(event -> outgoing.addAll(translator.translate(event)));
+        return outgoing;
     }
 
-    private int publish(Commit commit, List<OutgoingEvent> outgoing) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (OutgoingEvent out : outgoing) {
-            acks.add(producer.send(new ProducerRecord<>(out.topic(), out.envelope().key(),
-                    codec.encode(out.envelope()))));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while publishing", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge commit " + commit.aggregateId() + ":"
-                        + commit.firstSequence(), e);
+    /**
+     * Waits for the whole wave; a stream's cursor moves past a commit only if every event of it was acknowledged.
+     * Throws after the wave if anything failed, so the round stops and its streams are resent from their cursors.
+     */
+    private void awaitAcknowledgements(List<InFlight> sent, Map<String, Long> moved, Progress progress) {
+        long deadline = System.nanoTime() + settings.publishTimeout().toNanos();
+        RuntimeException failure = null;
+        for (InFlight inFlight : sent) {
+            RuntimeException error = inFlight.refused();
+            for (Future<RecordMetadata> ack : inFlight.acks()) {
+                if (error != null) {
+                    break;
+                }
+                error = awaitAck(ack, deadline, inFlight.commit());
+            }
+            if (error == null) {
+                moved.put(inFlight.commit().aggregateId(), inFlight.commit().nextSequence());
+                progress.published += inFlight.acks().size();
+                published.addAndGet(inFlight.acks().size());
+                metrics.published(inFlight.acks().size());
+            } else if (failure == null) {
+                failure = error;
             }
         }
-        published.addAndGet(acks.size());
-        return acks.size();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
-    /** A stored commit that cannot be read or translated: its stream is skipped, never the whole relay. */
-    private static final class UnreadableCommitException extends RuntimeException {
-        UnreadableCommitException(String message) {
-            super(message);
+    private RuntimeException awaitAck(Future<RecordMetadata> ack, long deadline, Commit commit) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("Interrupted while publishing", e);
+        } catch (Exception e) {
+            return new IllegalStateException("Kafka did not acknowledge commit " + commit.id(), e);
         }
+    }
+
+    /** One bad stream must not hold the others back; it stays queued and is reported each round. */
+    private void skip(String stream, String reason, Progress progress) {
+        progress.skipped.add(stream);
+        LOG.errorf("Stream %s cannot be relayed and is skipped: %s", stream, reason);
+        skippedStreams.incrementAndGet();
+        metrics.streamSkipped();
+    }
+
+    /** One commit's events handed to the producer, with their pending acknowledgements. */
+    private record InFlight(Commit commit, List<Future<RecordMetadata>> acks, RuntimeException refused) {
+    }
+
+    /** What a round did so far: cursors of the streams it looked at, streams walked to their end or skipped. */
+    private static final class Progress {
+        final Map<String, Long> cursors = new HashMap<>();
+        final Set<String> walkedToEnd = new HashSet<>();
+        final Set<String> skipped = new HashSet<>();
+        int published;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.convergence.platform.relay;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -26,11 +27,12 @@ public class RelayLifecycle {
     private final Instance<IntegrationEventTranslator> translator;
     private final IntegrationEventCodec codec;
     private final RelaySignal signal;
+    private final MeterRegistry registry;
     private EventRelay relay;
 
     public RelayLifecycle(PlatformConfig config, MongoEventStore store, MongoDatabase database, KafkaClients kafka,
                           Instance<IntegrationEventTranslator> translator, IntegrationEventCodec codec,
-                          RelaySignal signal) {
+                          RelaySignal signal, MeterRegistry registry) {
         this.config = config;
         this.store = store;
         this.database = database;
@@ -38,6 +40,7 @@ public class RelayLifecycle {
         this.translator = translator;
         this.codec = codec;
         this.signal = signal;
+        this.registry = registry;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -50,8 +53,9 @@ public class RelayLifecycle {
         RelayLease lease = new RelayLease(database.getCollection("relay_leases"), config.serviceName(), owner,
                 config.relay().leaseTtl(), Clock.systemUTC());
         relay = new EventRelay(store, database, lease, publisher, codec, kafka.producer(owner),
-                new EventRelay.Settings(config.relay().pollInterval(),
-                        config.relay().publishTimeout()));
+                new EventRelay.Settings(config.relay().pollInterval(), config.relay().publishTimeout(),
+                        config.relay().streamsPerBatch()),
+                new RelayMetrics(registry, Clock.systemUTC()));
         signal.listen(relay::wakeUp);
         relay.start();
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,6 +58,8 @@ class MongoEventStoreTest {
 
         assertEquals(List.of(0L, 1L, 2L), events.stream().map(DomainEventMessage::getSequenceNumber).toList());
         assertEquals(first.getIdentifier(), events.get(0).getIdentifier());
+        assertEquals("Counter", events.get(0).getType());
+        assertEquals("c1", events.get(0).getAggregateIdentifier());
         assertEquals(new TestEvents.Counted("c1", 2), events.get(2).getPayload());
         assertEquals(2L, store.readEvents("c1", 0).asStream().count() - 1);
         assertEquals(List.of(2L), store.eventsOf("c1", 2).stream().map(DomainEventMessage::getSequenceNumber).toList());
@@ -95,13 +98,66 @@ class MongoEventStoreTest {
     }
 
     @Test
-    void aSettledCommitLeavesAQueueEntryForTheRelayAndAFailedOneNothingPending() {
-        store.appendEvents(List.of(counted("c1", 0)));
-        assertThrows(ConcurrencyException.class, () -> store.appendEvents(List.of(counted("c1", 0))));
+    void oneAppendOfManyAggregatesStoresOneCommitEachAnnouncedTogetherInOneQueueDocument() {
+        store.appendEvents(List.of(counted("a", 0), counted("b", 0), counted("a", 1), counted("c", 0)));
 
-        List<RelayQueue.Entry> entries = store.relayQueue().entries();
-        assertEquals(1, entries.size());
-        assertEquals(0, entries.get(0).pending());
-        assertEquals(4, entries.get(0).version());
+        assertEquals(3, database.getCollection(MongoEventStore.COMMITS).countDocuments());
+        assertEquals(List.of(0L, 1L), store.eventsOf("a", 0).stream().map(DomainEventMessage::getSequenceNumber).toList());
+        RelayQueue.Backlog backlog = store.relayQueue().read();
+        assertEquals(1, backlog.announcements().size());
+        assertEquals(List.of("a:0", "b:0", "c:0"), backlog.announcements().get(0).commitIds());
+        assertEquals(List.of("a", "b", "c"), List.copyOf(backlog.streams()));
+        assertEquals(1, commits.get(), "the relay is woken once per append");
+    }
+
+    @Test
+    void aBatchWhoseSomeCommitsCollideFailsOnlyThoseAggregatesAndKeepsTheOthersStoredAndAnnounced() {
+        store.appendEvents(List.of(counted("taken", 0)));
+        store.appendEvents(List.of(counted("also-taken", 0), counted("also-taken", 1)));
+
+        ConflictingCommitsException conflict = assertThrows(ConflictingCommitsException.class, () ->
+                store.appendEvents(List.of(counted("new-1", 0), counted("taken", 0), counted("new-2", 0),
+                        counted("also-taken", 0))));
+
+        assertEquals(Set.of("taken", "also-taken"), conflict.aggregateIds());
+        assertEquals(1, store.eventsOf("new-1", 0).size());
+        assertEquals(1, store.eventsOf("new-2", 0).size());
+        assertEquals(1, store.eventsOf("taken", 0).size(), "the stored commit is untouched");
+        assertEquals(2, store.eventsOf("also-taken", 0).size());
+        List<RelayQueue.Announcement> announcements = store.relayQueue().read().announcements();
+        assertEquals(3, announcements.size());
+        assertEquals(List.of("new-1:0", "new-2:0"), announcements.get(2).commitIds(),
+                "the refused commits are taken back from the batch's announcement, the stored ones stay");
+        assertEquals(3, commits.get(), "the partly stored batch still wakes the relay");
+    }
+
+    @Test
+    void aLoneCommitThatCollidesTakesItsWholeAnnouncementBack() {
+        store.appendEvents(List.of(counted("c1", 0)));
+
+        ConcurrencyException conflict = assertThrows(ConcurrencyException.class,
+                () -> store.appendEvents(List.of(counted("c1", 0))));
+
+        assertTrue(conflict.getMessage().contains("c1 already has an event at sequence 0"), conflict.getMessage());
+        List<RelayQueue.Announcement> announcements = store.relayQueue().read().announcements();
+        assertEquals(1, announcements.size());
+        assertEquals(List.of("c1:0"), announcements.get(0).commitIds());
+        assertEquals(1, commits.get());
+    }
+
+    @Test
+    void commitsAreReadByIdTogetherAndAnUnreadableOneIsReportedWithoutHidingTheOthers() {
+        store.appendEvents(List.of(counted("a", 0), counted("b", 0)));
+        database.getCollection(MongoEventStore.COMMITS).insertOne(CommitDocument.toDocument("broken", "Counter",
+                List.of(new StoredEvent("e", 0, "org.example.Vanished", java.time.Instant.now(),
+                        new org.bson.Document("x", 1), java.util.Map.of()))));
+        java.util.Map<String, RuntimeException> unreadable = new java.util.HashMap<>();
+
+        java.util.Map<String, Commit> found = store.commitsAt(List.of("a:0", "b:0", "broken:0", "missing:0"),
+                unreadable::put);
+
+        assertEquals(Set.of("a:0", "b:0"), found.keySet());
+        assertEquals("a", found.get("a:0").aggregateId());
+        assertEquals(Set.of("broken:0"), unreadable.keySet());
     }
 }

@@ -1,0 +1,110 @@
+package org.convergence.platform.relay;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.convergence.embedded.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One relay owner at a time, decided by a lease with a time to live; time decides who relays, never what. */
+class RelayLeaseTest {
+
+    private static final Duration TTL = Duration.ofSeconds(30);
+    private static EmbeddedMongo mongo;
+    private static MongoClient client;
+    private MongoCollection<Document> leases;
+    private final SettableClock clock = new SettableClock();
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = EmbeddedMongo.inMemory();
+        client = MongoClients.create(mongo.connectionString());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        mongo.stop();
+    }
+
+    @BeforeEach
+    void freshLeases() {
+        leases = client.getDatabase("lease-" + UUID.randomUUID()).getCollection("relay_leases");
+    }
+
+    @Test
+    void aLeaseIsSafelyHeldForTwoThirdsOfItsTimeToLiveAfterEachRenewal() {
+        RelayLease lease = lease("a");
+
+        assertFalse(lease.isSafelyHeld(), "not before it is taken");
+        assertTrue(lease.acquireOrRenew());
+        clock.advance(Duration.ofSeconds(19));
+        assertTrue(lease.isSafelyHeld());
+        clock.advance(Duration.ofSeconds(1));
+        assertFalse(lease.isSafelyHeld(), "a third of the time left: not enough to finish a publication");
+        assertTrue(lease.acquireOrRenew());
+        assertTrue(lease.isSafelyHeld());
+        assertEquals(clock.millis() + TTL.toMillis(), leases.find().first().get("until", Number.class).longValue());
+    }
+
+    @Test
+    void anotherOwnerGetsTheLeaseOnlyOnceItExpiredOrWasReleased() {
+        RelayLease a = lease("a");
+        RelayLease b = lease("b");
+        assertTrue(a.acquireOrRenew());
+
+        clock.advance(TTL);
+        assertFalse(b.acquireOrRenew(), "still a's until its time to live has passed");
+        assertFalse(b.isSafelyHeld());
+        clock.advance(Duration.ofMillis(1));
+        assertTrue(b.acquireOrRenew(), "expired: b takes it");
+        assertFalse(a.acquireOrRenew(), "and a cannot take it back while b renews it");
+        assertFalse(a.isSafelyHeld());
+
+        b.release();
+        assertTrue(a.acquireOrRenew(), "released at shutdown: taken over at once");
+        assertEquals("a", leases.find().first().getString("owner"));
+    }
+
+    private RelayLease lease(String owner) {
+        return new RelayLease(leases, "service", owner, TTL, clock);
+    }
+
+    private static final class SettableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
