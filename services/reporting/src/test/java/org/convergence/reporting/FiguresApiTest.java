@@ -8,8 +8,17 @@ import org.convergence.platform.kafka.KafkaClients;
 import org.convergence.platform.messaging.EventConsumerLoop;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.TerritoryFigures;
-import org.convergence.reporting.projection.PathwayProjection;
-import org.convergence.reporting.projection.ReadModel;
+import org.convergence.platform.projection.ReadModel;
+import org.convergence.reporting.figures.NationalFigures;
+import org.convergence.reporting.figures.PathwayRecord;
+import org.convergence.reporting.projection.ReportingModel;
+import org.convergence.reporting.projection.ReportingRuntime;
+import org.convergence.testsupport.EventPublisher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.time.Year;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -72,6 +81,12 @@ class FiguresApiTest {
 
     @Inject
     KafkaClients kafka;
+
+    @Inject
+    ReportingModel liveModel;
+
+    @Inject
+    FiguresService figures;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());
     private KafkaProducer<String, byte[]> producer;
@@ -167,35 +182,136 @@ class FiguresApiTest {
         assertEquals(Topics.ENROLMENT, header(dead.get(1), DeadLetterHeaders.SOURCE_TOPIC));
     }
 
+    /** Issue 12, item 1: no record can stop the consumer; each is dead-lettered with its reason, the partition moves on. */
     @Test
-    void aReadModelRebuiltFromTheTopicGivesTheSameFigures() {
-        enrol("p1", "pw1", "2019-04-01");
-        enrol("p2", "pw2", "2020-02-01");
-        exit("p1", "pw1", "2020-05-31");
-        awaitTerritoryFigures(2020, 2, 1);
+    void hostileRecordsBetweenValidOnesAreDeadLetteredAndTheValidOnesApplied() {
+        String key = territory + "p1";
+        String pathway = History.uuid();
+        Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
+        hostile.put("no value", null);
+        hostile.put("empty", new byte[0]);
+        hostile.put("json null", "null".getBytes(StandardCharsets.UTF_8));
+        hostile.put("binary", new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
+        hostile.put("array", "[]".getBytes(StandardCharsets.UTF_8));
+        hostile.put("huge", ("\"" + "x".repeat(500_000) + "\"").getBytes(StandardCharsets.UTF_8));
+        hostile.put("territory $set", codec.encode(envelope(EnrolmentEvents.PARTICIPANT_ENROLLED,
+                new ParticipantEnrolledV1(History.uuid(), key, "CONVERGENCE", "$set", chantier,
+                        LocalDate.of(2020, 2, 3), null), key, "$set", chantier)));
+        hostile.put("territory not the envelope's", codec.encode(envelope(EnrolmentEvents.PARTICIPANT_ENROLLED,
+                new ParticipantEnrolledV1(History.uuid(), key, "CONVERGENCE", "elsewhere", chantier,
+                        LocalDate.of(2020, 2, 3), null), key, territory, chantier)));
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.publish(Topics.ENROLMENT, envelope(EnrolmentEvents.PARTICIPANT_ENROLLED,
+                    new ParticipantEnrolledV1(pathway, key, "CONVERGENCE", territory, chantier,
+                            LocalDate.of(2019, 4, 1), null), key, territory, chantier));
+            hostile.values().forEach(value -> publisher.raw(Topics.ENROLMENT, key, value));
+            publisher.publish(Topics.ENROLMENT, envelope(EnrolmentEvents.PATHWAY_EXIT_RECORDED,
+                    new PathwayExitRecordedV1(pathway, key, "CONVERGENCE", LocalDate.of(2020, 5, 31), "OTHER", null),
+                    key, territory, chantier));
+        }
 
-        String generation = "rebuild" + UUID.randomUUID().toString().substring(0, 8);
-        ReadModel rebuilt = new ReadModel(database, generation);
-        try (EventConsumerLoop loop = new EventConsumerLoop(kafka.consumer(generation), kafka.producer(generation),
-                codec, new PathwayProjection(rebuilt, codec), List.of(Topics.ENROLMENT), generation,
-                Duration.ofMillis(200))) {
+        awaitTerritoryFigures(2020, 1, 1);
+        List<ConsumerRecord<String, byte[]>> dead = deadLettersFor(key, hostile.size());
+        assertEquals(hostile.size(), dead.size());
+        dead.forEach(record -> assertTrue(header(record, DeadLetterHeaders.REASON).length() > 5));
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'consumer figures' }.data.restarts", equalTo(0));
+    }
+
+    /**
+     * Issue 7, item 10: a rebuild gives the live figures figure by figure, rates included, over a history with
+     * corrections, promotions, every exit category and people accompanied in two territories.
+     */
+    @Test
+    void aReadModelRebuiltFromTheTopicGivesTheLiveFiguresFigureByFigure() {
+        History history = History.sample(territory, 80, 11);
+        try (EventPublisher publisher = new EventPublisher()) {
+            history.envelopes().forEach(envelope -> publisher.publish(Topics.ENROLMENT, envelope));
+        }
+        awaitCaughtUp("reporting-figures-" + liveModel.generation());
+        Map<String, Object> live = allFigures(figures);
+
+        String generation = "r" + UUID.randomUUID().toString().substring(0, 8);
+        ReportingModel rebuilt = new ReportingModel(new ReadModel(database, generation));
+        String group = "reporting-figures-" + generation;
+        try (EventConsumerLoop loop = new EventConsumerLoop(group, List.of(Topics.ENROLMENT),
+                () -> kafka.consumer(group), () -> kafka.producer(group + "-dlq"), codec,
+                ReportingRuntime.projection(rebuilt, codec),
+                EventConsumerLoop.Settings.withRetryBackoff(Duration.ofMillis(200)))) {
             loop.start();
-            FiguresService rebuiltFigures = new FiguresService(rebuilt);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                TerritoryFigures figures = rebuiltFigures.territory(territory, Year.of(2020)).orElse(null);
-                assertTrue(figures != null, "territory rebuilt");
-                assertEquals(2, figures.accompanied());
-                assertEquals(1, figures.exits());
-            });
+            awaitCaughtUp(group);
+            Map<String, Object> again = allFigures(new FiguresService(rebuilt));
+            assertEquals(live.keySet(), again.keySet());
+            live.forEach((name, figure) -> assertEquals(figure, again.get(name), name));
+            assertTrue(live.keySet().stream().anyMatch(name -> name.startsWith(territory + "-north-b ")),
+                    "chantiers compared too: " + live.keySet());
         } finally {
             rebuilt.drop();
         }
     }
 
+    /** Every figure of every territory and chantier reporting knows, and of the nation, for 2017 to 2023. */
+    private static Map<String, Object> allFigures(FiguresService service) {
+        Map<String, Object> all = new java.util.TreeMap<>();
+        for (int year = 2017; year <= 2023; year++) {
+            Year y = Year.of(year);
+            NationalFigures nation = service.national(y);
+            all.put("nation " + year, new NationalFigures(nation.year(), nation.accompanied(), nation.exits(),
+                    nation.fromPremieresHeures(), nation.averagePathwayMonths(), nation.dynamicExits(),
+                    nation.premieresHeures(), nation.territories().stream().map(FiguresApiTest::withoutAsOf).toList(),
+                    null));
+            for (TerritoryFigures territory : nation.territories()) {
+                all.put(territory.territoryId() + " " + year,
+                        withoutAsOf(service.territory(territory.territoryId(), y).orElseThrow()));
+                for (PathwayRecord pathway : service.pathwaysOfTerritory(territory.territoryId()).orElseThrow()) {
+                    all.computeIfAbsent(pathway.chantierId() + " " + year, name -> service.chantier(pathway.chantierId(),
+                            y).map(c -> withoutAsOf(c.figures())).orElse(null));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static TerritoryFigures withoutAsOf(TerritoryFigures f) {
+        return new TerritoryFigures(f.territoryId(), f.year(), f.accompanied(), f.exits(), f.fromPremieresHeures(),
+                f.averagePathwayMonths(), f.dynamicExits(), f.premieresHeures(), null);
+    }
+
+    /** Until the group has committed the end of every partition of the topic: everything applied and stored. */
+    private static void awaitCaughtUp(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConvergenceStack.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                admin.describeTopics(List.of(Topics.ENROLMENT)).allTopicNames().get().get(Topics.ENROLMENT)
+                        .partitions().forEach(p -> latest.put(new TopicPartition(Topics.ENROLMENT, p.partition()),
+                                OffsetSpec.latest()));
+                return admin.listOffsets(latest).all().get().entrySet().stream()
+                        .allMatch(end -> end.getValue().offset() == 0 || (committed.get(end.getKey()) != null
+                                && committed.get(end.getKey()).offset() == end.getValue().offset()));
+            });
+        }
+    }
+
     @Test
-    void livenessReportsTheConsumerLoop() {
+    void readinessLivenessAndMetricsShowTheConsumer() {
+        enrol("p1", "pw1", "2020-03-02");
+        awaitTerritoryFigures(2020, 1, 0);
+
         RestAssured.given().get("/q/health/live").then().statusCode(200)
-                .body("checks.find { it.name == 'projection-consumer' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'consumer figures' }.status", equalTo("UP"));
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'consumer figures' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'consumer figures' }.data.state", equalTo("RUNNING"))
+                .body("checks.find { it.name == 'consumer figures' }.data.group",
+                        equalTo("reporting-figures-" + liveModel.generation()));
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("convergence_consumer_events_applied_total{consumer=\"figures\""), metrics);
+        assertTrue(metrics.contains("convergence_consumer_events_dead_lettered_total{consumer=\"figures\""));
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("convergence_consumer_lag{")
+                && line.contains("topic=\"" + Topics.ENROLMENT + "\"")), "a lag per partition");
     }
 
     @Test
@@ -369,6 +485,12 @@ class FiguresApiTest {
         return publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(territory + pathway,
                 territory + participant, "CONVERGENCE", LocalDate.parse(exitDate), "OTHER", null),
                 LocalDate.parse(exitDate), territory + participant, chantier);
+    }
+
+    private <P extends IntegrationPayload> EventEnvelope envelope(IntegrationEventType<P> type, P payload, String key,
+                                                                 String territoryId, String chantierId) {
+        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.version(), LocalDate.of(2020, 1, 1),
+                Instant.now(), key, territoryId, chantierId, codec.toJson(payload));
     }
 
     private <P extends IntegrationPayload> EventEnvelope publish(IntegrationEventType<P> type, P payload,
