@@ -144,14 +144,14 @@ class FiguresApiTest {
         exit("p1", "pw1", "2020-05-31");
         awaitTerritoryFigures(2020, 1, 1);
 
-        publish(EnrolmentEvents.EXIT_CORRECTED, new ExitCorrectedV1(territory + "pw1", territory + "p1",
+        publish(EnrolmentEvents.EXIT_CORRECTED, new ExitCorrectedV1(id("pw1"), id("p1"),
                 "CONVERGENCE", LocalDate.of(2021, 2, 1), "DURABLE_EMPLOYMENT", null),
-                LocalDate.of(2021, 2, 1), territory + "p1", chantier);
+                LocalDate.of(2021, 2, 1), id("p1"), chantier);
         awaitTerritoryFigures(2020, 1, 0);
         awaitTerritoryFigures(2021, 1, 1);
 
-        publish(EnrolmentEvents.ENTRY_DATE_CORRECTED, new EntryDateCorrectedV1(territory + "pw1", territory + "p1",
-                LocalDate.of(2019, 4, 1), LocalDate.of(2021, 1, 4)), LocalDate.of(2021, 1, 4), territory + "p1",
+        publish(EnrolmentEvents.ENTRY_DATE_CORRECTED, new EntryDateCorrectedV1(id("pw1"), id("p1"),
+                LocalDate.of(2019, 4, 1), LocalDate.of(2021, 1, 4)), LocalDate.of(2021, 1, 4), id("p1"),
                 chantier);
         awaitTerritoryFigures(2020, 0, 0);
     }
@@ -166,7 +166,7 @@ class FiguresApiTest {
 
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneIsApplied() {
-        String key = "p-bad-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
         producer.send(new ProducerRecord<>(Topics.ENROLMENT, key, "{not json".getBytes(StandardCharsets.UTF_8)));
         producer.send(new ProducerRecord<>(Topics.ENROLMENT, key, """
                 {"eventId":"%s","type":"pathway.enrolled","schemaVersion":1,"occurredOn":"2020-01-01",
@@ -185,7 +185,7 @@ class FiguresApiTest {
     /** Issue 12, item 1: no record can stop the consumer; each is dead-lettered with its reason, the partition moves on. */
     @Test
     void hostileRecordsBetweenValidOnesAreDeadLetteredAndTheValidOnesApplied() {
-        String key = territory + "p1";
+        String key = id("p1");
         String pathway = History.uuid();
         Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
         hostile.put("no value", null);
@@ -318,8 +318,8 @@ class FiguresApiTest {
     void workListsShowOverdueCheckInsToTheTerritoryOnly() {
         enrol("p1", "pw1", "2019-04-01");
         exit("p1", "pw1", "2020-05-31");
-        publish(EnrolmentEvents.CHECK_IN_RECORDED, new CheckInRecordedV1(territory + "pw1", territory + "p1", 1,
-                LocalDate.of(2020, 7, 1), "OTHER", "STREET"), LocalDate.of(2020, 7, 1), territory + "p1", chantier);
+        publish(EnrolmentEvents.CHECK_IN_RECORDED, new CheckInRecordedV1(id("pw1"), id("p1"), 1,
+                LocalDate.of(2020, 7, 1), "OTHER", "STREET"), LocalDate.of(2020, 7, 1), id("p1"), chantier);
         String coordinator = token("territory-coordinator", Map.of("territory", territory));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> RestAssured.given().auth().oauth2(coordinator)
@@ -409,12 +409,12 @@ class FiguresApiTest {
                 LocalDate.of(2018, 1, 1), territory, joining);
         publish(EnrolmentEvents.CHANTIER_PROGRAM_STARTED, new ChantierProgramStartedV1(joining, territory,
                 "CONVERGENCE", LocalDate.of(2020, 6, 1)), LocalDate.of(2020, 6, 1), territory, joining);
-        publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(territory + "pw-old",
-                territory + "p-old", "CONVERGENCE", territory, joining, LocalDate.of(2019, 3, 1), null),
-                LocalDate.of(2019, 3, 1), territory + "p-old", joining);
-        publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(territory + "pw-old",
-                territory + "p-old", "CONVERGENCE", LocalDate.of(2020, 3, 31), "OTHER", null),
-                LocalDate.of(2020, 3, 31), territory + "p-old", joining);
+        publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(id("pw-old"),
+                id("p-old"), "CONVERGENCE", territory, joining, LocalDate.of(2019, 3, 1), null),
+                LocalDate.of(2019, 3, 1), id("p-old"), joining);
+        publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(id("pw-old"),
+                id("p-old"), "CONVERGENCE", LocalDate.of(2020, 3, 31), "OTHER", null),
+                LocalDate.of(2020, 3, 31), id("p-old"), joining);
         enrol("p1", "pw1", "2019-03-01");
 
         // Only pw1 counts: pw-old ended before its chantier joined Convergence.
@@ -424,25 +424,25 @@ class FiguresApiTest {
     @Test
     void aHistoricExitWithoutCategoryIsCountedAndListedForCompletion() {
         enrol("p1", "pw1", "2019-03-04");
-        publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(territory + "pw1",
-                territory + "p1", "CONVERGENCE", LocalDate.of(2020, 5, 31), null, null),
-                LocalDate.of(2020, 5, 31), territory + "p1", chantier);
+        publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(id("pw1"),
+                id("p1"), "CONVERGENCE", LocalDate.of(2020, 5, 31), null, null),
+                LocalDate.of(2020, 5, 31), id("p1"), chantier);
 
         awaitTerritoryFigures(2020, 1, 1);
         RestAssured.given().auth().oauth2(token("territory-coordinator", Map.of("territory", territory)))
                 .get("/work-lists/territories/" + territory).then().statusCode(200)
-                .body("exitsWithoutCategory.pathwayId", hasItem(territory + "pw1"))
+                .body("exitsWithoutCategory.pathwayId", hasItem(id("pw1")))
                 .body("exitsWithoutCategory[0].dueOn", equalTo("2020-05-31"));
     }
 
     @Test
     void fromPremieresHeuresFindsAPremieresHeuresPathwayInAnotherTerritoryAndFollowsItsCorrection() {
         String elsewhere = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        String participant = territory + "p1";
+        String participant = id("p1");
         try (EnrolmentFacts lyon = new EnrolmentFacts(elsewhere)) {
             lyon.chantier(elsewhere + "-ph", "PREMIERES_HEURES", LocalDate.of(2018, 1, 1));
-            lyon.enrol(participant, elsewhere + "-ph1", "PREMIERES_HEURES", elsewhere + "-ph", LocalDate.of(2019, 5, 6));
-            lyon.exit(participant, elsewhere + "-ph1", "PREMIERES_HEURES", elsewhere + "-ph", LocalDate.of(2019, 12, 20));
+            lyon.enrol(participant, named(elsewhere + "-ph1"), "PREMIERES_HEURES", elsewhere + "-ph", LocalDate.of(2019, 5, 6));
+            lyon.exit(participant, named(elsewhere + "-ph1"), "PREMIERES_HEURES", elsewhere + "-ph", LocalDate.of(2019, 12, 20));
         }
         enrol("p1", "pw1", "2020-01-06");
         enrol("p2", "pw2", "2020-02-03");
@@ -455,7 +455,7 @@ class FiguresApiTest {
 
         // The Premières Heures entry was in fact after the CDDI started: it no longer counts.
         try (EnrolmentFacts lyon = new EnrolmentFacts(elsewhere)) {
-            lyon.publish(EnrolmentEvents.ENTRY_DATE_CORRECTED, new EntryDateCorrectedV1(elsewhere + "-ph1",
+            lyon.publish(EnrolmentEvents.ENTRY_DATE_CORRECTED, new EntryDateCorrectedV1(named(elsewhere + "-ph1"),
                     participant, LocalDate.of(2019, 5, 6), LocalDate.of(2020, 3, 2)), LocalDate.of(2020, 3, 2),
                     participant, elsewhere + "-ph");
         }
@@ -475,16 +475,25 @@ class FiguresApiTest {
                         .body("exits", equalTo(exits)));
     }
 
+    /** The canonical UUID this test names {@code name}, distinct per territory. */
+    private String id(String name) {
+        return named(territory + "/" + name);
+    }
+
+    private static String named(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private EventEnvelope enrol(String participant, String pathway, String entryDate) {
-        return publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(territory + pathway,
-                territory + participant, "CONVERGENCE", territory, chantier, LocalDate.parse(entryDate), null),
-                LocalDate.parse(entryDate), territory + participant, chantier);
+        return publish(EnrolmentEvents.PARTICIPANT_ENROLLED, new ParticipantEnrolledV1(id(pathway),
+                id(participant), "CONVERGENCE", territory, chantier, LocalDate.parse(entryDate), null),
+                LocalDate.parse(entryDate), id(participant), chantier);
     }
 
     private EventEnvelope exit(String participant, String pathway, String exitDate) {
-        return publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(territory + pathway,
-                territory + participant, "CONVERGENCE", LocalDate.parse(exitDate), "OTHER", null),
-                LocalDate.parse(exitDate), territory + participant, chantier);
+        return publish(EnrolmentEvents.PATHWAY_EXIT_RECORDED, new PathwayExitRecordedV1(id(pathway),
+                id(participant), "CONVERGENCE", LocalDate.parse(exitDate), "OTHER", null),
+                LocalDate.parse(exitDate), id(participant), chantier);
     }
 
     private <P extends IntegrationPayload> EventEnvelope envelope(IntegrationEventType<P> type, P payload, String key,

@@ -31,15 +31,21 @@ class ParticipantSearchApiTest {
         String territory = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String a = territory + "-a";
         String b = territory + "-b";
+        String p1 = History.uuid();
+        String p2 = History.uuid();
+        String p3 = History.uuid();
+        String p4 = History.uuid();
         try (EnrolmentFacts facts = new EnrolmentFacts(territory)) {
             facts.chantier(a, CV, LocalDate.of(2015, 1, 1));
             facts.chantier(b, PH, LocalDate.of(2015, 1, 1));
-            facts.enrol("p1", territory + "-pw1", CV, a, LocalDate.of(2019, 3, 4));
-            facts.enrol("p2", territory + "-pw2", CV, a, LocalDate.of(2020, 1, 6));
-            facts.exit("p2", territory + "-pw2", CV, a, LocalDate.of(2021, 6, 30));
-            facts.enrol("p3", territory + "-pw3", CV, a, LocalDate.of(2016, 5, 2));
-            facts.exit("p3", territory + "-pw3", CV, a, LocalDate.of(2018, 5, 31));
-            facts.enrol("p4", territory + "-pw4", PH, b, LocalDate.of(2021, 9, 6));
+            facts.enrol(p1, History.uuid(), CV, a, LocalDate.of(2019, 3, 4));
+            String pw2 = History.uuid();
+            facts.enrol(p2, pw2, CV, a, LocalDate.of(2020, 1, 6));
+            facts.exit(p2, pw2, CV, a, LocalDate.of(2021, 6, 30));
+            String pw3 = History.uuid();
+            facts.enrol(p3, pw3, CV, a, LocalDate.of(2016, 5, 2));
+            facts.exit(p3, pw3, CV, a, LocalDate.of(2018, 5, 31));
+            facts.enrol(p4, History.uuid(), PH, b, LocalDate.of(2021, 9, 6));
         }
         RequestSpecification coordinator = as(token("territory-coordinator", Map.of("territory", territory)));
 
@@ -47,25 +53,25 @@ class ParticipantSearchApiTest {
                 as(token("territory-coordinator", Map.of("territory", territory)))
                         .get("/participants?asOf=2022-01-31").then().statusCode(200)
                         .body("total", equalTo(4))
-                        .body("items.participantId", equalTo(List.of("p4", "p2", "p1", "p3"))));
+                        .body("items.participantId", equalTo(List.of(p4, p2, p1, p3))));
 
         coordinator.get("/participants?asOf=2022-01-31&status=IN_FOLLOW_UP").then().statusCode(200)
-                .body("items.participantId", equalTo(List.of("p2")))
+                .body("items.participantId", equalTo(List.of(p2)))
                 .body("items[0].pathways[0].exitDate", equalTo("2021-06-30"));
         as(token("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?asOf=2022-01-31&status=ENDED").then()
-                .body("items.participantId", equalTo(List.of("p3")));
+                .body("items.participantId", equalTo(List.of(p3)));
         as(token("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?program=PREMIERES_HEURES").then()
-                .body("items.participantId", equalTo(List.of("p4")));
+                .body("items.participantId", equalTo(List.of(p4)));
         as(token("territory-coordinator", Map.of("territory", territory)))
                 .get("/participants?asOf=2022-01-31&size=2&page=1").then()
                 .body("total", equalTo(4))
-                .body("items.participantId", equalTo(List.of("p1", "p3")));
+                .body("items.participantId", equalTo(List.of(p1, p3)));
 
         as(token("chantier-staff", Map.of("territory", territory, "chantier", b))).get("/participants").then()
                 .statusCode(200)
-                .body("items.participantId", equalTo(List.of("p4")));
+                .body("items.participantId", equalTo(List.of(p4)));
         as(token("chantier-staff", Map.of("territory", territory, "chantier", b)))
                 .get("/participants?chantierId=" + a).then().statusCode(403);
         as(token("territory-coordinator", Map.of("territory", "elsewhere")))
@@ -75,7 +81,7 @@ class ParticipantSearchApiTest {
                 .get("/participants?territoryId=elsewhere&chantierId=" + a).then().statusCode(403);
         as(token("national", Map.of())).get("/participants?chantierId=" + a + "&status=ACTIVE&asOf=2022-01-31")
                 .then().statusCode(200)
-                .body("items.participantId", equalTo(List.of("p1")));
+                .body("items.participantId", equalTo(List.of(p1)));
         as(token("evaluator", Map.of())).get("/participants").then().statusCode(403);
     }
 
