@@ -154,7 +154,7 @@ class ServiceListTest {
                 repeated.add(where + "=" + value);
             }
         });
-        assertTrue(defaults.containsKey("REPORTING_GENERATION"), "the defaults were read: " + defaults.keySet());
+        assertTrue(defaults.containsKey("CONVERGENCE_READ_MODEL_GENERATION"), "the defaults were read: " + defaults.keySet());
         assertEquals(List.of(), repeated, "set again to the default the services declare");
     }
 

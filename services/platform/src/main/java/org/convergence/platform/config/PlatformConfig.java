@@ -7,6 +7,7 @@ import org.convergence.platform.programs.ProgramSettings;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings every service shares, from {@code convergence.*} properties or the matching environment variables. */
 @ConfigMapping(prefix = "convergence")
@@ -21,6 +22,10 @@ public interface PlatformConfig {
     Relay relay();
 
     Consumer consumer();
+
+    ReadModel readModel();
+
+    Views views();
 
     Topics topics();
 
@@ -61,9 +66,62 @@ public interface PlatformConfig {
         int streamsPerBatch();
     }
 
+    /** Every consumer loop of the service ({@code platform/messaging}). */
     interface Consumer {
+        /** Pause before retrying after a transient failure, and between two tries of one record. */
         @WithDefault("2s")
         Duration retryBackoff();
+
+        /** A loop that stopped restarts after a back-off doubling from retry-backoff up to this. */
+        @WithDefault("30s")
+        Duration maxRestartBackoff();
+
+        /** Times a record failing on its own is tried before it is dead-lettered. */
+        @WithDefault("3")
+        int poisonAttempts();
+
+        /** How long a fact about something this service has not seen yet waits before it is dead-lettered. */
+        @WithDefault("10m")
+        Duration retryLaterPatience();
+
+        /** Largest batch: bigger batches fold more events into each document write (rebuilds). */
+        @WithDefault("2000")
+        int maxPollRecords();
+
+        /**
+         * Static group membership (ADR 0009): a consumer restarted with the same id gets its partitions back at
+         * once instead of waiting for the dead member's session to expire. Default: the host name (the pod's name
+         * in Kubernetes); {@code dynamic} turns static membership off. Unique per replica.
+         */
+        Optional<String> instanceId();
+
+        /** A member that stopped heart-beating is replaced after this (ADR 0009). */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        @WithDefault("2s")
+        Duration heartbeatInterval();
+    }
+
+    /** Read models of the service: collections prefixed by the generation, one consumer group per generation. */
+    interface ReadModel {
+        /**
+         * Bump it to rebuild every read model of the service from the start of its topics into new collections
+         * (runbook). Each projecting service sets its default in its own application.properties.
+         */
+        @WithDefault("g1")
+        String generation();
+    }
+
+    /** Local views of other services' facts that a service declares ({@code platform/views}). */
+    interface Views {
+        Enrolment enrolment();
+
+        interface Enrolment {
+            /** Runs the enrolment view (pathways and chantiers from convergence.enrolment.v1) in this service. */
+            @WithDefault("false")
+            boolean enabled();
+        }
     }
 
     interface Topics {

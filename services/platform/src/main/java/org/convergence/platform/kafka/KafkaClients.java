@@ -1,6 +1,7 @@
 package org.convergence.platform.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -19,10 +20,13 @@ import org.convergence.platform.config.PlatformConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +37,13 @@ public class KafkaClients {
 
     private static final Logger LOG = Logger.getLogger(KafkaClients.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
+    private final String bootstrapServers;
     private final PlatformConfig config;
 
-    public KafkaClients(PlatformConfig config) {
+    @Inject
+    public KafkaClients(PlatformConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
+        this.bootstrapServers = bootstrapServers;
     }
 
     public String bootstrapServers() {
@@ -64,14 +68,40 @@ public class KafkaClients {
         return props;
     }
 
-    /** Manual commits only: offsets move after the effect is stored. */
+    /**
+     * Manual commits only: offsets move after the effect is stored. A new group reads from the beginning (a new
+     * read-model generation rebuilds). Static membership and a short session (ADR 0009): a consumer restarted
+     * with the same instance id takes its partitions back at once, a dead one is replaced within the session.
+     */
     public KafkaConsumer<String, byte[]> consumer(String groupId) {
+        PlatformConfig.Consumer settings = config.consumer();
         Map<String, Object> props = common(groupId + "-consumer");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.heartbeatInterval().toMillis());
+        instanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** This process's identity in its consumer groups, unless static membership is off. */
+    public Optional<String> instanceId() {
+        String configured = config.consumer().instanceId().map(String::trim).orElseGet(KafkaClients::hostName);
+        return configured.isEmpty() || "dynamic".equals(configured) ? Optional.empty() : Optional.of(configured);
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "";
+        }
     }
 
     public Admin admin() {

@@ -1,12 +1,16 @@
 package org.convergence.platform.messaging;
 
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
@@ -15,47 +19,153 @@ import org.convergence.contracts.Topics;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Consumes integration events with at-least-once delivery: each poll is handed to the handler as one batch and
- * its offsets are committed only after the handler stored the effects; a record that can never be applied goes
- * to {@code <topic>.dlq} with the reason in its headers and the partition moves on; a transient failure
- * (database down) retries the same records.
+ * Consumes integration events with at-least-once delivery, and no record can stop it.
+ * <ul>
+ *   <li>Each poll is handed to the handler as one batch; offsets are committed only after the handler returned,
+ *   that is after the batch's effects are stored.</li>
+ *   <li>A record that cannot be read (whatever its bytes) or that the handler refuses goes to {@code <topic>.dlq}
+ *   with the reason in its headers ({@link DeadLetterHeaders}) and the partition moves on.</li>
+ *   <li>A transient failure ({@link TransientFailures}: database or broker away) retries the batch after
+ *   {@code retryBackoff}; nothing is dead-lettered for it.</li>
+ *   <li>Any other failure of a batch (a handler's unexpected exception) retries it record by record: the record at
+ *   fault fails alone, is retried {@code poisonAttempts} times with its partition paused in between, then
+ *   dead-lettered with the failure as reason, while its neighbours are applied.</li>
+ *   <li>A record whose handler needs a fact not known yet ({@link RetryLaterException}) holds its partition,
+ *   retried every {@code retryBackoff}, for at most {@code retryLaterPatience}; then it is dead-lettered.</li>
+ *   <li>If the loop itself stops (broker fencing, a bug, an error), a supervisor closes the Kafka clients, logs it,
+ *   shows {@link State#RESTARTING} and starts again with fresh clients after a growing back-off.</li>
+ * </ul>
  */
 public final class EventConsumerLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class);
+    private static final int MAX_REASON_LENGTH = 1_000;
 
-    private final Consumer<String, byte[]> consumer;
-    private final Producer<String, byte[]> deadLetterProducer;
+    /** Where the loop stands, for readiness. */
+    public enum State {
+        /** Not polled yet. */
+        STARTING,
+        /** Polling and applying. */
+        RUNNING,
+        /** A transient failure: the same records are retried after a back-off. */
+        RETRYING,
+        /** The loop stopped on an unexpected failure and starts again after a back-off. */
+        RESTARTING,
+        /** Closed. */
+        STOPPED
+    }
+
+    /**
+     * @param pollTimeout        longest wait for records in one poll
+     * @param retryBackoff       pause before retrying after a transient failure, and between retries of one record
+     * @param maxRestartBackoff  the restart back-off doubles from {@code retryBackoff} up to this
+     * @param poisonAttempts     times a record failing on its own is tried before it is dead-lettered
+     * @param retryLaterPatience how long a record may wait for a fact not known yet
+     */
+    public record Settings(Duration pollTimeout, Duration retryBackoff, Duration maxRestartBackoff,
+                           int poisonAttempts, Duration retryLaterPatience) {
+
+        public Settings {
+            Objects.requireNonNull(pollTimeout, "pollTimeout");
+            Objects.requireNonNull(retryBackoff, "retryBackoff");
+            Objects.requireNonNull(maxRestartBackoff, "maxRestartBackoff");
+            Objects.requireNonNull(retryLaterPatience, "retryLaterPatience");
+            if (poisonAttempts < 1) {
+                throw new IllegalArgumentException("poisonAttempts must be at least 1");
+            }
+        }
+
+        public static Settings withRetryBackoff(Duration retryBackoff) {
+            return new Settings(Duration.ofMillis(500), retryBackoff, Duration.ofSeconds(30), 3, Duration.ofMinutes(10));
+        }
+
+        public Settings withPoisonAttempts(int attempts) {
+            return new Settings(pollTimeout, retryBackoff, maxRestartBackoff, attempts, retryLaterPatience);
+        }
+
+        public Settings withRetryLaterPatience(Duration patience) {
+            return new Settings(pollTimeout, retryBackoff, maxRestartBackoff, poisonAttempts, patience);
+        }
+    }
+
+    /** Told when partitions come and go, e.g. to keep one lag gauge per partition. */
+    public interface PartitionListener {
+        PartitionListener NONE = new PartitionListener() {
+        };
+
+        default void assigned(Collection<TopicPartition> partitions) {
+        }
+
+        default void revoked(Collection<TopicPartition> partitions) {
+        }
+    }
+
+    private final String groupId;
+    private final List<String> topics;
+    private final Supplier<? extends Consumer<String, byte[]>> consumers;
+    private final Supplier<? extends Producer<String, byte[]>> deadLetterProducers;
     private final IntegrationEventCodec codec;
     private final BatchEventHandler handler;
-    private final List<String> topics;
-    private final String groupId;
-    private final Duration retryBackoff;
+    private final Settings settings;
+    private final Clock clock;
+    private volatile PartitionListener partitionListener = PartitionListener.NONE;
+
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+    private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
+    /** Per record (topic/partition/offset): failures on its own, and since when it waits for a fact. */
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, Instant> waitingSince = new HashMap<>();
+
+    private volatile State state = State.STARTING;
+    private volatile String lastFailure;
     private volatile boolean running;
-    private volatile boolean healthy = true;
+    private volatile Consumer<String, byte[]> current;
     private Thread thread;
 
-    public EventConsumerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> deadLetterProducer,
-                             IntegrationEventCodec codec, BatchEventHandler handler, List<String> topics,
-                             String groupId, Duration retryBackoff) {
-        this.consumer = consumer;
-        this.deadLetterProducer = deadLetterProducer;
+    /**
+     * @param consumers           makes a new consumer of the group (each start and restart takes a fresh one)
+     * @param deadLetterProducers makes the producer that writes dead letters
+     */
+    public EventConsumerLoop(String groupId, List<String> topics, Supplier<? extends Consumer<String, byte[]>> consumers,
+                             Supplier<? extends Producer<String, byte[]>> deadLetterProducers,
+                             IntegrationEventCodec codec, BatchEventHandler handler, Settings settings) {
+        this(groupId, topics, consumers, deadLetterProducers, codec, handler, settings, Clock.systemUTC());
+    }
+
+    EventConsumerLoop(String groupId, List<String> topics, Supplier<? extends Consumer<String, byte[]>> consumers,
+                      Supplier<? extends Producer<String, byte[]>> deadLetterProducers, IntegrationEventCodec codec,
+                      BatchEventHandler handler, Settings settings, Clock clock) {
+        this.groupId = groupId;
+        this.topics = List.copyOf(topics);
+        this.consumers = consumers;
+        this.deadLetterProducers = deadLetterProducers;
         this.codec = codec;
         this.handler = handler;
-        this.topics = topics;
-        this.groupId = groupId;
-        this.retryBackoff = retryBackoff;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void onPartitions(PartitionListener listener) {
+        this.partitionListener = listener;
     }
 
     public synchronized void start() {
@@ -63,9 +173,17 @@ public final class EventConsumerLoop implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "consumer-" + groupId);
+        thread = new Thread(this::supervise, "consumer-" + groupId);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public List<String> topics() {
+        return topics;
     }
 
     public long appliedCount() {
@@ -76,155 +194,509 @@ public final class EventConsumerLoop implements AutoCloseable {
         return deadLettered.get();
     }
 
-    /** False while the last record could not be applied (it is being retried). */
-    public boolean isHealthy() {
-        return healthy;
+    public long restartCount() {
+        return restarts.get();
     }
 
-    /** False once the loop stopped for good: the service must be restarted. */
+    public State state() {
+        return state;
+    }
+
+    /** The last failure that made the loop retry or restart, for readiness; null if none. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Records not consumed yet, per assigned partition, as of the last poll. */
+    public Map<TopicPartition, Long> lag() {
+        return Map.copyOf(lag);
+    }
+
+    /** Records not consumed yet in one partition as of the last poll; -1 if not assigned or not known yet. */
+    public long lagOf(TopicPartition partition) {
+        return lag.getOrDefault(partition, -1L);
+    }
+
+    /** Whether the supervisor runs: false only before start, after close, or if the supervisor itself died. */
     public boolean isAlive() {
-        return thread != null && thread.isAlive();
+        Thread t = thread;
+        return t != null && t.isAlive();
     }
 
-    private void loop() {
-        Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-        try {
-            consumer.subscribe(topics);
-            while (running) {
-                boolean mustBackOff = processBatch(consumer.poll(Duration.ofMillis(500)), uncommitted);
-                mustBackOff |= !commit(uncommitted);
-                if (mustBackOff) {
-                    TimeUnit.MILLISECONDS.sleep(retryBackoff.toMillis());
+    // ---------------------------------------------------------------- supervision
+
+    private void supervise() {
+        int failures = 0;
+        while (running) {
+            Consumer<String, byte[]> consumer = null;
+            Producer<String, byte[]> producer = null;
+            Session session = null;
+            try {
+                consumer = consumers.get();
+                producer = deadLetterProducers.get();
+                current = consumer;
+                session = new Session(consumer, producer);
+                session.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Throwable e) {
+                if (!running) {
+                    break;
                 }
+                // Back-offs grow only while restarts follow each other without a good poll in between.
+                failures = session != null && session.reachedRunning ? 1 : failures + 1;
+                restartAfter(e, failures);
+            } finally {
+                current = null;
+                closeQuietly(consumer);
+                closeQuietly(producer);
             }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.errorf(e, "Consumer %s woken up unexpectedly", groupId);
-            }
+        }
+        state = State.STOPPED;
+    }
+
+    private void restartAfter(Throwable failure, int failures) {
+        restarts.incrementAndGet();
+        lastFailure = describe(failure);
+        state = State.RESTARTING;
+        lag.clear();
+        long backoff = Math.min(settings.maxRestartBackoff().toMillis(),
+                settings.retryBackoff().toMillis() << Math.min(failures - 1, 16));
+        if (failure instanceof FencedInstanceIdException) {
+            LOG.errorf("Consumer %s was fenced: another process uses the same group.instance.id; give each replica "
+                    + "its own convergence.consumer.instance-id. Restarting in %d ms", groupId, backoff);
+        } else {
+            LOG.errorf(failure, "Consumer %s stopped; restarting in %d ms (restart %d)", groupId, backoff,
+                    restarts.get());
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            healthy = false;
-            LOG.errorf(e, "Consumer %s stopped", groupId);
-        } finally {
-            consumer.close();
+            running = false;
         }
     }
 
-    /**
-     * Applies a poll's records as one batch (in order within each partition); returns true when some must be
-     * retried after a pause. Records that cannot be read or applied go to the dead-letter topic; their offsets
-     * are committed with the others'. A transient failure of the handler rewinds every partition of the batch.
-     */
-    private boolean processBatch(ConsumerRecords<String, byte[]> records,
-                                 Map<TopicPartition, OffsetAndMetadata> uncommitted) {
-        if (records.isEmpty()) {
-            return false;
-        }
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        Map<ConsumerRecord<String, byte[]>, RuntimeException> unusable = new HashMap<>();
-        List<EventEnvelope> events = new ArrayList<>();
-        List<ConsumerRecord<String, byte[]>> decoded = new ArrayList<>();
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                all.add(record);
-                try {
-                    events.add(codec.decode(record.value()));
-                    decoded.add(record);
-                } catch (InvalidIntegrationEventException e) {
-                    unusable.put(record, e);
-                }
-            }
-        }
-        Map<Integer, RuntimeException> rejected;
-        try {
-            rejected = events.isEmpty() ? Map.of() : handler.handleAll(events);
-        } catch (RuntimeException e) {
-            if (healthy) {
-                LOG.warnf("Could not apply a batch of %d records, retrying: %s", all.size(), e.toString());
-            }
-            healthy = false;
-            for (TopicPartition partition : records.partitions()) {
-                consumer.seek(partition, records.records(partition).get(0).offset());
-            }
-            return true;
-        }
-        healthy = true;
-        rejected.forEach((index, reason) -> unusable.put(decoded.get(index), reason));
-        applied.addAndGet(events.size() - rejected.size());
-        return !settle(all, unusable, uncommitted);
-    }
-
-    /**
-     * Dead-letters the unusable records and marks the batch's offsets for commit, partition by partition. If a
-     * dead letter cannot be sent, its partition is rewound to it (the records after it are redelivered and
-     * recognised) and false is returned.
-     */
-    private boolean settle(List<ConsumerRecord<String, byte[]>> batch,
-                           Map<ConsumerRecord<String, byte[]>, RuntimeException> unusable,
-                           Map<TopicPartition, OffsetAndMetadata> uncommitted) {
-        boolean settled = true;
-        java.util.Set<TopicPartition> rewound = new java.util.HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (rewound.contains(partition)) {
-                continue;
-            }
-            RuntimeException reason = unusable.get(record);
-            if (reason != null && !deadLetter(record, reason)) {
-                consumer.seek(partition, record.offset());
-                rewound.add(partition);
-                settled = false;
-                continue;
-            }
-            uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
-        }
-        return settled;
-    }
-
-    /**
-     * Commits what was applied. A failed commit (broker away) is kept and retried with the next one: until
-     * then a restart would only redeliver events, which the handler ignores.
-     */
-    private boolean commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
-        if (uncommitted.isEmpty()) {
-            return true;
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
         }
         try {
-            consumer.commitSync(uncommitted, Duration.ofSeconds(5));
-            uncommitted.clear();
-            return true;
-        } catch (WakeupException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warnf("Consumer %s could not commit offsets, will retry: %s", groupId, e.toString());
-            return false;
-        }
-    }
-
-    private boolean deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null,
-                record.key(), record.value());
-        header(dead, DeadLetterHeaders.REASON, String.valueOf(reason.getMessage()));
-        header(dead, DeadLetterHeaders.EXCEPTION, reason.getClass().getName());
-        header(dead, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
-        header(dead, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
-        header(dead, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
-        header(dead, DeadLetterHeaders.CONSUMER_GROUP, groupId);
-        try {
-            deadLetterProducer.send(dead).get(30, TimeUnit.SECONDS);
-            deadLettered.incrementAndGet();
-            LOG.warnf("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    reason.getMessage());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            closeable.close();
         } catch (Exception e) {
-            LOG.warnf("Could not dead-letter %s-%d@%d, retrying: %s", record.topic(), record.partition(),
-                    record.offset(), e.toString());
+            LOG.debugf("Closing %s: %s", closeable.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- one consumer's run
+
+    /** One record of a poll and what became of it. */
+    private static final class Item {
+        final ConsumerRecord<String, byte[]> record;
+        ConsumedEvent event;
+        RuntimeException reason;
+
+        Item(ConsumerRecord<String, byte[]> record) {
+            this.record = record;
+        }
+
+        String key() {
+            return record.topic() + "/" + record.partition() + "@" + record.offset();
+        }
+    }
+
+    /** The state of one consumer instance, from subscription to close. */
+    private final class Session implements ConsumerRebalanceListener {
+
+        private final Consumer<String, byte[]> consumer;
+        private final Producer<String, byte[]> producer;
+        private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+        private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+        private boolean commitFailing;
+        private boolean reachedRunning;
+
+        Session(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer) {
+            this.consumer = consumer;
+            this.producer = producer;
+        }
+
+        void run() throws InterruptedException {
+            consumer.subscribe(topics, this);
+            while (running) {
+                resumeDuePartitions();
+                ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+                recordLag();
+                boolean backOff = !records.isEmpty() && process(records);
+                backOff |= !commit();
+                if (backOff) {
+                    TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis());
+                } else if (state != State.RUNNING) {
+                    if (state == State.RESTARTING || state == State.RETRYING) {
+                        LOG.infof("Consumer %s is running again", groupId);
+                    }
+                    state = State.RUNNING;
+                }
+                reachedRunning |= !backOff;
+            }
+            commit();
+        }
+
+        /** Applies one poll; true when the loop must pause before polling again. */
+        private boolean process(ConsumerRecords<String, byte[]> records) {
+            Map<TopicPartition, List<Item>> byPartition = new LinkedHashMap<>();
+            List<Item> decoded = new ArrayList<>();
+            for (TopicPartition partition : records.partitions()) {
+                List<Item> items = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    Item item = decode(record);
+                    items.add(item);
+                    if (item.event != null) {
+                        decoded.add(item);
+                    }
+                }
+                byPartition.put(partition, items);
+            }
+            try {
+                Map<Integer, RuntimeException> rejected = decoded.isEmpty() ? Map.of()
+                        : handler.handleAll(decoded.stream().map(i -> i.event).toList());
+                if (rejected != null) {
+                    rejected.forEach((index, reason) -> decoded.get(index).reason = reason == null
+                            ? new RejectedEventException("refused by the handler") : reason);
+                }
+            } catch (Throwable failure) {
+                requireRecordFailure(failure);
+                if (TransientFailures.isTransient(failure)) {
+                    retrying(failure, records.count());
+                    byPartition.forEach((partition, items) -> consumer.seek(partition, items.get(0).record.offset()));
+                    return true;
+                }
+                if (failure instanceof RetryLaterException) {
+                    LOG.debugf("Consumer %s: a batch waits for a fact not known yet (%s); applying it record by "
+                            + "record", groupId, failure.getMessage());
+                } else {
+                    LOG.warnf("Consumer %s: a batch of %d records failed (%s); applying them one by one to find "
+                            + "the record at fault", groupId, records.count(), describe(failure));
+                }
+                return isolate(byPartition);
+            }
+            return settle(byPartition);
+        }
+
+        private Item decode(ConsumerRecord<String, byte[]> record) {
+            Item item = new Item(record);
+            try {
+                EventEnvelope envelope = codec.decode(record.value());
+                if (envelope == null) {
+                    item.reason = new InvalidIntegrationEventException("record is not an event envelope");
+                } else {
+                    item.event = new ConsumedEvent(record.topic(), record.partition(), record.offset(), envelope);
+                }
+            } catch (Throwable failure) {
+                requireRecordFailure(failure);
+                item.reason = failure instanceof InvalidIntegrationEventException invalid ? invalid
+                        : new InvalidIntegrationEventException("record could not be read: " + describe(failure),
+                        failure);
+            }
+            return item;
+        }
+
+        /** Dead-letters what must be, and marks offsets to commit, partition by partition, in order. */
+        private boolean settle(Map<TopicPartition, List<Item>> byPartition) {
+            boolean backOff = false;
+            for (Map.Entry<TopicPartition, List<Item>> partition : byPartition.entrySet()) {
+                for (Item item : partition.getValue()) {
+                    if (!done(partition.getKey(), item)) {
+                        backOff = true;
+                        break;
+                    }
+                }
+            }
+            return backOff;
+        }
+
+        /**
+         * Applies each record on its own, in order within its partition, to tell the record at fault from the
+         * others. A partition stops at a record that must wait (paused, retried later) and the whole poll stops at
+         * a transient failure.
+         */
+        private boolean isolate(Map<TopicPartition, List<Item>> byPartition) {
+            List<TopicPartition> partitions = new ArrayList<>(byPartition.keySet());
+            for (int p = 0; p < partitions.size(); p++) {
+                TopicPartition partition = partitions.get(p);
+                for (Item item : byPartition.get(partition)) {
+                    if (item.event != null) {
+                        item.reason = null;
+                        try {
+                            Map<Integer, RuntimeException> rejected = handler.handleAll(List.of(item.event));
+                            if (rejected != null && !rejected.isEmpty()) {
+                                RuntimeException reason = rejected.values().iterator().next();
+                                item.reason = reason == null ? new RejectedEventException("refused by the handler")
+                                        : reason;
+                            }
+                        } catch (Throwable failure) {
+                            requireRecordFailure(failure);
+                            if (TransientFailures.isTransient(failure)) {
+                                retrying(failure, 1);
+                                consumer.seek(partition, item.record.offset());
+                                for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
+                                    consumer.seek(later, byPartition.get(later).get(0).record.offset());
+                                }
+                                return true;
+                            }
+                            item.reason = giveUpOrWait(partition, item, failure);
+                            if (item.reason == null) {
+                                break;
+                            }
+                        }
+                    }
+                    if (!done(partition, item)) {
+                        return true;
+                    }
+                }
+            }
             return false;
         }
+
+        /**
+         * A record failed on its own: the reason to dead-letter it now, or null when its partition was paused to
+         * try it again later.
+         */
+        private RuntimeException giveUpOrWait(TopicPartition partition, Item item, Throwable failure) {
+            if (failure instanceof RetryLaterException waiting) {
+                Instant since = waitingSince.computeIfAbsent(item.key(), k -> {
+                    LOG.infof("Consumer %s: %s-%d@%d waits for a fact not known yet, for at most %s: %s", groupId,
+                            item.record.topic(), item.record.partition(), item.record.offset(),
+                            settings.retryLaterPatience(), waiting.getMessage());
+                    return clock.instant();
+                });
+                Duration waited = Duration.between(since, clock.instant());
+                if (waited.compareTo(settings.retryLaterPatience()) < 0) {
+                    waitAndRetry(partition, item);
+                    return null;
+                }
+                return new RejectedEventException("gave up after waiting " + waited.toSeconds() + " s: "
+                        + waiting.getMessage());
+            }
+            int tried = attempts.merge(item.key(), 1, Integer::sum);
+            if (tried < settings.poisonAttempts()) {
+                LOG.warnf("Consumer %s: %s-%d@%d failed on its own (attempt %d of %d): %s", groupId,
+                        item.record.topic(), item.record.partition(), item.record.offset(), tried,
+                        settings.poisonAttempts(), describe(failure));
+                waitAndRetry(partition, item);
+                return null;
+            }
+            LOG.errorf(failure, "Consumer %s: %s-%d@%d failed on its own %d times; dead-lettering it", groupId,
+                    item.record.topic(), item.record.partition(), item.record.offset(), tried);
+            return new RejectedEventException("the handler failed on this record alone, " + tried + " times: "
+                    + describe(failure));
+        }
+
+        private void waitAndRetry(TopicPartition partition, Item item) {
+            consumer.seek(partition, item.record.offset());
+            consumer.pause(List.of(partition));
+            pausedUntil.put(partition, clock.instant().plus(settings.retryBackoff()));
+        }
+
+        /**
+         * Finishes one record: dead-letters it if it has a reason, then marks its offset for commit. False if the
+         * dead letter could not be written: the partition is rewound to the record, to try again.
+         */
+        private boolean done(TopicPartition partition, Item item) {
+            if (item.reason != null) {
+                if (!deadLetter(item)) {
+                    consumer.seek(partition, item.record.offset());
+                    return false;
+                }
+            } else {
+                applied.incrementAndGet();
+            }
+            attempts.remove(item.key());
+            waitingSince.remove(item.key());
+            pending.put(partition, new OffsetAndMetadata(item.record.offset() + 1));
+            return true;
+        }
+
+        private void retrying(Throwable failure, int records) {
+            if (state != State.RETRYING) {
+                LOG.warnf("Consumer %s could not apply %d records, retrying in %d ms: %s", groupId, records,
+                        settings.retryBackoff().toMillis(), describe(failure));
+            }
+            lastFailure = describe(failure);
+            state = State.RETRYING;
+        }
+
+        private boolean deadLetter(Item item) {
+            ConsumerRecord<String, byte[]> record = item.record;
+            String reason = bounded(item.reason.getMessage() == null ? item.reason.getClass().getSimpleName()
+                    : item.reason.getMessage());
+            try {
+                send(deadLetterOf(record, reason, item.reason, record.value()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RecordTooLargeException)) {
+                    return cannotDeadLetter(record, e.getCause());
+                }
+                // The record plus our headers exceeds what the broker takes: keep the reason, drop the value.
+                ProducerRecord<String, byte[]> withoutValue = deadLetterOf(record, reason, item.reason, null);
+                header(withoutValue, DeadLetterHeaders.VALUE_DROPPED, "value of " + record.serializedValueSize()
+                        + " bytes too large for the dead-letter topic");
+                try {
+                    send(withoutValue);
+                } catch (Exception again) {
+                    return cannotDeadLetter(record, again);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                return cannotDeadLetter(record, e);
+            }
+            deadLettered.incrementAndGet();
+            LOG.warnf("Consumer %s dead-lettered %s-%d@%d: %s", groupId, record.topic(), record.partition(),
+                    record.offset(), reason);
+            return true;
+        }
+
+        private void send(ProducerRecord<String, byte[]> record) throws Exception {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+
+        private boolean cannotDeadLetter(ConsumerRecord<String, byte[]> record, Throwable e) {
+            LOG.warnf("Consumer %s could not dead-letter %s-%d@%d, will retry: %s", groupId, record.topic(),
+                    record.partition(), record.offset(), String.valueOf(e));
+            return false;
+        }
+
+        private ProducerRecord<String, byte[]> deadLetterOf(ConsumerRecord<String, byte[]> record, String reason,
+                                                            RuntimeException failure, byte[] value) {
+            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null,
+                    record.key(), value);
+            header(dead, DeadLetterHeaders.REASON, reason);
+            header(dead, DeadLetterHeaders.EXCEPTION, failure.getClass().getName());
+            header(dead, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
+            header(dead, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
+            header(dead, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
+            header(dead, DeadLetterHeaders.CONSUMER_GROUP, groupId);
+            return dead;
+        }
+
+        /**
+         * Commits what was applied. A failed commit (broker away) is kept and retried with the next one: until
+         * then a restart would only redeliver events, which the handler recognises.
+         */
+        private boolean commit() {
+            if (pending.isEmpty()) {
+                return true;
+            }
+            try {
+                consumer.commitSync(pending, Duration.ofSeconds(5));
+                pending.clear();
+                commitFailing = false;
+                return true;
+            } catch (WakeupException | FencedInstanceIdException e) {
+                throw e;
+            } catch (CommitFailedException e) {
+                // The group moved on without us: the partitions' next owner resumes from the last commit and the
+                // handler recognises what was applied since.
+                LOG.warnf("Consumer %s: offsets not committed, the group rebalanced: %s", groupId, e.getMessage());
+                pending.clear();
+                return true;
+            } catch (RuntimeException e) {
+                if (!commitFailing) {
+                    LOG.warnf("Consumer %s could not commit offsets, will retry: %s", groupId, e.toString());
+                }
+                commitFailing = true;
+                return false;
+            }
+        }
+
+        private void resumeDuePartitions() {
+            if (pausedUntil.isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<TopicPartition> due = new ArrayList<>(pausedUntil.entrySet().stream()
+                    .filter(e -> !e.getValue().isAfter(now)).map(Map.Entry::getKey).toList());
+            if (!due.isEmpty()) {
+                due.forEach(pausedUntil::remove);
+                due.retainAll(consumer.assignment());
+                consumer.resume(due);
+            }
+        }
+
+        private void recordLag() {
+            for (TopicPartition partition : consumer.assignment()) {
+                consumer.currentLag(partition).ifPresent(value -> lag.put(partition, value));
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> theirs = new HashMap<>();
+            partitions.forEach(p -> {
+                OffsetAndMetadata offset = pending.remove(p);
+                if (offset != null) {
+                    theirs.put(p, offset);
+                }
+            });
+            if (!theirs.isEmpty()) {
+                try {
+                    consumer.commitSync(theirs, Duration.ofSeconds(5));
+                } catch (RuntimeException e) {
+                    LOG.warnf("Consumer %s could not commit revoked partitions' offsets: %s", groupId, e.toString());
+                }
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(pending::remove);
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            partitionListener.assigned(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> {
+                pausedUntil.remove(p);
+                lag.remove(p);
+            });
+            partitionListener.revoked(partitions);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /**
+     * A record's failure is anything an exception or a deep recursion can be; the JVM running out of memory or a
+     * thread being killed are not a record's fault and stop the loop (the supervisor restarts it).
+     */
+    private static void requireRecordFailure(Throwable failure) {
+        if (failure instanceof Exception || failure instanceof StackOverflowError) {
+            return;
+        }
+        if (failure instanceof Error error && (error instanceof VirtualMachineError)) {
+            throw error;
+        }
+        if (failure instanceof Error || failure instanceof RuntimeException) {
+            return;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return bounded(text);
+    }
+
+    private static String bounded(String text) {
+        String oneLine = text.replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() <= MAX_REASON_LENGTH ? oneLine : oneLine.substring(0, MAX_REASON_LENGTH) + "…";
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
@@ -234,13 +706,22 @@ public final class EventConsumerLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        if (thread != null) {
+        Consumer<String, byte[]> consumer = current;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                t.join(TimeUnit.SECONDS.toMillis(10));
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(TimeUnit.SECONDS.toMillis(5));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        state = State.STOPPED;
     }
 }

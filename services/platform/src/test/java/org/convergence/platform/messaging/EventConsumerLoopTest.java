@@ -1,58 +1,224 @@
 package org.convergence.platform.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.convergence.contracts.EventEnvelope;
-import org.convergence.contracts.IntegrationEventCodec;
-import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
 import org.convergence.embedded.ConvergenceStack;
-import org.convergence.platform.support.RelayFixture;
+import org.convergence.platform.kafka.KafkaClients;
+import org.convergence.platform.support.TestConfig;
+import org.convergence.platform.support.Topics;
+import org.convergence.testsupport.EventPublisher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The consumer loop against the real embedded broker: what it applies, what it dead-letters, how it recovers. */
 class EventConsumerLoopTest {
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());
-    private final String topic = "test.consumer." + UUID.randomUUID();
-    private final CopyOnWriteArrayList<String> applied = new CopyOnWriteArrayList<>();
+    private final EventPublisher publisher = new EventPublisher();
+    private final KafkaClients kafka = TestConfig.kafka(ConvergenceStack.kafkaBootstrapServers(), Map.of());
+    /** Keys of the events applied, each once, in the order first applied: an idempotent handler's effects. */
+    private final List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    private final List<EventConsumerLoop> loops = new ArrayList<>();
+
+    @AfterEach
+    void closeEverything() {
+        loops.forEach(EventConsumerLoop::close);
+        publisher.close();
+    }
 
     @Test
-    void aTransientFailureRetriesTheSameRecordAndNothingIsDeadLettered() throws Exception {
-        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-        // Idempotent, as every handler must be: a retried batch delivers its applied events again.
-        try (EventConsumerLoop loop = loop(event -> {
-            if (failedOnce.add(event.eventId())) {
-                throw new IllegalStateException("database briefly away");
-            }
-            applied.addIfAbsent(event.key());
-        }); KafkaProducer<String, byte[]> producer = RelayFixture.producer(ConvergenceStack.kafkaBootstrapServers())) {
-            loop.start();
-            producer.send(record("paris")).get();
-            producer.send(record("lyon")).get();
+    void hostileRecordsAreDeadLetteredWithTheirReasonAndTheValidOnesAroundThemAreApplied() throws Exception {
+        String topic = Topics.create("test.hostile", 1);
+        Map<String, byte[]> hostile = new LinkedHashMap<>();
+        hostile.put("no-value", null);
+        hostile.put("empty", new byte[0]);
+        hostile.put("binary", binary(512));
+        hostile.put("json-null", bytes("null"));
+        hostile.put("json-array", bytes("[]"));
+        hostile.put("json-number", bytes("42"));
+        hostile.put("json-string", bytes("\"pathway.enrolled\""));
+        hostile.put("deep", bytes("[".repeat(200_000)));
+        hostile.put("huge", bytes("\"" + "x".repeat(900_000) + "\""));
+        hostile.put("no-payload", bytes("""
+                {"eventId":"e1","type":"territory.registered","schemaVersion":1,"occurredOn":"2020-01-01",
+                 "recordedAt":"2026-11-27T10:00:00Z","key":"no-payload"}"""));
+        hostile.put("unknown-type", bytes("""
+                {"eventId":"e2","type":"territory.annexed","schemaVersion":1,"occurredOn":"2020-01-01",
+                 "recordedAt":"2026-11-27T10:00:00Z","key":"unknown-type","payload":{}}"""));
+        hostile.put("payload-null", bytes("""
+                {"eventId":"e3","type":"territory.registered","schemaVersion":1,"occurredOn":"2020-01-01",
+                 "recordedAt":"2026-11-27T10:00:00Z","key":"payload-null","payload":null}"""));
+        loop(topic, this::applyUnlessHostile, Duration.ofMillis(100), 2).start();
 
-            await(() -> applied.size() == 2);
-            assertEquals(List.of("paris", "lyon").stream().sorted().toList(), applied.stream().sorted().toList());
-            assertEquals(0, loop.deadLetteredCount());
+        publisher.publish(topic, territory("first"));
+        hostile.forEach((key, value) -> {
+            publisher.raw(topic, key, value);
+            publisher.publish(topic, territory("after-" + key));
+        });
+        publisher.publish(topic, territory("npe"));
+        publisher.publish(topic, territory("class-cast"));
+        publisher.publish(topic, territory("last"));
+
+        List<String> valid = new ArrayList<>(List.of("first"));
+        hostile.keySet().forEach(key -> valid.add("after-" + key));
+        valid.add("last");
+        await(() -> applied.containsAll(valid));
+        assertEquals(valid, List.copyOf(applied), "every valid record applied, in order, and nothing else");
+
+        int expected = hostile.size() + 2;
+        Map<String, ConsumerRecord<String, byte[]>> dead = Topics.deadLetters(topic, expected, Duration.ofSeconds(60))
+                .stream().collect(Collectors.toMap(ConsumerRecord::key, r -> r, (a, b) -> a));
+        Set<String> expectedKeys = new java.util.HashSet<>(hostile.keySet());
+        expectedKeys.addAll(List.of("npe", "class-cast"));
+        assertEquals(expectedKeys, dead.keySet(), "each hostile record dead-lettered once");
+        for (ConsumerRecord<String, byte[]> record : dead.values()) {
+            String reason = Topics.header(record, DeadLetterHeaders.REASON);
+            assertTrue(reason != null && !reason.isBlank() && reason.length() <= 1_001, record.key() + ": " + reason);
+            assertEquals(topic, Topics.header(record, DeadLetterHeaders.SOURCE_TOPIC));
         }
+        assertTrue(Topics.header(dead.get("npe"), DeadLetterHeaders.REASON).contains("NullPointerException"));
+        assertTrue(Topics.header(dead.get("class-cast"), DeadLetterHeaders.REASON).contains("ClassCastException"));
+        assertTrue(Topics.header(dead.get("unknown-type"), DeadLetterHeaders.REASON).contains("territory.annexed"));
+        assertEquals(0, loops.get(0).restartCount(), "no record stopped the loop: " + loops.get(0).lastFailure());
+        assertEquals(EventConsumerLoop.State.RUNNING, loops.get(0).state());
+    }
+
+    @Test
+    void aTransientFailureRetriesTheWholeBatchAndDeadLettersNothing() throws Exception {
+        String topic = Topics.create("test.transient", 3);
+        AtomicBoolean databaseAway = new AtomicBoolean(true);
+        EventConsumerLoop loop = loop(topic, events -> {
+            if (databaseAway.getAndSet(false)) {
+                throw new MongoSocketReadException("database away", new ServerAddress());
+            }
+            events.forEach(e -> addOnce(e.envelope().key()));
+            return Map.of();
+        }, Duration.ofMillis(100), 1);
+        loop.start();
+
+        publisher.publish(topic, territory("paris"));
+        publisher.publish(topic, territory("lyon"));
+
+        await(() -> applied.size() == 2);
+        assertEquals(Set.of("paris", "lyon"), Set.copyOf(applied));
+        assertEquals(0, loop.deadLetteredCount(), "one attempt only, yet nothing dead-lettered: it was transient");
+    }
+
+    @Test
+    void aFactWaitingForAnotherIsRetriedUntilKnownThenDeadLetteredPastThePatience() throws Exception {
+        String topic = Topics.create("test.later", 1);
+        AtomicBoolean known = new AtomicBoolean(false);
+        EventConsumerLoop loop = loop(topic, events -> {
+            for (ConsumedEvent event : events) {
+                String key = event.envelope().key();
+                if (key.equals("waits") && !known.get() || key.equals("never")) {
+                    throw new RetryLaterException("pathway " + key + " not known yet");
+                }
+                addOnce(key);
+            }
+            return Map.of();
+        }, Duration.ofMillis(100), 3, Duration.ofSeconds(3));
+        loop.start();
+
+        publisher.publish(topic, territory("before"));
+        publisher.publish(topic, territory("waits"));
+        publisher.publish(topic, territory("behind"));
+        await(() -> applied.contains("before"));
+        Thread.sleep(500);
+        assertEquals(List.of("before"), List.copyOf(applied), "the partition waits: nothing overtakes");
+
+        known.set(true);
+        await(() -> applied.contains("behind"));
+        assertEquals(List.of("before", "waits", "behind"), List.copyOf(applied));
+
+        publisher.publish(topic, territory("never"));
+        publisher.publish(topic, territory("after-never"));
+        await(() -> applied.contains("after-never"));
+        ConsumerRecord<String, byte[]> dead = Topics.deadLetters(topic, 1, Duration.ofSeconds(30)).get(0);
+        assertEquals("never", dead.key());
+        assertTrue(Topics.header(dead, DeadLetterHeaders.REASON).startsWith("gave up after waiting"));
+    }
+
+    @Test
+    void aConsumerLoopThatStopsRestartsByItselfSaysSoAndLosesNothing() throws Exception {
+        String topic = Topics.create("test.restart", 1);
+        AtomicBoolean crashOnce = new AtomicBoolean(true);
+        List<EventConsumerLoop.State> states = new CopyOnWriteArrayList<>();
+        EventConsumerLoop loop = loop(topic, events -> {
+            if (crashOnce.getAndSet(false)) {
+                throw new InternalError("the loop itself breaks, not a record");
+            }
+            events.forEach(e -> addOnce(e.envelope().key()));
+            return Map.of();
+        }, Duration.ofMillis(300), 3);
+        loop.start();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                EventConsumerLoop.State state = loop.state();
+                if (states.isEmpty() || states.get(states.size() - 1) != state) {
+                    states.add(state);
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+
+        publisher.publish(topic, territory("survives"));
+
+        await(() -> applied.contains("survives") && loop.state() == EventConsumerLoop.State.RUNNING);
+        watcher.interrupt();
+        assertEquals(1, loop.restartCount());
+        assertTrue(states.contains(EventConsumerLoop.State.RESTARTING), "readiness shows the restart: " + states);
+        assertEquals(EventConsumerLoop.State.RUNNING, loop.state());
+        assertTrue(loop.lastFailure().contains("InternalError"));
+        assertEquals(0, loop.deadLetteredCount());
+    }
+
+    @Test
+    void aRecordTooLargeForTheDeadLetterTopicIsDeadLetteredWithoutItsValue() throws Exception {
+        String topic = Topics.create("test.large", 1, 200_000);
+        loop(topic, this::applyUnlessHostile, Duration.ofMillis(100), 1).start();
+
+        publisher.raw(topic, "large", "y".repeat(300_000));
+        publisher.publish(topic, territory("next"));
+
+        await(() -> applied.contains("next"));
+        ConsumerRecord<String, byte[]> dead = Topics.deadLetters(topic, 1, Duration.ofSeconds(30)).get(0);
+        assertEquals("large", dead.key());
+        assertNull(dead.value());
+        assertTrue(Topics.header(dead, DeadLetterHeaders.VALUE_DROPPED).contains("300000 bytes"));
+        assertTrue(Topics.header(dead, DeadLetterHeaders.REASON).contains("not a valid event envelope"));
     }
 
     @Test
@@ -60,53 +226,86 @@ class EventConsumerLoopTest {
         if (!ConvergenceStack.canRestartKafka()) {
             throw new TestAbortedException("broker restart needs the embedded stack");
         }
-        try (EventConsumerLoop loop = loop(event -> applied.add(event.key()))) {
-            loop.start();
-            try (KafkaProducer<String, byte[]> producer = RelayFixture.producer(ConvergenceStack.kafkaBootstrapServers())) {
-                producer.send(record("before")).get();
-            }
-            await(() -> applied.contains("before"));
+        String topic = Topics.create("test.broker", 3);
+        loop(topic, this::applyUnlessHostile, Duration.ofMillis(200), 3).start();
+        publisher.publish(topic, territory("before"));
+        await(() -> applied.contains("before"));
 
-            ConvergenceStack.kafka().restart();
+        ConvergenceStack.kafka().restart();
+        long back = System.nanoTime();
+        try (EventPublisher afterRestart = new EventPublisher()) {
+            afterRestart.publish(topic, territory("after"));
+        }
 
-            try (KafkaProducer<String, byte[]> producer = RelayFixture.producer(ConvergenceStack.kafkaBootstrapServers())) {
-                producer.send(record("after")).get(30, TimeUnit.SECONDS);
+        await(() -> applied.contains("after"));
+        System.out.printf("consumer applies again %.1f s after the broker restarted%n", (System.nanoTime() - back) / 1e9);
+        assertEquals(1, applied.stream().filter("after"::equals).count());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Applies events by key; the keys "npe" and "class-cast" make the handler fail as a buggy one would. */
+    private Map<Integer, RuntimeException> applyUnlessHostile(List<ConsumedEvent> events) {
+        for (ConsumedEvent event : events) {
+            String key = event.envelope().key();
+            if (key.equals("npe")) {
+                String missing = null;
+                missing.length();
             }
-            await(() -> applied.contains("after"));
-            assertEquals(1, applied.stream().filter("after"::equals).count());
+            if (key.equals("class-cast")) {
+                Object notAString = 42;
+                addOnce((String) notAString);
+            }
+            addOnce(key);
+        }
+        return Map.of();
+    }
+
+    private void addOnce(String key) {
+        synchronized (applied) {
+            if (!applied.contains(key)) {
+                applied.add(key);
+            }
         }
     }
 
-    /** Applies each event of a batch on its own: these tests are about the loop, not about batching. */
-    private EventConsumerLoop loop(java.util.function.Consumer<EventEnvelope> handler) {
+    private EventConsumerLoop loop(String topic, BatchEventHandler handler, Duration backoff, int poisonAttempts) {
+        return loop(topic, handler, backoff, poisonAttempts, Duration.ofMinutes(10));
+    }
+
+    private EventConsumerLoop loop(String topic, BatchEventHandler handler, Duration backoff, int poisonAttempts,
+                                  Duration patience) {
         String group = "group-" + UUID.randomUUID();
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConvergenceStack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        return new EventConsumerLoop(consumer, RelayFixture.producer(ConvergenceStack.kafkaBootstrapServers()), codec,
-                events -> {
-                    events.forEach(handler);
-                    return Map.of();
-                }, List.of(topic), group, Duration.ofMillis(100));
+        EventConsumerLoop loop = new EventConsumerLoop(group, List.of(topic), () -> kafka.consumer(group),
+                () -> kafka.producer(group + "-dlq"), publisher.codec(), handler,
+                new EventConsumerLoop.Settings(Duration.ofMillis(200), backoff, Duration.ofSeconds(2), poisonAttempts,
+                        patience));
+        loops.add(loop);
+        return loop;
     }
 
-    private ProducerRecord<String, byte[]> record(String territoryId) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(),
-                EnrolmentEvents.TERRITORY_REGISTERED.name(), 1, LocalDate.now(), Instant.now(), territoryId,
-                territoryId, null, codec.toJson(new TerritoryRegisteredV1(territoryId, territoryId, "URBAN")));
-        return new ProducerRecord<>(topic, territoryId, codec.encode(envelope));
+    private EventEnvelope territory(String key) {
+        return publisher.envelope(EnrolmentEvents.TERRITORY_REGISTERED, new TerritoryRegisteredV1(key, key, "URBAN"),
+                LocalDate.of(2020, 1, 1), key, null, null);
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] binary(int size) {
+        byte[] bytes = new byte[size];
+        new Random(7).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within 60 s");
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
     }
 }

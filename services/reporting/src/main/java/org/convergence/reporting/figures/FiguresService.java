@@ -1,8 +1,11 @@
 package org.convergence.reporting.figures;
 
+import org.convergence.platform.programs.ProgramCatalog;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
-import org.convergence.reporting.projection.ReadModel;
+import org.convergence.platform.projection.ProjectionBatch;
+import org.convergence.reporting.projection.ReportingModel;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +28,9 @@ import java.util.Set;
  */
 public final class FiguresService {
 
-    private final ReadModel model;
+    private final ReportingModel model;
 
-    public FiguresService(ReadModel model) {
+    public FiguresService(ReportingModel model) {
         this.model = model;
     }
 
@@ -47,7 +50,8 @@ public final class FiguresService {
         if (chantierIds.isEmpty()) {
             return pathways;
         }
-        for (Document bucket : model.chantierRoster().find(Filters.in("_id", ReadModel.rosterBucketsOf(chantierIds)))) {
+        for (Document bucket : model.chantierRoster().find(Filters.in("_id", ReportingModel.rosterBucketsOf(chantierIds)))
+                .projection(Projections.exclude(ProjectionBatch.APPLIED_BY_ENTRY))) {
             String bucketId = bucket.getString("_id");
             String chantierId = bucketId.substring(0, bucketId.lastIndexOf('#'));
             Document entries = bucket.get("pathways", Document.class);
@@ -132,7 +136,7 @@ public final class FiguresService {
             return found;
         }
         for (Document bucket : model.premieresHeures().find(Filters.in("_id",
-                ReadModel.premieresHeuresBucketsOf(participantIds)))) {
+                ReportingModel.premieresHeuresBucketsOf(participantIds)))) {
             Document participants = bucket.get("participants", Document.class);
             if (participants == null) {
                 continue;
@@ -140,7 +144,7 @@ public final class FiguresService {
             for (String participantId : participants.keySet()) {
                 if (participantIds.contains(participantId)) {
                     participants.get(participantId, Document.class).forEach((pathwayId, entryDate) ->
-                            found.add(new PathwayRecord(pathwayId, participantId, YearFigures.PREMIERES_HEURES, null,
+                            found.add(new PathwayRecord(pathwayId, participantId, ProgramCatalog.PREMIERES_HEURES, null,
                                     null, LocalDate.parse((String) entryDate), null, null, null)));
                 }
             }
@@ -157,8 +161,8 @@ public final class FiguresService {
         }
         for (Document d : model.chantiers().find(Filters.in("_id", chantierIds))) {
             Document programs = d.get("programs", Document.class);
-            if (programs != null && programs.getString(YearFigures.CONVERGENCE) != null) {
-                starts.put(d.getString("_id"), LocalDate.parse(programs.getString(YearFigures.CONVERGENCE)));
+            if (programs != null && programs.getString(ProgramCatalog.CONVERGENCE) != null) {
+                starts.put(d.getString("_id"), LocalDate.parse(programs.getString(ProgramCatalog.CONVERGENCE)));
             }
         }
         return starts;

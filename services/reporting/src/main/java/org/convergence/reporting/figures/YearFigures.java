@@ -1,5 +1,7 @@
 package org.convergence.reporting.figures;
 
+import org.convergence.platform.programs.ProgramCatalog;
+
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class YearFigures {
 
-    public static final String CONVERGENCE = "CONVERGENCE";
-    public static final String PREMIERES_HEURES = "PREMIERES_HEURES";
+    private static final String CONVERGENCE = ProgramCatalog.CONVERGENCE;
+    private static final String PREMIERES_HEURES = ProgramCatalog.PREMIERES_HEURES;
     /** Months are days / 30.4375 (DOMAIN.md: averagePathwayMonths). */
     static final double DAYS_PER_MONTH = 30.4375;
     private static final Set<String> DYNAMIC = Set.of("DURABLE_EMPLOYMENT", "TRANSITIONAL_EMPLOYMENT", "POSITIVE_EXIT");

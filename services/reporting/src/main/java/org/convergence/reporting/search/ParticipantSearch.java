@@ -1,10 +1,12 @@
 package org.convergence.reporting.search;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
-import org.convergence.reporting.figures.YearFigures;
-import org.convergence.reporting.projection.ReadModel;
-import org.convergence.reporting.worklist.WorkLists;
+import org.convergence.platform.programs.Program;
+import org.convergence.platform.programs.ProgramCatalog;
+import org.convergence.platform.projection.ProjectionBatch;
+import org.convergence.reporting.projection.ReportingModel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,10 +24,12 @@ import java.util.Optional;
  */
 public final class ParticipantSearch {
 
-    private final ReadModel model;
+    private final ReportingModel model;
+    private final ProgramCatalog programs;
 
-    public ParticipantSearch(ReadModel model) {
+    public ParticipantSearch(ReportingModel model, ProgramCatalog programs) {
         this.model = model;
+        this.programs = programs;
     }
 
     /** What to look for; a null field does not filter. */
@@ -53,7 +57,8 @@ public final class ParticipantSearch {
         Map<String, List<ParticipantPage.Pathway>> byParticipant = new LinkedHashMap<>();
         if (!chantierIds.isEmpty()) {
             for (Document bucket : model.chantierRoster().find(Filters.in("_id",
-                    ReadModel.rosterBucketsOf(chantierIds)))) {
+                    ReportingModel.rosterBucketsOf(chantierIds)))
+                    .projection(Projections.exclude(ProjectionBatch.APPLIED_BY_ENTRY))) {
                 String chantierId = bucket.getString("_id").substring(0, bucket.getString("_id").lastIndexOf('#'));
                 Document pathways = bucket.get("pathways", Document.class);
                 if (pathways != null) {
@@ -78,7 +83,7 @@ public final class ParticipantSearch {
                 List.copyOf(participants.subList(from, to)));
     }
 
-    private static Optional<ParticipantPage.Pathway> matching(String pathwayId, String chantierId, Document summary,
+    private Optional<ParticipantPage.Pathway> matching(String pathwayId, String chantierId, Document summary,
                                                             Criteria criteria) {
         String program = summary.getString("program");
         LocalDate entry = date(summary.getString("entryDate"));
@@ -96,12 +101,16 @@ public final class ParticipantSearch {
         return Optional.of(new ParticipantPage.Pathway(pathwayId, program, chantierId, entry, exit, status));
     }
 
-    static PathwayStatus statusOf(String program, LocalDate exit, LocalDate asOf) {
+    /**
+     * Where a pathway stands on {@code asOf}: in follow-up while its program's follow-up is open on that day
+     * ({@code Program.FollowUp.isOpenOn}, the same test the enrolment aggregate applies to a check-in's date).
+     */
+    PathwayStatus statusOf(String program, LocalDate exit, LocalDate asOf) {
         if (exit == null || exit.isAfter(asOf)) {
             return PathwayStatus.ACTIVE;
         }
-        boolean followedUp = YearFigures.CONVERGENCE.equals(program)
-                && asOf.isBefore(exit.plusMonths(WorkLists.FOLLOW_UP_MONTHS));
+        boolean followedUp = programs.find(program).map(Program::followUp)
+                .filter(followUp -> followUp.isOpenOn(exit, asOf)).isPresent();
         return followedUp ? PathwayStatus.IN_FOLLOW_UP : PathwayStatus.ENDED;
     }
 

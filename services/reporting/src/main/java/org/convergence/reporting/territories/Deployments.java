@@ -1,7 +1,7 @@
 package org.convergence.reporting.territories;
 
 import org.bson.Document;
-import org.convergence.reporting.projection.ReadModel;
+import org.convergence.reporting.projection.ReportingModel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ public final class Deployments {
     public static final String ENGAGED = "ENGAGED";
     public static final String OPERATIONAL = "OPERATIONAL";
 
-    private final ReadModel model;
+    private final ReportingModel model;
 
-    public Deployments(ReadModel model) {
+    public Deployments(ReportingModel model) {
         this.model = model;
     }
 

@@ -1,8 +1,8 @@
 package org.convergence.reporting.projection;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.convergence.platform.projection.ReadModel;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,47 +12,44 @@ import java.util.TreeSet;
 
 /**
  * The reporting read model, keyed so that every write and every read is an exact {@code _id} lookup (or an
- * {@code $in} on {@code _id}):
+ * {@code $in} on {@code _id}), in the collections of the service's generation:
  * <ul>
- *   <li>{@code pathways}, {@code chantiers}, {@code territories}: one document each. They list the ids of the
- *   events applied to them, written in the same single-document update as the effect ({@link WriteBatch}): a
- *   redelivered event is recognised and changes nothing. A territory lists its chantiers.</li>
- *   <li>{@code chantier_roster}: per chantier, a summary of each of its pathways, spread over a few bucket
- *   documents; figures, work lists and the participant search read a territory's pathways from there.</li>
+ *   <li>{@code territories}, {@code chantiers}: one document each, listing the events applied to it. A territory
+ *   lists its chantiers.</li>
+ *   <li>{@code chantier_roster}: per chantier, each of its pathways as an entry ({@code pathways.<pathwayId>}:
+ *   participant, program, dates, category, promotion links, check-ins) with the events applied to it
+ *   ({@code appliedByEntry.pathways.<pathwayId>}), spread over a few bucket documents; figures, work lists and the
+ *   participant search read a territory's pathways from there.</li>
  *   <li>{@code premieres_heures}: every Premières Heures pathway's entry date by participant, in a few buckets,
  *   for {@code fromPremieresHeures}, which looks at a participant's pathways in any territory.</li>
  * </ul>
- * Collections are prefixed by a generation, so a rebuild fills new collections from the start of the topics
- * while the old ones still answer.
  */
-public final class ReadModel {
-
-    static final String APPLIED = "applied";
+public final class ReportingModel {
 
     /**
-     * A chantier's roster is spread over this many documents: a new pathway rewrites one small document rather
-     * than one that grows with the chantier, and a read takes them all with one $in.
+     * A chantier's roster is spread over this many documents: a batch rewrites a few small documents rather than
+     * one that grows with the chantier, and a read takes them all with one $in.
      */
     static final int ROSTER_BUCKETS = 16;
     /** The Premières Heures index of the whole country is spread over this many documents. */
     static final int PREMIERES_HEURES_BUCKETS = 32;
 
-    private final MongoCollection<Document> pathways;
+    private final ReadModel readModel;
     private final MongoCollection<Document> chantiers;
     private final MongoCollection<Document> territories;
     private final MongoCollection<Document> chantierRoster;
     private final MongoCollection<Document> premieresHeures;
 
-    public ReadModel(MongoDatabase database, String generation) {
-        this.pathways = database.getCollection(generation + "_pathways");
-        this.chantiers = database.getCollection(generation + "_chantiers");
-        this.territories = database.getCollection(generation + "_territories");
-        this.chantierRoster = database.getCollection(generation + "_chantier_roster");
-        this.premieresHeures = database.getCollection(generation + "_premieres_heures");
+    public ReportingModel(ReadModel readModel) {
+        this.readModel = readModel;
+        this.chantiers = readModel.collection("chantiers");
+        this.territories = readModel.collection("territories");
+        this.chantierRoster = readModel.collection("chantier_roster");
+        this.premieresHeures = readModel.collection("premieres_heures");
     }
 
-    public MongoCollection<Document> pathways() {
-        return pathways;
+    public String generation() {
+        return readModel.generation();
     }
 
     public MongoCollection<Document> chantiers() {
@@ -63,7 +60,7 @@ public final class ReadModel {
         return territories;
     }
 
-    /** Per chantier, {@code pathways.<pathwayId>} summaries in documents keyed {@code chantierId#n}. */
+    /** Per chantier, {@code pathways.<pathwayId>} entries in documents keyed {@code chantierId#n}. */
     public MongoCollection<Document> chantierRoster() {
         return chantierRoster;
     }
@@ -100,18 +97,15 @@ public final class ReadModel {
     }
 
     /**
-     * The order a batch is stored in: indexes (idempotent sets) first, documents carrying event markers after,
-     * pathways last. A crash between two collections then leaves a marker only where its indexes are stored.
+     * The order a batch is stored in: the Premières Heures index (idempotent sets) first, then the documents whose
+     * own facts carry markers, the roster (which carries pathway facts' markers) last. A crash between two
+     * collections then leaves a marker only where the fact's other writes are stored.
      */
-    List<MongoCollection<Document>> flushOrder() {
-        return List.of(chantierRoster, premieresHeures, territories, chantiers, pathways);
+    public List<MongoCollection<Document>> flushOrder() {
+        return List.of(premieresHeures, territories, chantiers, chantierRoster);
     }
 
     public void drop() {
-        pathways.drop();
-        chantiers.drop();
-        territories.drop();
-        chantierRoster.drop();
-        premieresHeures.drop();
+        readModel.drop();
     }
 }

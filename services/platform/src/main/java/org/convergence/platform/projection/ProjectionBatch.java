@@ -1,0 +1,344 @@
+package org.convergence.platform.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The writes of one batch of events, folded in memory and stored with one write per touched document: a batch's
+ * many updates to one document (the roster bucket of ten pathways, a territory's chantier list) become a single
+ * update. What the batch touches is read first with one {@code $in} per collection ({@link #prefetch}).
+ *
+ * <p><b>Units and markers.</b> A unit is a whole document ({@link #document}) or one entry of a document
+ * ({@link #entry}, e.g. {@code pathways.<pathwayId>} in a roster bucket). Its facts are applied read-modify-write:
+ * the unit must be written by facts of one partition key only (a pathway's facts share the participant's key).
+ * Each unit lists the events applied to it (in {@value #APPLIED}, or {@value #APPLIED_BY_ENTRY}{@code .<field>.<key>}
+ * for an entry), in the same document as its fields, so an effect and its marker are stored by one single-document
+ * update; {@link Unit#applyOnce} skips an event the unit already applied, even an old one delivered again after a
+ * newer one. Writes outside units ({@link #addToSet}, {@link #set}) must be idempotent and commutative (a set
+ * member; a field only one key writes).
+ *
+ * <p><b>Rejected events.</b> An event's writes are staged apart and join the batch only when the event is kept
+ * ({@link #keep}); a rejected event ({@link #drop}) leaves nothing behind.
+ *
+ * <p><b>Crash order.</b> Collections are written in the order given ({@code flushOrder}), each with one ordered
+ * bulk write. An event marks at most one unit, in a collection after every other collection it writes to (checked
+ * on {@link #keep}): a batch cut short by a crash may leave effects without their marker (delivered again, they
+ * are applied again, idempotently), never a marker without its effects.
+ */
+public final class ProjectionBatch {
+
+    /** The events applied to a whole-document unit. */
+    public static final String APPLIED = "applied";
+    /** The events applied to entry units: {@code appliedByEntry.<field>.<key>}. */
+    public static final String APPLIED_BY_ENTRY = "appliedByEntry";
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final Document ABSENT = new Document();
+
+    private record DocKey(String collection, String id) {
+    }
+
+    /** Pending writes of one document: paths to set, and members to add to set fields. */
+    private static final class Changes {
+        final Map<String, Object> sets = new LinkedHashMap<>();
+        final Map<String, Set<Object>> additions = new LinkedHashMap<>();
+        boolean marked;
+
+        void mergeInto(Changes target) {
+            target.sets.putAll(sets);
+            additions.forEach((field, values) ->
+                    target.additions.computeIfAbsent(field, f -> new LinkedHashSet<>()).addAll(values));
+            target.marked |= marked;
+        }
+    }
+
+    private final Map<String, MongoCollection<Document>> collections = new LinkedHashMap<>();
+    private final Map<String, Integer> rank = new HashMap<>();
+    private final Map<DocKey, Document> stored = new HashMap<>();
+    private final Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    private final Map<DocKey, Changes> batch = new LinkedHashMap<>();
+    private final Map<DocKey, Changes> event = new LinkedHashMap<>();
+    private DocKey eventMarker;
+
+    /** @param flushOrder every collection this batch may write, in the order they are stored */
+    public ProjectionBatch(List<MongoCollection<Document>> flushOrder) {
+        for (MongoCollection<Document> collection : flushOrder) {
+            String name = collection.getNamespace().getCollectionName();
+            collections.put(name, collection);
+            rank.put(name, rank.size());
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Asks for a document to be read with the batch's other documents of that collection, by {@link #load}. */
+    public void prefetch(MongoCollection<Document> collection, String id) {
+        DocKey key = key(collection, id);
+        if (!stored.containsKey(key)) {
+            wanted.computeIfAbsent(key.collection(), c -> new LinkedHashSet<>()).add(id);
+        }
+    }
+
+    /** Reads every prefetched document: one {@code $in} per collection. */
+    public void load() {
+        wanted.forEach((name, ids) -> {
+            MongoCollection<Document> collection = collections.get(name);
+            ids.removeIf(id -> stored.containsKey(new DocKey(name, id)));
+            if (ids.isEmpty()) {
+                return;
+            }
+            ids.forEach(id -> stored.put(new DocKey(name, id), ABSENT));
+            for (Document document : collection.find(Filters.in("_id", ids))) {
+                stored.put(new DocKey(name, document.get("_id").toString()), document);
+            }
+        });
+        wanted.clear();
+    }
+
+    /** A whole document as a unit; its markers are in its {@value #APPLIED} field. */
+    public Unit document(MongoCollection<Document> collection, String id) {
+        return new Unit(key(collection, id), "", APPLIED);
+    }
+
+    /** The entry {@code <field>.<key>} of a document as a unit; its markers in {@code appliedByEntry.<field>.<key>}. */
+    public Unit entry(MongoCollection<Document> collection, String id, String field, String entryKey) {
+        FieldNames.requireKey(entryKey, field + " key");
+        return new Unit(key(collection, id), field + "." + entryKey + ".",
+                APPLIED_BY_ENTRY + "." + field + "." + entryKey);
+    }
+
+    // ---------------------------------------------------------------- writes outside units
+
+    /** Adds a member to a set field: idempotent and commutative, so any fact of any key may do it. */
+    public void addToSet(MongoCollection<Document> collection, String id, String field, Object value) {
+        changes(key(collection, id)).additions.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(value);
+    }
+
+    /** Sets a path that only facts of one key ever write (e.g. {@code participants.<id>.<pathwayId>}). */
+    public void set(MongoCollection<Document> collection, String id, String path, Object value) {
+        changes(key(collection, id)).sets.put(path, value);
+    }
+
+    // ---------------------------------------------------------------- event boundaries
+
+    /** The current event is applied: its staged writes join the batch. */
+    public void keep() {
+        if (eventMarker != null) {
+            int markerRank = rank.get(eventMarker.collection());
+            for (DocKey touched : event.keySet()) {
+                if (!touched.equals(eventMarker) && rank.get(touched.collection()) >= markerRank) {
+                    String message = "An event's marker must be in the last collection it writes: " + touched
+                            + " is not before " + eventMarker;
+                    drop();
+                    throw new IllegalStateException(message);
+                }
+            }
+        }
+        event.forEach((key, changes) -> changes.mergeInto(batch.computeIfAbsent(key, k -> new Changes())));
+        event.clear();
+        eventMarker = null;
+    }
+
+    /** The current event is refused: its staged writes are forgotten. */
+    public void drop() {
+        event.clear();
+        eventMarker = null;
+    }
+
+    /**
+     * Stores the batch: one ordered bulk write per collection, in flush order, documents without a new marker
+     * before those with one. Returns the number of documents written.
+     */
+    public int flush() {
+        if (!event.isEmpty()) {
+            throw new IllegalStateException("The last event was neither kept nor dropped");
+        }
+        Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+        collections.keySet().forEach(name -> byCollection.put(name, new ArrayList<>()));
+        List<Map.Entry<DocKey, Changes>> ordered = new ArrayList<>(batch.entrySet());
+        ordered.sort((a, b) -> Boolean.compare(a.getValue().marked, b.getValue().marked));
+        for (Map.Entry<DocKey, Changes> entry : ordered) {
+            byCollection.get(entry.getKey().collection()).add(new UpdateOneModel<>(
+                    Filters.eq("_id", entry.getKey().id()), update(entry.getValue()), UPSERT));
+        }
+        int written = 0;
+        for (Map.Entry<String, List<WriteModel<Document>>> writes : byCollection.entrySet()) {
+            if (!writes.getValue().isEmpty()) {
+                collections.get(writes.getKey()).bulkWrite(writes.getValue(), new BulkWriteOptions().ordered(true));
+                written += writes.getValue().size();
+            }
+        }
+        batch.clear();
+        return written;
+    }
+
+    private static Bson update(Changes changes) {
+        List<Bson> updates = new ArrayList<>(changes.sets.size() + changes.additions.size());
+        changes.sets.forEach((path, value) -> updates.add(Updates.set(path, value)));
+        changes.additions.forEach((field, values) -> updates.add(Updates.addEachToSet(field, List.copyOf(values))));
+        return Updates.combine(updates);
+    }
+
+    // ---------------------------------------------------------------- state as the batch sees it
+
+    private DocKey key(MongoCollection<Document> collection, String id) {
+        String name = collection.getNamespace().getCollectionName();
+        if (!collections.containsKey(name)) {
+            throw new IllegalArgumentException("Collection " + name + " is not in this projection's flush order");
+        }
+        return new DocKey(name, FieldNames.requireId(id, "document id"));
+    }
+
+    private Changes changes(DocKey key) {
+        return event.computeIfAbsent(key, k -> new Changes());
+    }
+
+    private Document stored(DocKey key) {
+        Document document = stored.get(key);
+        if (document == null) {
+            document = collections.get(key.collection()).find(Filters.eq("_id", key.id())).first();
+            document = document == null ? ABSENT : document;
+            stored.put(key, document);
+        }
+        return document;
+    }
+
+    /** A path's value: the current event's write, else the batch's, else the stored one; set members added. */
+    private Object valueOf(DocKey key, String path) {
+        Changes current = event.get(key);
+        Changes earlier = batch.get(key);
+        Object value;
+        if (current != null && current.sets.containsKey(path)) {
+            value = current.sets.get(path);
+        } else if (earlier != null && earlier.sets.containsKey(path)) {
+            value = earlier.sets.get(path);
+        } else {
+            value = at(stored(key), path);
+        }
+        Set<Object> added = new LinkedHashSet<>();
+        if (earlier != null && earlier.additions.containsKey(path)) {
+            added.addAll(earlier.additions.get(path));
+        }
+        if (current != null && current.additions.containsKey(path)) {
+            added.addAll(current.additions.get(path));
+        }
+        if (added.isEmpty()) {
+            return value;
+        }
+        List<Object> members = value instanceof Collection<?> list ? new ArrayList<>(list) : new ArrayList<>();
+        for (Object member : added) {
+            if (!members.contains(member)) {
+                members.add(member);
+            }
+        }
+        return members;
+    }
+
+    private static Object at(Document document, String path) {
+        Object value = document;
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Document d)) {
+                return null;
+            }
+            value = d.get(part);
+        }
+        return value;
+    }
+
+    /**
+     * One unit: a document or one entry of it, read and written through the batch. Field names given here are
+     * relative to the unit and written as they are.
+     */
+    public final class Unit {
+
+        private final DocKey key;
+        private final String prefix;
+        private final String markers;
+
+        private Unit(DocKey key, String prefix, String markers) {
+            this.key = key;
+            this.prefix = prefix;
+            this.markers = markers;
+        }
+
+        public String id() {
+            return key.id();
+        }
+
+        public boolean hasApplied(String eventId) {
+            return valueOf(key, markers) instanceof Collection<?> applied && applied.contains(eventId);
+        }
+
+        /**
+         * Applies {@code effect} to this unit and marks the event applied, unless the unit already applied it.
+         * Writes outside the unit that belong to the same fact go inside {@code effect} too, so a fact already
+         * applied writes nothing at all. Returns whether the effect ran.
+         */
+        public boolean applyOnce(String eventId, Consumer<Unit> effect) {
+            Objects.requireNonNull(eventId, "eventId");
+            if (hasApplied(eventId)) {
+                return false;
+            }
+            if (eventMarker != null && !eventMarker.equals(key)) {
+                throw new IllegalStateException("An event marks one unit only");
+            }
+            effect.accept(this);
+            Changes changes = changes(key);
+            changes.additions.computeIfAbsent(markers, f -> new LinkedHashSet<>()).add(eventId);
+            changes.marked = true;
+            eventMarker = key;
+            return true;
+        }
+
+        public Object get(String field) {
+            return valueOf(key, prefix + field);
+        }
+
+        public String getString(String field) {
+            Object value = get(field);
+            return value == null ? null : value.toString();
+        }
+
+        /** The list in {@code field}, or an empty one; a copy the caller may change. */
+        public <T> List<T> getList(String field, Class<T> type) {
+            List<T> members = new ArrayList<>();
+            if (get(field) instanceof Collection<?> values) {
+                values.forEach(v -> members.add(type.cast(v)));
+            }
+            return members;
+        }
+
+        public Unit set(String field, Object value) {
+            changes(key).sets.put(prefix + field, value);
+            return this;
+        }
+
+        /** Adds a member to a list field of the unit (read, add, set: the unit has one writer). */
+        public Unit addToList(String field, Object member) {
+            List<Object> members = getList(field, Object.class);
+            if (!members.contains(member)) {
+                members.add(member);
+                set(field, members);
+            }
+            return this;
+        }
+    }
+}

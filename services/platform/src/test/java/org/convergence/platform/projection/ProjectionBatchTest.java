@@ -1,0 +1,147 @@
+package org.convergence.platform.projection;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.convergence.embedded.ConvergenceStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reusable write batch of projections: folding, markers, refused events and the crash order. */
+class ProjectionBatchTest {
+
+    private final MongoClient mongo = MongoClients.create(ConvergenceStack.mongoConnectionString());
+    private final ReadModel model = new ReadModel(mongo.getDatabase("projection_batch_test"),
+            "t" + UUID.randomUUID().toString().substring(0, 8));
+    private final MongoCollection<Document> index = model.collection("index");
+    private final MongoCollection<Document> roster = model.collection("roster");
+
+    @AfterEach
+    void dropTheReadModel() {
+        model.drop();
+        mongo.close();
+    }
+
+    private ProjectionBatch batch() {
+        return new ProjectionBatch(List.of(index, roster));
+    }
+
+    @Test
+    void theFactsOfABatchThatTouchOneDocumentAreStoredWithOneWrite() {
+        ProjectionBatch batch = batch();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            batch.entry(roster, "bucket", "pathways", "pw" + (i % 3)).applyOnce("e" + i,
+                    entry -> entry.addToList("checkIns", n));
+            batch.addToSet(index, "all", "events", "e" + i);
+            batch.keep();
+        }
+
+        assertEquals(2, batch.flush(), "ten facts, two documents, two writes");
+        Document bucket = roster.find(Filters.eq("_id", "bucket")).first();
+        assertEquals(List.of(0, 3, 6, 9), bucket.get("pathways", Document.class).get("pw0", Document.class)
+                .getList("checkIns", Integer.class));
+        assertEquals(List.of("e0", "e3", "e6", "e9"), appliedTo(bucket, "pw0"));
+        assertEquals(10, index.find(Filters.eq("_id", "all")).first().getList("events", String.class).size());
+    }
+
+    @Test
+    void anEventAUnitAlreadyAppliedChangesNothingEvenDeliveredAfterANewerOne() {
+        ProjectionBatch first = batch();
+        first.document(roster, "chantier").applyOnce("started-2020", c -> c.set("since", "2020-06-01"));
+        first.keep();
+        first.document(roster, "chantier").applyOnce("started-2021", c -> c.set("since", "2021-01-04"));
+        first.keep();
+        first.flush();
+
+        ProjectionBatch redelivery = batch();
+        boolean ran = redelivery.document(roster, "chantier").applyOnce("started-2020",
+                c -> c.set("since", "2020-06-01"));
+        redelivery.keep();
+
+        assertFalse(ran);
+        assertEquals(0, redelivery.flush(), "nothing to write");
+        assertEquals("2021-01-04", roster.find(Filters.eq("_id", "chantier")).first().getString("since"));
+    }
+
+    @Test
+    void theWritesOfARefusedEventAreNeverStoredWhileItsNeighboursAre() {
+        ProjectionBatch batch = batch();
+        batch.entry(roster, "bucket", "pathways", "kept").applyOnce("e1", e -> e.set("program", "CONVERGENCE"));
+        batch.keep();
+        batch.entry(roster, "bucket", "pathways", "refused").applyOnce("e2", e -> e.set("program", "CONVERGENCE"));
+        batch.addToSet(index, "all", "pathways", "refused");
+        batch.drop();
+        batch.flush();
+
+        Document bucket = roster.find(Filters.eq("_id", "bucket")).first();
+        assertEquals(Set.of("kept"), bucket.get("pathways", Document.class).keySet());
+        assertNull(index.find(Filters.eq("_id", "all")).first());
+    }
+
+    @Test
+    void anEventMustMarkAUnitInTheLastCollectionItWrites() {
+        ProjectionBatch batch = batch();
+        batch.document(index, "x").applyOnce("e1", d -> d.set("a", 1));
+        batch.addToSet(roster, "y", "b", 2);
+
+        assertThrows(IllegalStateException.class, batch::keep);
+        assertEquals(0, batch.flush(), "the faulty event left nothing");
+    }
+
+    @Test
+    void aBatchCutShortBetweenTwoCollectionsLeavesEffectsWithoutMarkersNeverAMarkerWithoutItsEffects() {
+        // A roster document the next write cannot extend: storing the roster fails after the index was stored.
+        roster.insertOne(new Document("_id", "bucket").append("pathways", "not a document"));
+        ProjectionBatch batch = batch();
+        batch.entry(roster, "bucket", "pathways", "pw1").applyOnce("e1", e -> {
+            batch.addToSet(index, "all", "pathways", "pw1");
+            e.set("program", "CONVERGENCE");
+        });
+        batch.keep();
+
+        assertThrows(RuntimeException.class, batch::flush);
+        assertEquals(List.of("pw1"), index.find(Filters.eq("_id", "all")).first().getList("pathways", String.class));
+        assertNull(roster.find(Filters.eq("_id", "bucket")).first().get(ProjectionBatch.APPLIED_BY_ENTRY));
+
+        // Delivered again once the cause is gone, the fact completes, once.
+        roster.deleteOne(Filters.eq("_id", "bucket"));
+        ProjectionBatch again = batch();
+        again.prefetch(roster, "bucket");
+        again.load();
+        assertTrue(again.entry(roster, "bucket", "pathways", "pw1").applyOnce("e1", e -> {
+            again.addToSet(index, "all", "pathways", "pw1");
+            e.set("program", "CONVERGENCE");
+        }));
+        again.keep();
+        again.flush();
+        assertEquals(List.of("pw1"), index.find(Filters.eq("_id", "all")).first().getList("pathways", String.class));
+        assertEquals(List.of("e1"), appliedTo(roster.find(Filters.eq("_id", "bucket")).first(), "pw1"));
+    }
+
+    @Test
+    void anIdThatCannotNameAFieldIsRefused() {
+        ProjectionBatch batch = batch();
+        for (String id : List.of("a.b", "$set", "", "x".repeat(201), "tab\tbed")) {
+            assertThrows(org.convergence.platform.messaging.RejectedEventException.class,
+                    () -> batch.entry(roster, "bucket", "pathways", id));
+        }
+    }
+
+    private static List<String> appliedTo(Document bucket, String entry) {
+        return bucket.get(ProjectionBatch.APPLIED_BY_ENTRY, Document.class).get("pathways", Document.class)
+                .getList(entry, String.class);
+    }
+}
