@@ -44,6 +44,38 @@ class DurableWriteBenchmark {
         }
     }
 
+    @Test
+    void erasureTimeAgainstTheNumberOfKeys() {
+        System.out.printf("%nerasure benchmark: one key deleted from enrolment_keys, the key file rewritten before the reply%n");
+        System.out.printf("%10s %12s %16s%n", "keys", "file (KiB)", "erasure (ms)");
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int keys : new int[] {1_000, 10_000, 100_000}) {
+            Path file = file();
+            try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0);
+                 MongoClient client = MongoClients.create(mongo.connectionString())) {
+                MongoCollection<Document> participantKeys = client.getDatabase("enrolment_keys")
+                        .getCollection("participant_keys");
+                for (int from = 0; from < keys; from += 1_000) {
+                    List<Document> batch = new ArrayList<>();
+                    for (int i = from; i < Math.min(keys, from + 1_000); i++) {
+                        byte[] key = new byte[32];
+                        random.nextBytes(key);
+                        batch.add(new Document("_id", UUID.randomUUID().toString())
+                                .append("key", new org.bson.types.Binary(key)));
+                    }
+                    participantKeys.insertMany(batch);
+                }
+                String victim = participantKeys.find().first().getString("_id");
+                long start = System.nanoTime();
+                participantKeys.deleteOne(new Document("_id", victim));
+                double millis = (System.nanoTime() - start) / 1e6;
+                long size = EmbeddedMongo.keyFileOf(file).toFile().length();
+                System.out.printf("%10d %12d %16.0f%n", keys, size / 1024, millis);
+                assertEquals(keys - 1, participantKeys.countDocuments());
+            }
+        }
+    }
+
     private static void row(String name, int clients, IntFunction<AutoCloseable> server) throws Exception {
         AutoCloseable running = server.apply(0);
         String uri = running instanceof EmbeddedMongo mongo ? mongo.connectionString()
