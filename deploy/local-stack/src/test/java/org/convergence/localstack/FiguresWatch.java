@@ -1,0 +1,112 @@
+package org.convergence.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Polls a territory's figures and notes when they change. With load flowing they change at every poll; after a
+ * kill they stand still until the killed process is back and the path from REST call to figure works again.
+ */
+final class FiguresWatch implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final URI figures;
+    private final String token;
+    private final List<Long> changes = new ArrayList<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+    private String last;
+
+    FiguresWatch(String reportingUrl, String territoryId, int year, String token) {
+        this.figures = URI.create(reportingUrl + "/figures/territories/" + territoryId + "/" + year);
+        this.token = token;
+        this.poller = new Thread(this::poll, "soak-figures-watch");
+        poller.start();
+    }
+
+    /**
+     * How long the figures stood still across {@code instant} (System.nanoTime): from their last change before it
+     * to their first change after it, or to now if they have not moved since.
+     */
+    synchronized Duration standstillAcross(long instant) {
+        long before = Long.MIN_VALUE;
+        for (long change : changes) {
+            if (change <= instant) {
+                before = change;
+            } else {
+                return Duration.ofNanos(change - (before == Long.MIN_VALUE ? instant : before));
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - (before == Long.MIN_VALUE ? instant : before));
+    }
+
+    /** Waits until the figures change after {@code instant}; returns when they did, or -1 after the timeout. */
+    long awaitChangeAfter(long instant, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (this) {
+                if (!changes.isEmpty() && changes.get(changes.size() - 1) > instant) {
+                    for (long change : changes) {
+                        if (change > instant) {
+                            return change;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        return -1;
+    }
+
+    synchronized JsonNode lastFigures() throws Exception {
+        return last == null ? null : JSON.readTree(last);
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(figures)
+                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    JsonNode node = JSON.readTree(response.body());
+                    String counts = node.path("accompanied").asInt() + "/" + node.path("exits").asInt();
+                    synchronized (this) {
+                        if (last == null || !counts.equals(countsOf(last))) {
+                            changes.add(System.nanoTime());
+                        }
+                        last = response.body();
+                    }
+                }
+            } catch (Exception unreachable) {
+                // Reporting is down or not ready: the figures stand still.
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static String countsOf(String body) throws Exception {
+        JsonNode node = JSON.readTree(body);
+        return node.path("accompanied").asInt() + "/" + node.path("exits").asInt();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        poller.interrupt();
+        poller.join();
+    }
+}
