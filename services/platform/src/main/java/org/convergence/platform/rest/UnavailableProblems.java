@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database not answering is a passing state of the service, not a fault of the request: 503 problem+json
@@ -24,12 +26,27 @@ public class UnavailableProblems {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger LOG = Logger.getLogger(UnavailableProblems.class);
+    /** An outage fails every request: one line per interval, with how many it stands for, not one per request. */
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final AtomicLong LAST_LOGGED = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+    private static final AtomicLong UNLOGGED = new AtomicLong();
 
     @ServerExceptionMapper({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
             MongoNodeIsRecoveringException.class, MongoWriteConcernException.class})
     public Response databaseUnavailable(MongoException e) {
-        LOG.warnf("Database unavailable, answering 503: %s", e.toString());
+        log(e);
         return unavailable();
+    }
+
+    private static void log(MongoException e) {
+        long now = System.nanoTime();
+        long last = LAST_LOGGED.get();
+        if (now - last >= LOG_INTERVAL_NANOS && LAST_LOGGED.compareAndSet(last, now)) {
+            LOG.warnf("Database unavailable, answering 503 (and to %d other requests since the last such line): %s",
+                    UNLOGGED.getAndSet(0), e.toString());
+        } else {
+            UNLOGGED.incrementAndGet();
+        }
     }
 
     static Response unavailable() {
