@@ -14,6 +14,8 @@ import java.util.List;
 /**
  * Polls a territory's figures and notes when they change. With load flowing they change at every poll; after a
  * kill they stand still until the killed process is back and the path from REST call to figure works again.
+ * A change seen on the first answer after reporting restarts may only show work done before the kill, which is
+ * why recovery is judged by what the figures count, not by their moving.
  */
 final class FiguresWatch implements AutoCloseable {
 
@@ -25,6 +27,8 @@ final class FiguresWatch implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
     private String last;
+    private int lastAccompanied = -1;
+    private long lastSeenAt;
 
     FiguresWatch(String reportingUrl, String territoryId, int year, String token) {
         this.figures = URI.create(reportingUrl + "/figures/territories/" + territoryId + "/" + year);
@@ -34,32 +38,31 @@ final class FiguresWatch implements AutoCloseable {
     }
 
     /**
-     * How long the figures stood still across {@code instant} (System.nanoTime): from their last change before it
-     * to their first change after it, or to now if they have not moved since.
+     * The longest time the figures stood still between {@code from} and {@code to} (System.nanoTime), counted from
+     * {@code from}: the gaps between the changes seen in that window.
      */
-    synchronized Duration standstillAcross(long instant) {
-        long before = Long.MIN_VALUE;
+    synchronized Duration longestStandstill(long from, long to) {
+        long longest = 0;
+        long previous = from;
         for (long change : changes) {
-            if (change <= instant) {
-                before = change;
-            } else {
-                return Duration.ofNanos(change - (before == Long.MIN_VALUE ? instant : before));
+            if (change > from && change <= to) {
+                longest = Math.max(longest, change - previous);
+                previous = change;
             }
         }
-        return Duration.ofNanos(System.nanoTime() - (before == Long.MIN_VALUE ? instant : before));
+        return Duration.ofNanos(Math.max(longest, to - previous));
     }
 
-    /** Waits until the figures change after {@code instant}; returns when they did, or -1 after the timeout. */
-    long awaitChangeAfter(long instant, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until the figures count at least {@code accompanied} pathways: every enrolment acknowledged up to some
+     * moment has then gone all the way from REST call to figure. Returns when, or -1 after the timeout.
+     */
+    long awaitAccompaniedAtLeast(int accompanied, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (this) {
-                if (!changes.isEmpty() && changes.get(changes.size() - 1) > instant) {
-                    for (long change : changes) {
-                        if (change > instant) {
-                            return change;
-                        }
-                    }
+                if (lastAccompanied >= accompanied) {
+                    return lastSeenAt;
                 }
             }
             Thread.sleep(100);
@@ -85,6 +88,8 @@ final class FiguresWatch implements AutoCloseable {
                             changes.add(System.nanoTime());
                         }
                         last = response.body();
+                        lastAccompanied = node.path("accompanied").asInt();
+                        lastSeenAt = System.nanoTime();
                     }
                 }
             } catch (Exception unreachable) {
