@@ -32,12 +32,14 @@ public final class EmbeddedMongoProcess implements AutoCloseable {
 
     /** Starts the server on {@code file} and {@code port} and returns once it accepts connections. */
     public static EmbeddedMongoProcess start(Path file, int port, String... extraArguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                EmbeddedMongoMain.class.getName(), "--file", file.toString(), "--port", Integer.toString(port)));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), EmbeddedMongoMain.class.getName(),
+                "--file", file.toString(), "--port", Integer.toString(port)));
         command.addAll(List.of(extraArguments));
         try {
-            EmbeddedMongoProcess mongo = new EmbeddedMongoProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            EmbeddedMongoProcess mongo = new EmbeddedMongoProcess(process);
             mongo.awaitReady();
             return mongo;
         } catch (IOException e) {
@@ -107,7 +109,8 @@ public final class EmbeddedMongoProcess implements AutoCloseable {
     }
 
     private void pump() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 synchronized (this) {

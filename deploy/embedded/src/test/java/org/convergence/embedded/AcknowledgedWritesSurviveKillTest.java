@@ -46,7 +46,8 @@ class AcknowledgedWritesSurviveKillTest {
                             new com.mongodb.client.model.UpdateOptions().upsert(true));
             mongo.kill();
         }
-        try (EmbeddedMongoProcess restarted = EmbeddedMongoProcess.start(file, port); MongoClient client = client(port)) {
+        try (EmbeddedMongoProcess restarted = EmbeddedMongoProcess.start(file, port);
+             MongoClient client = client(port)) {
             Document commit = client.getDatabase("enrolment").getCollection("event_commits")
                     .find(Filters.eq("_id", "pathway:1:0")).first();
             assertNotNull(commit, "the acknowledged insert is in the file");
@@ -97,7 +98,8 @@ class AcknowledgedWritesSurviveKillTest {
             }
         }
 
-        try (EmbeddedMongoProcess restarted = EmbeddedMongoProcess.start(file, port); MongoClient client = client(port)) {
+        try (EmbeddedMongoProcess restarted = EmbeddedMongoProcess.start(file, port);
+             MongoClient client = client(port)) {
             Set<String> stored = new HashSet<>();
             client.getDatabase("burst").getCollection("facts").find()
                     .forEach(document -> stored.add(document.getString("_id")));

@@ -46,7 +46,8 @@ class DurableWriteBenchmark {
 
     @Test
     void erasureTimeAgainstTheNumberOfKeys() {
-        System.out.printf("%nerasure benchmark: one key deleted from enrolment_keys, the key file rewritten before the reply%n");
+        System.out.printf("%nerasure benchmark: one key deleted from enrolment_keys, the key file rewritten before "
+                + "the reply%n");
         System.out.printf("%10s %12s %16s%n", "keys", "file (KiB)", "erasure (ms)");
         java.security.SecureRandom random = new java.security.SecureRandom();
         for (int keys : new int[] {1_000, 10_000, 100_000}) {
@@ -107,7 +108,8 @@ class DurableWriteBenchmark {
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
                     facts.insertOne(new Document("_id", UUID.randomUUID().toString())
-                            .append("events", List.of(new Document("type", "PathwayEnrolled").append("payload", "x".repeat(300)))));
+                            .append("events", List.of(new Document("type", "PathwayEnrolled")
+                                    .append("payload", "x".repeat(300)))));
                     inserted.incrementAndGet();
                 }
             });

@@ -37,7 +37,8 @@ class ErasedKeysLeaveTheDiskTest {
         Path file = directory.resolve("convergence.mv");
         List<byte[]> keys = new ArrayList<>();
         int port;
-        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
             port = mongo.port();
             MongoCollection<Document> participantKeys = participantKeys(client);
             for (int i = 0; i < 20; i++) {
@@ -54,7 +55,8 @@ class ErasedKeysLeaveTheDiskTest {
             assertNull(participantKeys.find(Filters.eq("_id", "participant-7")).first());
             assertArrayEquals(keys.get(8), keyOf(participantKeys, "participant-8"), "the other keys stay");
         }
-        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, port); MongoClient client = MongoClients.create(mongo.connectionString())) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, port);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> participantKeys = participantKeys(client);
             assertEquals(19, participantKeys.countDocuments());
             assertArrayEquals(keys.get(19), keyOf(participantKeys, "participant-19"));
@@ -67,7 +69,8 @@ class ErasedKeysLeaveTheDiskTest {
         Path directory = Path.of("target", "erasure-" + UUID.randomUUID()).toAbsolutePath();
         Path file = directory.resolve("convergence.mv");
         byte[] key = newKey();
-        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
             participantKeys(client).insertOne(new Document("_id", "p").append("key", new Binary(key)));
             client.getDatabase("enrolment").getCollection("event_commits").insertOne(new Document("_id", "c"));
         }
@@ -89,10 +92,12 @@ class ErasedKeysLeaveTheDiskTest {
         }
         assertEquals(List.of(file), StoreFiles.containing(directory, key));
 
-        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
             assertEquals(List.of(EmbeddedMongo.keyFileOf(file)), StoreFiles.containing(directory, key));
             assertArrayEquals(key, keyOf(participantKeys(client), "p"));
-            assertNotNull(client.getDatabase("enrolment").getCollection("event_commits").find(Filters.eq("_id", "c")).first());
+            assertNotNull(client.getDatabase("enrolment").getCollection("event_commits")
+                    .find(Filters.eq("_id", "c")).first());
             participantKeys(client).deleteOne(Filters.eq("_id", "p"));
             assertEquals(List.of(), StoreFiles.containing(directory, key));
         }

@@ -54,14 +54,15 @@ final class FiguresWatch implements AutoCloseable {
     }
 
     /**
-     * Waits until the figures count at least {@code accompanied} pathways: every enrolment acknowledged up to some
-     * moment has then gone all the way from REST call to figure. Returns when, or -1 after the timeout.
+     * Waits until figures read after {@code after} count at least {@code accompanied} pathways: every enrolment
+     * acknowledged up to some moment has then gone all the way from REST call to figure. Returns when, or -1 after
+     * the timeout.
      */
-    long awaitAccompaniedAtLeast(int accompanied, Duration timeout) throws InterruptedException {
+    long awaitAccompaniedAtLeast(int accompanied, long after, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (this) {
-                if (lastAccompanied >= accompanied) {
+                if (lastSeenAt > after && lastAccompanied >= accompanied) {
                     return lastSeenAt;
                 }
             }

@@ -22,7 +22,8 @@ record Ledger(long acknowledged, long stored, long applied, long lost, long dupl
         List<String> phantoms = new ArrayList<>();
         missing("listed pathway not stored", readModel.listed().keySet(), store.enrolments(), phantoms);
         missing("exit shown but not stored", readModel.exits().keySet(), store.exits(), phantoms);
-        long unacknowledgedStored = load.unacknowledgedEnrolments.stream().filter(store.enrolments()::containsKey).count()
+        long unacknowledgedStored =
+                load.unacknowledgedEnrolments.stream().filter(store.enrolments()::containsKey).count()
                 + load.unacknowledgedExits.stream().filter(store.exits()::containsKey).count();
         long unacknowledged = load.unacknowledgedEnrolments.size() + load.unacknowledgedExits.size();
         return new Ledger(load.acknowledgedEnrolments.size() + load.acknowledgedExits.size(), store.facts(),

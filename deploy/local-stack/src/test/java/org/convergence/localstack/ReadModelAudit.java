@@ -27,8 +27,9 @@ record ReadModelAudit(Map<String, Integer> listed, Map<String, Integer> exits) {
         Map<String, Integer> exits = new HashMap<>();
         int total = Integer.MAX_VALUE;
         for (int page = 0; page * PAGE < total; page++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportingUrl
-                            + "/participants?territoryId=" + territoryId + "&asOf=2020-12-31&size=" + PAGE + "&page=" + page))
+            URI search = URI.create(reportingUrl + "/participants?territoryId=" + territoryId
+                    + "&asOf=2020-12-31&size=" + PAGE + "&page=" + page);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(search)
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

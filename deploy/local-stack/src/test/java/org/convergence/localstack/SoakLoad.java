@@ -48,7 +48,7 @@ final class SoakLoad implements AutoCloseable {
     final Set<String> unacknowledgedExits = ConcurrentHashMap.newKeySet();
     final AtomicLong notSent = new AtomicLong();
     final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
-    private final AtomicLong lastAcknowledgedAt = new AtomicLong();
+    private final AtomicLong lastEnrolmentAt = new AtomicLong();
 
     SoakLoad(String baseUrl, String token, String chantierId, double perSecond) {
         this.baseUrl = baseUrl;
@@ -66,8 +66,16 @@ final class SoakLoad implements AutoCloseable {
         return acknowledgedEnrolments.size() + acknowledgedExits.size();
     }
 
-    long nanosOfLastAcknowledgement() {
-        return lastAcknowledgedAt.get();
+    /** Waits for an enrolment acknowledged after {@code instant}; returns how many were acknowledged then, or -1. */
+    int awaitEnrolmentAcknowledgedAfter(long instant, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (lastEnrolmentAt.get() > instant) {
+                return acknowledgedEnrolments.size();
+            }
+            Thread.sleep(50);
+        }
+        return -1;
     }
 
     private void pace() {
@@ -109,6 +117,7 @@ final class SoakLoad implements AutoCloseable {
             return;
         }
         acknowledgedEnrolments.put(pathwayId, entry);
+        lastEnrolmentAt.set(System.nanoTime());
         if (exits) {
             LocalDate exit = entry.plusDays(30);
             String body = """
@@ -136,11 +145,7 @@ final class SoakLoad implements AutoCloseable {
             status = 0;
         }
         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-        if (status == expected) {
-            lastAcknowledgedAt.set(System.nanoTime());
-            return true;
-        }
-        return false;
+        return status == expected;
     }
 
     /** Stops offering load and waits for the requests in flight to be answered. */
