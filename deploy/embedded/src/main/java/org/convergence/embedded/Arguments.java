@@ -25,6 +25,17 @@ record Arguments(Map<String, String> values) {
         return value;
     }
 
+    boolean optionalBoolean(String name, boolean defaultValue) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " must be true or false, got " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     int requiredPort(String name) {
         try {
             int port = Integer.parseInt(required(name));

@@ -29,11 +29,15 @@ import java.util.Optional;
  * Seals identities with a key per participant (AES-256-GCM, the participant id as associated data) and
  * forgets them by deleting that key: crypto-shredding. The sealed identity may sit in the event store and its
  * backups forever; once the key is gone nobody can read it. Keys live in their own database
- * ({@code enrolment.keys-database}) so that they can have their own, short, backup retention.
+ * ({@code enrolment.keys-database}) so that they can have their own, short, backup retention, and so that the
+ * embedded server keeps them in a file it rewrites after each deletion: an erased key then reaches no disk
+ * (ADR 0013). That server recognises such a database by its name, hence the required {@code _keys} suffix.
  */
 @ApplicationScoped
 public class IdentityVault {
 
+    /** The embedded server keeps databases so named apart and erases their deletions physically (ADR 0013). */
+    static final String KEYS_DATABASE_SUFFIX = "_keys";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -44,6 +48,10 @@ public class IdentityVault {
     public IdentityVault(MongoClient client,
                          @ConfigProperty(name = "enrolment.keys-database", defaultValue = "enrolment_keys")
                          String keysDatabase) {
+        if (!keysDatabase.endsWith(KEYS_DATABASE_SUFFIX)) {
+            throw new IllegalArgumentException("enrolment.keys-database must end with " + KEYS_DATABASE_SUFFIX
+                    + " (the embedded server erases deleted keys physically only there), got " + keysDatabase);
+        }
         this.keys = client.getDatabase(keysDatabase).getCollection("participant_keys");
     }
 
