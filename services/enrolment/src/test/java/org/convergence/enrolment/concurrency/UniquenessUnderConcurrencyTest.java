@@ -89,6 +89,30 @@ class UniquenessUnderConcurrencyTest {
     }
 
     @Test
+    void sixteenSimultaneousReEntriesAfterAnExitLeaveExactlyOneActivePathway() throws Exception {
+        String chantier = chantier("CONVERGENCE");
+        for (int round = 0; round < ROUNDS; round++) {
+            String participant = UUID.randomUUID().toString();
+            String first = UUID.randomUUID().toString();
+            RestAssured.given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body("""
+                    {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2018-01-08"}"""
+                    .formatted(first, participant, chantier)).post("/pathways").then().statusCode(201);
+            RestAssured.given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON)
+                    .body("{\"exitDate\":\"2019-06-28\",\"category\":\"OTHER\"}")
+                    .post("/pathways/" + first + "/exit").then().statusCode(200);
+            List<String> pathways = ids(RACERS);
+            List<HttpResponse<String>> answers = requests.post("/pathways", RACERS, i -> """
+                    {"pathwayId":"%s","participantId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"2020-01-06"}"""
+                    .formatted(pathways.get(i), participant, chantier));
+
+            assertEquals(1, count(answers, 201), "round " + round + ":\n" + summary(answers));
+            assertEquals(RACERS - 1, count(answers, 422), summary(answers));
+            assertEquals(1, pathways.stream().filter(id -> reads.pathway(id).isPresent()).count(),
+                    "round " + round + ": one pathway stored");
+        }
+    }
+
+    @Test
     void sixteenSimultaneousEnrolmentsUnderOnePathwayIdStoreOnePathway() throws Exception {
         String chantier = chantier("CONVERGENCE");
         for (int round = 0; round < ROUNDS; round++) {
