@@ -95,7 +95,7 @@ class OneActivePathwayTest {
     }
 
     @Test
-    void anEnrolmentUnderAnotherParticipantsPathwayIdGivesTheSlotBackAtOnce() {
+    void anEnrolmentRefusedForUsingAnotherParticipantsPathwayIdDoesNotHoldTheSlot() {
         String taken = UUID.randomUUID().toString();
         as().body(body(taken, UUID.randomUUID().toString(), chantier)).post("/pathways").then().statusCode(201);
 
