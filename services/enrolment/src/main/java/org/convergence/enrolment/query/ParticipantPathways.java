@@ -1,9 +1,13 @@
 package org.convergence.enrolment.query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -34,14 +38,34 @@ public class ParticipantPathways {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Links many pathways at once, one write per participant in one bulk request. */
+    /**
+     * Links many pathways at once: one insert of the participants seen for the first time (most of a first import,
+     * and the embedded server's fastest write), then one bulk of additions for those already listed.
+     */
     public void linkAll(Map<String, ? extends Collection<String>> pathwaysByParticipant) {
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        pathwaysByParticipant.forEach((participantId, pathwayIds) -> writes.add(new UpdateOneModel<>(
-                Filters.eq("_id", participantId), Updates.addEachToSet("pathwayIds", List.copyOf(pathwayIds)),
-                new UpdateOptions().upsert(true))));
-        if (!writes.isEmpty()) {
-            links.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        if (pathwaysByParticipant.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, List<String>>> entries = new ArrayList<>();
+        pathwaysByParticipant.forEach((participantId, pathwayIds) ->
+                entries.add(Map.entry(participantId, List.copyOf(pathwayIds))));
+        List<Document> firstLinks = entries.stream()
+                .map(e -> new Document("_id", e.getKey()).append("pathwayIds", e.getValue())).toList();
+        List<UpdateOneModel<Document>> additions = new ArrayList<>();
+        try {
+            links.insertMany(firstLinks, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Map.Entry<String, List<String>> listed = entries.get(error.getIndex());
+                additions.add(new UpdateOneModel<>(Filters.eq("_id", listed.getKey()),
+                        Updates.addEachToSet("pathwayIds", listed.getValue()), new UpdateOptions().upsert(true)));
+            }
+        }
+        if (!additions.isEmpty()) {
+            links.bulkWrite(additions, new BulkWriteOptions().ordered(false));
         }
     }
 
