@@ -5,7 +5,6 @@ import org.convergence.enrolment.domain.ParticipantMessages.EraseIdentityCommand
 import org.convergence.enrolment.domain.ParticipantMessages.RecordIdentityCommand;
 import org.convergence.enrolment.identity.Identity;
 import org.convergence.enrolment.identity.IdentityVault;
-import org.convergence.enrolment.query.ChantierView;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.security.CallerScope;
 
@@ -23,10 +22,10 @@ public class Identities {
         this.scope = scope;
     }
 
-    void record(String participantId, ChantierView chantier, Requests.IdentityFields fields) {
+    void record(String participantId, String territoryId, String chantierId, Requests.IdentityFields fields) {
         String sealed = vault.seal(participantId, new Identity(fields.firstName(), fields.lastName(),
                 fields.birthDate()));
-        commands.send(new RecordIdentityCommand(participantId, chantier.territoryId(), chantier.chantierId(), sealed));
+        commands.send(new RecordIdentityCommand(participantId, territoryId, chantierId, sealed));
     }
 
     /** The key goes first: even if recording the fact fails, the identity is already unreadable. */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.convergence.enrolment.importing.ImportReport;
 import org.convergence.enrolment.importing.PathwayImport;
+import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,9 +24,11 @@ import java.nio.charset.StandardCharsets;
 public class ImportResource {
 
     private final PathwayImport importer;
+    private final CallerScope scope;
 
-    public ImportResource(PathwayImport importer) {
+    public ImportResource(PathwayImport importer, CallerScope scope) {
         this.importer = importer;
+        this.scope = scope;
     }
 
     @POST
@@ -34,7 +37,7 @@ public class ImportResource {
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
     @Operation(summary = "Import historic pathways (one JSON object per line); reports rejected lines with reasons")
     public ImportReport importJsonLines(InputStream body) {
-        return importer.run(reader(body), PathwayImport.Format.JSON_LINES);
+        return importer.run(reader(body), PathwayImport.Format.JSON_LINES, new ScopeAccess(scope));
     }
 
     @POST
@@ -43,7 +46,7 @@ public class ImportResource {
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
     @Operation(summary = "Import historic pathways from CSV with a header row; reports rejected lines with reasons")
     public ImportReport importCsv(InputStream body) {
-        return importer.run(reader(body), PathwayImport.Format.CSV);
+        return importer.run(reader(body), PathwayImport.Format.CSV, new ScopeAccess(scope));
     }
 
     private static BufferedReader reader(InputStream body) {

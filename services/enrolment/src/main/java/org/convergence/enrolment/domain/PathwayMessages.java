@@ -15,8 +15,7 @@ public final class PathwayMessages {
      * {@code promotedFrom} is the Premières Heures pathway a Convergence pathway continues, or null.
      */
     public record EnrolParticipantCommand(String pathwayId, String participantId, String program,
-                                          String territoryId, String chantierId, LocalDate entryDate,
-                                          String promotedFrom) {
+                                          EnrolmentSite site, LocalDate entryDate, String promotedFrom) {
         @TargetAggregateIdentifier
         public String streamId() {
             return Streams.pathway(pathwayId);
@@ -28,8 +27,8 @@ public final class PathwayMessages {
      * in one commit, or not at all. The exit category may be unknown in old records.
      */
     public record RecordPastPathwayCommand(String pathwayId, String participantId, String program,
-                                           String territoryId, String chantierId, LocalDate entryDate,
-                                           LocalDate exitDate, ExitCategory category, HousingSituation housingAtExit) {
+                                           EnrolmentSite site, LocalDate entryDate, LocalDate exitDate,
+                                           ExitCategory category, HousingSituation housingAtExit) {
         @TargetAggregateIdentifier
         public String streamId() {
             return Streams.pathway(pathwayId);
@@ -44,9 +43,23 @@ public final class PathwayMessages {
         }
     }
 
-    /** Ends a Premières Heures pathway by promotion to a Convergence CDDI, which continues as another pathway. */
+    /**
+     * Ends a Premières Heures pathway by promotion to a Convergence CDDI, which continues as another pathway at
+     * {@code target}, which must carry Convergence.
+     */
     public record PromoteToConvergenceCommand(String pathwayId, String convergencePathwayId,
-                                              LocalDate promotionDate) {
+                                              LocalDate promotionDate, EnrolmentSite target) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.pathway(pathwayId);
+        }
+    }
+
+    /**
+     * Withdraws a pathway id whose enrolment never completed (its request died between claiming the participant's
+     * slot and storing the enrolment), so that the enrolment can never be stored afterwards. See docs/adr/0015.
+     */
+    public record AbandonEnrolmentCommand(String pathwayId, String participantId, String program) {
         @TargetAggregateIdentifier
         public String streamId() {
             return Streams.pathway(pathwayId);
@@ -82,6 +95,13 @@ public final class PathwayMessages {
     public record ParticipantEnrolledEvent(String pathwayId, String participantId, String program,
                                            String territoryId, String chantierId, LocalDate entryDate,
                                            String promotedFrom) {
+    }
+
+    /**
+     * The enrolment under this pathway id was abandoned before it was stored: the id names no pathway, and the
+     * participant's slot for the program went to another enrolment. Internal to enrolment: never published.
+     */
+    public record EnrolmentAbandonedEvent(String pathwayId, String participantId, String program) {
     }
 
     public record PromotedToConvergenceEvent(String pathwayId, String participantId, String territoryId,

@@ -1,5 +1,7 @@
 package org.convergence.enrolment.importing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -8,6 +10,12 @@ import java.util.List;
  */
 public record ImportReport(int accepted, int alreadyImported, List<Rejected> rejected) {
 
-    public record Rejected(int line, String reason) {
+    /** A refused line; {@code code} names the business rule that refused it, as in a 422 answer (ADR 0006). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rejected(int line, String reason, String code) {
+
+        public Rejected(int line, String reason) {
+            this(line, reason, null);
+        }
     }
 }

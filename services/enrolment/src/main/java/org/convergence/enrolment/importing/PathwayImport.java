@@ -4,54 +4,49 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.convergence.platform.programs.ProgramCatalog;
-import org.convergence.enrolment.domain.PathwayMessages.EnrolParticipantCommand;
-import org.convergence.enrolment.domain.PathwayMessages.RecordExitCommand;
-import org.convergence.enrolment.domain.PathwayMessages.RecordPastPathwayCommand;
-import org.convergence.enrolment.query.ActivePathways;
-import org.convergence.enrolment.query.ChantierView;
-import org.convergence.enrolment.query.EnrolmentReads;
-import org.convergence.enrolment.query.ParticipantPathways;
-import org.convergence.platform.axon.Commands;
+import org.convergence.enrolment.application.Access;
+import org.convergence.enrolment.application.Enrolments;
+import org.convergence.enrolment.application.Exit;
+import org.convergence.enrolment.application.NewPathway;
+import org.convergence.enrolment.application.Recorded;
+import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.domain.RuleViolationException;
-import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.time.BusinessDates;
+import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Imports a territory's historic pathways line by line: each valid line becomes the same facts a person would
- * have recorded (an enrolment with its real entry date, then its exit, stored together in one commit), each
- * invalid one is reported with its reason, and nothing valid is lost because of another line. Re-running the
- * same file stores nothing twice.
+ * Imports a territory's historic pathways: each valid line becomes the same facts a person would have recorded (an
+ * enrolment with its real entry date, and its exit in the same commit), through the same use case as
+ * {@code POST /pathways} ({@link Enrolments#record}); each invalid line is reported with its reason, and nothing
+ * valid is lost because of another line. Lines are read, checked, then recorded {@value #CHUNK} at a time: one
+ * batch of participant links, one of slot claims, one {@code sendAll} of commands. Re-running the same file stores
+ * nothing twice.
  */
 @ApplicationScoped
 public class PathwayImport {
 
-    private final Commands commands;
-    private final EnrolmentReads reads;
-    private final ProgramCatalog programs;
-    private final ActivePathways activePathways;
-    private final CallerScope scope;
-    private final ParticipantPathways participantPathways;
+    /** Lines recorded together; a request holds at most about 4,000 (1 MiB). */
+    static final int CHUNK = 1_000;
+    private static final MetaData SOURCE = MetaData.with("source", "import");
+    private static final Logger LOG = Logger.getLogger(PathwayImport.class);
 
-    public PathwayImport(Commands commands, EnrolmentReads reads, ProgramCatalog programs,
-                         ActivePathways activePathways, CallerScope scope, ParticipantPathways participantPathways) {
-        this.participantPathways = participantPathways;
-        this.commands = commands;
-        this.reads = reads;
+    private final Enrolments enrolments;
+    private final ProgramCatalog programs;
+
+    public PathwayImport(Enrolments enrolments, ProgramCatalog programs) {
+        this.enrolments = enrolments;
         this.programs = programs;
-        this.activePathways = activePathways;
-        this.scope = scope;
     }
 
     /** The formats an import file may come in. */
@@ -60,13 +55,11 @@ public class PathwayImport {
         CSV
     }
 
-    public ImportReport run(BufferedReader lines, Format format) {
-        int accepted = 0;
-        int alreadyImported = 0;
-        List<ImportReport.Rejected> rejected = new ArrayList<>();
-        Map<String, Optional<ChantierView>> chantiers = new HashMap<>();
-        MetaData metaData = MetaData.with("source", "import");
+    public ImportReport run(BufferedReader lines, Format format, Access access) {
+        Tally tally = new Tally();
+        List<Numbered> chunk = new ArrayList<>(CHUNK);
         int number = 0;
+        long start = System.nanoTime();
         try {
             LineFormat parser;
             if (format == Format.CSV) {
@@ -82,58 +75,71 @@ public class PathwayImport {
                     continue;
                 }
                 try {
-                    if (importLine(parser.parse(text), chantiers, metaData)) {
-                        accepted++;
-                    } else {
-                        alreadyImported++;
-                    }
-                } catch (InvalidLineException | RuleViolationException e) {
-                    rejected.add(new ImportReport.Rejected(number, e.getMessage()));
-                } catch (ForbiddenException e) {
-                    rejected.add(new ImportReport.Rejected(number, "chantier outside your scope or unknown"));
+                    chunk.add(new Numbered(number, pathwayOf(parser.parse(text))));
+                } catch (InvalidLineException e) {
+                    tally.rejected.add(new ImportReport.Rejected(number, e.getMessage()));
+                }
+                if (chunk.size() == CHUNK) {
+                    record(chunk, access, tally);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ImportReport(accepted, alreadyImported, rejected);
+        record(chunk, access, tally);
+        tally.rejected.sort(Comparator.comparingInt(ImportReport.Rejected::line));
+        LOG.infof("Import of %d lines in %d ms: %d accepted, %d already imported, %d rejected", number,
+                (System.nanoTime() - start) / 1_000_000, tally.accepted, tally.alreadyImported, tally.rejected.size());
+        return new ImportReport(tally.accepted, tally.alreadyImported, List.copyOf(tally.rejected));
     }
 
-    /** Returns false when an earlier run already stored this pathway. */
-    private boolean importLine(ImportLine line, Map<String, Optional<ChantierView>> chantiers, MetaData metaData) {
-        validate(line);
-        ChantierView chantier = chantiers.computeIfAbsent(line.chantierId(), reads::chantier)
-                .orElseThrow(() -> scope.isNational() ? new InvalidLineException("unknown chantier " + line.chantierId())
-                        : scope.denied());
-        scope.requireChantierAccess(chantier.territoryId(), chantier.chantierId());
-        if (chantier.program(line.program()).isEmpty()) {
-            throw new InvalidLineException("chantier " + chantier.chantierId() + " does not carry " + line.program());
+    private void record(List<Numbered> chunk, Access access, Tally tally) {
+        if (chunk.isEmpty()) {
+            return;
         }
-        String participantId = line.participantId() == null
-                ? UUID.nameUUIDFromBytes(("import:" + line.pathwayId()).getBytes()).toString()
-                : line.participantId();
-        if (line.exit() == null) {
-            activePathways.claim(participantId, line.program(), line.pathwayId());
-        }
-        participantPathways.link(participantId, line.pathwayId());
-        try {
-            commands.send(line.exit() == null
-                    ? new EnrolParticipantCommand(line.pathwayId(), participantId, line.program(),
-                            chantier.territoryId(), chantier.chantierId(), line.entryDate(), null)
-                    : new RecordPastPathwayCommand(line.pathwayId(), participantId, line.program(),
-                            chantier.territoryId(), chantier.chantierId(), line.entryDate(), line.exit().date(),
-                            line.exit().category(), line.exit().housingAtExit()), metaData);
-        } catch (ConcurrencyException alreadyThere) {
-            // Stored before: by an earlier run (nothing to do), or enrolled since and now known to have ended.
-            boolean exitMissing = line.exit() != null
-                    && reads.pathway(line.pathwayId()).filter(p -> p.exitDate() == null).isPresent();
-            if (!exitMissing) {
-                return false;
+        List<Recorded> results = enrolments.record(chunk.stream().map(Numbered::pathway).toList(), access, SOURCE);
+        for (int i = 0; i < chunk.size(); i++) {
+            Recorded result = results.get(i);
+            switch (result.outcome()) {
+                case STORED -> tally.accepted++;
+                case ALREADY_STORED -> tally.alreadyImported++;
+                case REFUSED -> tally.rejected.add(new ImportReport.Rejected(chunk.get(i).line(),
+                        reasonOf(result.refusal(), chunk.get(i).pathway()),
+                        result.refusal() instanceof RuleViolationException rule ? rule.code() : null));
             }
-            commands.send(new RecordExitCommand(line.pathwayId(), line.exit().date(), line.exit().category(),
-                    line.exit().housingAtExit()), metaData);
         }
-        return true;
+        chunk.clear();
+    }
+
+    /** Why a line was refused, in words for the person importing; a failure of ours is not a line's fault. */
+    private static String reasonOf(RuntimeException refusal, NewPathway pathway) {
+        if (refusal instanceof RuleViolationException) {
+            return refusal.getMessage();
+        }
+        if (refusal instanceof NotFoundException) {
+            return "unknown chantier " + pathway.chantierId();
+        }
+        if (refusal instanceof ForbiddenException) {
+            return "chantier outside your scope or unknown";
+        }
+        if (refusal instanceof ConcurrencyException) {
+            return "pathwayId " + pathway.pathwayId() + " is already used by another pathway";
+        }
+        throw refusal;
+    }
+
+    /**
+     * The pathway a valid line describes. Without a participant id, one is derived from the pathway id, so a re-run
+     * names the same participant.
+     */
+    private NewPathway pathwayOf(ImportLine line) {
+        validate(line);
+        String participantId = line.participantId() != null ? line.participantId()
+                : UUID.nameUUIDFromBytes(("import:" + line.pathwayId()).getBytes(StandardCharsets.UTF_8)).toString();
+        return line.exit() == null
+                ? NewPathway.open(line.pathwayId(), participantId, line.program(), line.chantierId(), line.entryDate())
+                : NewPathway.ended(line.pathwayId(), participantId, line.program(), line.chantierId(), line.entryDate(),
+                new Exit(line.exit().date(), line.exit().category(), line.exit().housingAtExit()));
     }
 
     /** Ids are pseudonymous UUIDs everywhere: a name or a free-text code must not become an id. */
@@ -177,5 +183,14 @@ public class PathwayImport {
         if (line.entryDate().isAfter(today) || (line.exit() != null && line.exit().date().isAfter(today))) {
             throw new InvalidLineException("a date is in the future");
         }
+    }
+
+    private record Numbered(int line, NewPathway pathway) {
+    }
+
+    private static final class Tally {
+        private int accepted;
+        private int alreadyImported;
+        private final List<ImportReport.Rejected> rejected = new ArrayList<>();
     }
 }

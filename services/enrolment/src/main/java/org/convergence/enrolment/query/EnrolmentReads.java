@@ -83,7 +83,7 @@ public class EnrolmentReads {
     }
 
     /** A pathway folded from its stream's events, for callers that read the stream for more than its state. */
-    static Optional<PathwayView> pathwayOf(List<DomainEventMessage<?>> events) {
+    public static Optional<PathwayView> pathwayOf(List<DomainEventMessage<?>> events) {
         PathwayView view = null;
         for (DomainEventMessage<?> event : events) {
             Object payload = event.getPayload();

@@ -51,7 +51,8 @@ class CsvImportApiTest {
                 .body("rejected.line", equalTo(List.of(4, 5, 6, 7)))
                 .body("rejected[0].reason", containsString("unknown chantier"))
                 .body("rejected[1].reason", containsString("2019-02-30"))
-                .body("rejected[2].reason", containsString("at most 5 years"))
+                .body("rejected[2].reason", containsString("at most 60 months"))
+                .body("rejected[2].code", equalTo("PAST_FIVE_YEARS"))
                 .body("rejected[3].reason", containsString("is before the entry date 2019-06-03"));
         given().auth().oauth2(Tokens.national()).get("/pathways/" + tooLong).then().statusCode(404);
         postCsv("pathwayId,participantId,program,chantierId,entryDate\n" + UUID.randomUUID()

@@ -208,6 +208,32 @@ class EnrolmentApiTest {
     }
 
     @Test
+    void theFollowUpClosesTwelveMonthsAfterTheExitAsConfigured() {
+        String pathwayId = enrolled("2019-05-01");
+        asNational().body("{\"exitDate\":\"2020-06-30\",\"category\":\"OTHER\"}")
+                .post("/pathways/" + pathwayId + "/exit").then().statusCode(200);
+
+        asNational().body("""
+                {"milestoneMonths":12,"checkInDate":"2021-06-30","employmentStatus":"OTHER","housingSituation":"STREET"}""")
+                .post("/pathways/" + pathwayId + "/check-ins").then().statusCode(201);
+        refusedWithoutStoring(() -> asNational().body("""
+                {"milestoneMonths":6,"checkInDate":"2021-07-01","employmentStatus":"OTHER","housingSituation":"STREET"}""")
+                .post("/pathways/" + pathwayId + "/check-ins").then(), 422)
+                .body("code", equalTo("FOLLOW_UP_CLOSED"));
+    }
+
+    @Test
+    void anOpenPathwaysEntryDateIsNotCorrectedSoFarBackThatTodayIsPastItsLimit() {
+        java.time.LocalDate today = org.convergence.platform.time.BusinessDates.today();
+        String pathwayId = enrolled(today.minusYears(2).toString());
+        refusedWithoutStoring(() -> asNational().body("{\"entryDate\":\"" + today.minusMonths(60).minusDays(1) + "\"}")
+                .post("/pathways/" + pathwayId + "/entry-correction").then(), 422)
+                .body("code", equalTo("PAST_FIVE_YEARS"));
+        asNational().body("{\"entryDate\":\"" + today.minusMonths(60) + "\"}")
+                .post("/pathways/" + pathwayId + "/entry-correction").then().statusCode(200);
+    }
+
+    @Test
     void aHistoricImportStoresValidLinesWithTheirRealDatesReportsTheOthersAndCanBeReRun() {
         String open = UUID.randomUUID().toString();
         String past = UUID.randomUUID().toString();

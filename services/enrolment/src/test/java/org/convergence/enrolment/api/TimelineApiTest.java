@@ -80,15 +80,18 @@ class TimelineApiTest {
         String territory = territory("Lille");
         String chantier = chantier(territory, "CONVERGENCE");
         String pathway = UUID.randomUUID().toString();
-        String participant = enrolled(pathway, chantier, "2020-03-02");
-        as(Tokens.national()).body("{\"entryDate\":\"2020-02-24\"}")
+        // Within five years of today: an open pathway's entry is not corrected past its limit.
+        java.time.LocalDate entered = org.convergence.platform.time.BusinessDates.today().minusYears(2);
+        java.time.LocalDate corrected = entered.minusWeeks(1);
+        String participant = enrolled(pathway, chantier, entered.toString());
+        as(Tokens.national()).body("{\"entryDate\":\"" + corrected + "\"}")
                 .post("/pathways/" + pathway + "/entry-correction").then().statusCode(200);
 
         as(Tokens.staff(territory, chantier)).get("/participants/" + participant + "/timeline").then()
                 .statusCode(200)
                 .body("fact", equalTo(List.of("ENTRY_DATE_CORRECTED", "ENROLLED")))
-                .body("[0].occurredOn", equalTo("2020-02-24"))
-                .body("[0].previousDate", equalTo("2020-03-02"));
+                .body("[0].occurredOn", equalTo(corrected.toString()))
+                .body("[0].previousDate", equalTo(entered.toString()));
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent
 import org.convergence.enrolment.domain.ChantierMessages.ProgramStartedEvent;
 import org.convergence.enrolment.domain.ChantierMessages.RegisterChantierCommand;
 import org.convergence.enrolment.domain.ChantierMessages.StartProgramCommand;
-import org.convergence.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -27,7 +26,7 @@ class ChantierTest {
     void aChantierWithoutProgramIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterChantierCommand("c", "lyon", "C", List.of()))
-                .expectException(RuleViolationException.class)
+                .expectException(Rules.violates("CHANTIER_WITHOUT_PROGRAM"))
                 .expectNoEvents();
     }
 
@@ -37,7 +36,7 @@ class ChantierTest {
                 .when(new RegisterChantierCommand("c", "lyon", "C", List.of(
                         new ProgramStart("CONVERGENCE", LocalDate.of(2020, 1, 1)),
                         new ProgramStart("CONVERGENCE", LocalDate.of(2021, 1, 1)))))
-                .expectException(RuleViolationException.class)
+                .expectException(Rules.violates("PROGRAM_LISTED_TWICE"))
                 .expectNoEvents();
     }
 
@@ -54,7 +53,7 @@ class ChantierTest {
         List<ProgramStart> programs = List.of(new ProgramStart("CONVERGENCE", LocalDate.of(2020, 1, 1)));
         fixture.given(new ChantierRegisteredEvent("fndsa", "lyon", "FNDSA", programs))
                 .when(new StartProgramCommand("fndsa", "CONVERGENCE", LocalDate.of(2020, 6, 1)))
-                .expectException(RuleViolationException.class)
+                .expectException(Rules.violates("PROGRAM_ALREADY_CARRIED"))
                 .expectNoEvents();
     }
 }

@@ -9,7 +9,6 @@ import org.convergence.enrolment.domain.TerritoryMessages.RecordSteeringCommitte
 import org.convergence.enrolment.domain.TerritoryMessages.RegisterTerritoryCommand;
 import org.convergence.enrolment.domain.TerritoryMessages.SteeringCommitteeHeldEvent;
 import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
-import org.convergence.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -50,7 +49,7 @@ class TerritoryTest {
     void operationalWithoutEngagementIsRefused() {
         fixture.given(lyon)
                 .when(new ChangeProgramStatusCommand("lyon", "CONVERGENCE", OPERATIONAL, OPERATIONAL_ON))
-                .expectException(RuleViolationException.class)
+                .expectException(Rules.violates("PROGRAM_NOT_ENGAGED"))
                 .expectExceptionMessage("The territory must engage in CONVERGENCE before it is operational")
                 .expectNoEvents();
     }
@@ -59,7 +58,7 @@ class TerritoryTest {
     void operationalBeforeTheEngagementDateIsRefused() {
         fixture.given(lyon, new ProgramStatusChangedEvent("lyon", "CONVERGENCE", ENGAGED, OPERATIONAL_ON))
                 .when(new ChangeProgramStatusCommand("lyon", "CONVERGENCE", OPERATIONAL, ENGAGED_ON))
-                .expectException(RuleViolationException.class)
+                .expectException(Rules.violates("OPERATIONAL_BEFORE_ENGAGEMENT"))
                 .expectNoEvents();
     }
 
@@ -68,7 +67,16 @@ class TerritoryTest {
         fixture.given(lyon, new ProgramStatusChangedEvent("lyon", "CONVERGENCE", ENGAGED, ENGAGED_ON),
                         new ProgramStatusChangedEvent("lyon", "CONVERGENCE", OPERATIONAL, OPERATIONAL_ON))
                 .when(new ChangeProgramStatusCommand("lyon", "CONVERGENCE", ENGAGED, LocalDate.of(2021, 1, 1)))
-                .expectException(RuleViolationException.class)
+                .expectException(Rules.violates("PROGRAM_ALREADY_ENGAGED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProgramBecomesOperationalOnce() {
+        fixture.given(lyon, new ProgramStatusChangedEvent("lyon", "CONVERGENCE", ENGAGED, ENGAGED_ON),
+                        new ProgramStatusChangedEvent("lyon", "CONVERGENCE", OPERATIONAL, OPERATIONAL_ON))
+                .when(new ChangeProgramStatusCommand("lyon", "CONVERGENCE", OPERATIONAL, OPERATIONAL_ON.plusDays(1)))
+                .expectException(Rules.violates("PROGRAM_ALREADY_OPERATIONAL"))
                 .expectNoEvents();
     }
 
