@@ -14,13 +14,18 @@ public final class Excerpt {
     }
 
     public static String of(String text) {
+        return of(text, MAX_CODE_POINTS);
+    }
+
+    /** The same, longer: for a log line that must show a whole path, never raw controls. */
+    public static String of(String text, int maxCodePoints) {
         if (text == null) {
             return "null";
         }
         StringBuilder excerpt = new StringBuilder();
         int count = 0;
         for (int i = 0; i < text.length(); ) {
-            if (count == MAX_CODE_POINTS) {
+            if (count == maxCodePoints) {
                 return excerpt.append("…").toString();
             }
             int codePoint = text.codePointAt(i);

@@ -46,7 +46,8 @@ public final class JsonErrors {
             return new Refusal(pathOf((JsonMappingException) e), "must not be null");
         }
         if (e instanceof InvalidFormatException format) {
-            return new Refusal(pathOf(format), expectation(format.getTargetType()));
+            String given = format.getValue() instanceof String text ? ", not '" + Excerpt.of(text) + "'" : "";
+            return new Refusal(pathOf(format), expectation(format.getTargetType()) + given);
         }
         if (e instanceof MismatchedInputException mismatch) {
             String original = String.valueOf(mismatch.getOriginalMessage());

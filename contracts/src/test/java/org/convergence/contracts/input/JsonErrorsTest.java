@@ -36,13 +36,14 @@ class JsonErrorsTest {
         assertEquals(new JsonErrors.Refusal("months", "must be an integer"), refusal("{\"months\":6.5}"));
         assertEquals(new JsonErrors.Refusal("months", "must be an integer"), refusal("{\"months\":\"6\"}"));
         assertEquals(new JsonErrors.Refusal("status", "must be one of ENGAGED, OPERATIONAL"), refusal("{\"status\":0}"));
-        assertEquals(new JsonErrors.Refusal("status", "must be one of ENGAGED, OPERATIONAL"),
+        assertEquals(new JsonErrors.Refusal("status", "must be one of ENGAGED, OPERATIONAL, not 'ENGAGED '"),
                 refusal("{\"status\":\"ENGAGED \"}"));
-        assertEquals(new JsonErrors.Refusal("day", "must be a date written YYYY-MM-DD"),
+        assertEquals(new JsonErrors.Refusal("day", "must be a date written YYYY-MM-DD, not '+002020-01-01'"),
                 refusal("{\"day\":\"+002020-01-01\"}"));
         assertEquals(new JsonErrors.Refusal("day", "must be a date written YYYY-MM-DD"), refusal("{\"day\":[2020,1,1]}"));
-        assertEquals(new JsonErrors.Refusal("pathwayId", Identifiers.UUID_MESSAGE), refusal("{\"pathwayId\":\"1-1-1-1-1\"}"));
-        assertEquals(new JsonErrors.Refusal("programs[1].since", "must be a date written YYYY-MM-DD"),
+        assertEquals(new JsonErrors.Refusal("pathwayId", Identifiers.UUID_MESSAGE + ", not '1-1-1-1-1'"),
+                refusal("{\"pathwayId\":\"1-1-1-1-1\"}"));
+        assertEquals(new JsonErrors.Refusal("programs[1].since", "must be a date written YYYY-MM-DD, not '2020-13-01'"),
                 refusal("{\"programs\":[{\"program\":\"A\",\"since\":\"2020-01-01\"},{\"since\":\"2020-13-01\"}]}"));
         assertEquals(new JsonErrors.Refusal("programs", "must be an array"), refusal("{\"programs\":{}}"));
         assertEquals(new JsonErrors.Refusal("surprise", "is not a field of this document"), refusal("{\"surprise\":1}"));
@@ -75,6 +76,8 @@ class JsonErrorsTest {
         assertTrue(refusal.field().length() < 100 + Excerpt.MAX_CODE_POINTS * 6, "bounded");
         assertFalse(refusal.field().contains("<") || refusal.field().contains("\u202E"), refusal.field());
         JsonErrors.Refusal value = refusal("{\"day\":\"" + hostileName + "\"}");
-        assertFalse(value.message().contains("script") || value.message().contains("java"), value.message());
+        assertTrue(value.message().endsWith(", not '\\u003cscript\\u003e\\u202e" + "x".repeat(31) + "…'"),
+                value.message());
+        assertFalse(value.message().contains("java") || value.message().contains("<"), value.message());
     }
 }

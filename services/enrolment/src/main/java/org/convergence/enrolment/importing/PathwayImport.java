@@ -14,6 +14,7 @@ import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.ParticipantPathways;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.domain.RuleViolationException;
+import org.convergence.platform.input.InputValidation;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.time.BusinessDates;
 
@@ -43,10 +44,13 @@ public class PathwayImport {
     private final ActivePathways activePathways;
     private final CallerScope scope;
     private final ParticipantPathways participantPathways;
+    private final InputValidation validation;
 
     public PathwayImport(Commands commands, EnrolmentReads reads, ProgramCatalog programs,
-                         ActivePathways activePathways, CallerScope scope, ParticipantPathways participantPathways) {
+                         ActivePathways activePathways, CallerScope scope, ParticipantPathways participantPathways,
+                         InputValidation validation) {
         this.participantPathways = participantPathways;
+        this.validation = validation;
         this.commands = commands;
         this.reads = reads;
         this.programs = programs;
@@ -70,10 +74,10 @@ public class PathwayImport {
         try {
             LineFormat parser;
             if (format == Format.CSV) {
-                parser = CsvLineFormat.fromHeader(lines.readLine());
+                parser = CsvLineFormat.fromHeader(lines.readLine(), validation);
                 number++;
             } else {
-                parser = new JsonLineFormat();
+                parser = new JsonLineFormat(validation);
             }
             String text;
             while ((text = lines.readLine()) != null) {
