@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  * exactly {@code YYYY-MM-DD}; an enum is exactly a constant's name; a boolean is {@code true} or {@code false}) and, for
  * a string, by its name ({@link Identifiers#kindOf}: {@code pathwayId} is a UUID wherever it appears; any other string
  * is text without control or invisible characters, at most {@value #MAX_TEXT} characters). A query parameter the method
- * does not declare, or one given twice, is refused too. Each refusal is a 400 naming the parameter.
+ * does not declare, or one given twice, is refused too. Each refusal is a 400 naming the parameter; every malformed
+ * parameter of the request is named at once. A well-formed value is then checked by the method's own constraints
+ * ({@code @Min}, {@code @Max}...), as a body's syntax is checked before its fields.
  */
 @Provider
 public class ParameterFormats implements ContainerRequestFilter {

@@ -27,8 +27,12 @@ final class BadValues {
     record Bad(String label, JsonNode value) {
     }
 
-    /** A bad raw value for a parameter, already encoded for a URL, and a label. */
-    record BadParameter(String label, String encoded) {
+    /**
+     * A bad raw value for a parameter, already encoded for a URL, and a label. {@code wellFormed} values (an integer out
+     * of range) pass the format check and are refused by the range check after it: a request with a malformed
+     * parameter is told about its malformed ones first.
+     */
+    record BadParameter(String label, String encoded, boolean wellFormed) {
     }
 
     private BadValues() {
@@ -148,6 +152,7 @@ final class BadValues {
 
     static List<BadParameter> forParameter(Schema schema, String sample, boolean inPath) {
         List<String> raw = new ArrayList<>();
+        List<String> outOfRange = new ArrayList<>();
         String type = schema.type();
         if (type.equals("integer")) {
             raw.addAll(List.of("abc", "1.5", "+" + sample, "0" + sample, " " + sample, sample + " ", "9".repeat(30),
@@ -155,10 +160,10 @@ final class BadValues {
                     "Infinity", "1_000", "1,5", "0b101", sample + ".", ".5", "--1", sample + "-", "2147483648",
                     "-2147483649", sample + "\u0000", "\u202E" + sample, sample + sample + sample + sample));
             if (schema.minimum() != null) {
-                raw.add(String.valueOf(schema.minimum() - 1));
+                outOfRange.add(String.valueOf(schema.minimum() - 1));
             }
             if (schema.maximum() != null) {
-                raw.add(String.valueOf(schema.maximum() + 1));
+                outOfRange.add(String.valueOf(schema.maximum() + 1));
             }
         } else if (type.equals("boolean")) {
             raw.addAll(List.of("yes", "1", "TRUE", "", "true ", "on"));
@@ -192,7 +197,10 @@ final class BadValues {
         }
         List<BadParameter> bad = new ArrayList<>();
         for (String value : raw) {
-            bad.add(new BadParameter("'" + label(value) + "'", encode(value)));
+            bad.add(new BadParameter("'" + label(value) + "'", encode(value), false));
+        }
+        for (String value : outOfRange) {
+            bad.add(new BadParameter("'" + label(value) + "' (out of range)", encode(value), true));
         }
         return bad;
     }

@@ -187,6 +187,7 @@ public final class MalformedInputCorpus {
         }
         for (int i = 0; i < combinationsPerOperation; i++) {
             Map<String, String> broken = new LinkedHashMap<>();
+            List<String> malformed = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             int count = 2 + random.nextInt(Math.min(2, parameters.size() - 1));
             List<Operation.Parameter> shuffled = new ArrayList<>(parameters);
@@ -196,9 +197,14 @@ public final class MalformedInputCorpus {
                 BadValues.BadParameter value = bad.get(random.nextInt(bad.size()));
                 broken.put(parameter.name(), value.encoded());
                 labels.add(parameter.name() + "=" + value.label());
+                if (!value.wellFormed()) {
+                    malformed.add(parameter.name());
+                }
             }
+            // Formats are checked before ranges: the malformed ones are named first, every one of them.
             cases.add(request(operation, "together " + String.join(", ", labels), target(operation, broken,
-                    Map.of()), Map.of(), baseBody(operation), 400, List.copyOf(broken.keySet())));
+                    Map.of()), Map.of(), baseBody(operation), 400,
+                    malformed.isEmpty() ? List.copyOf(broken.keySet()) : List.copyOf(malformed)));
         }
     }
 
