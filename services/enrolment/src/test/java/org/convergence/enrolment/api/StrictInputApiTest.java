@@ -183,6 +183,7 @@ class StrictInputApiTest {
         byte[] chunked3MiB = ("{\"pathwayId\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes();
 
         refused(() -> http.request("POST", "/pathways", json(), justOver), 413, null);
+        refused(() -> http.request("POST", "/pathways", json(), chunked3MiB), 413, null);
         refused(() -> http.sendChunked(http.head("POST", "/pathways", json()), chunked165, 8192), 413, null);
         refused(() -> http.sendChunked(http.head("POST", "/pathways", json()), chunked3MiB, 65536), 413, null);
     }
@@ -248,6 +249,25 @@ class StrictInputApiTest {
                 Map.of("Authorization", bearer(), "Accept", "application/xml"), null);
         assertProblem(accept, 406);
         assertProblem(http.request("GET", "/nowhere", Map.of(), null), 404);
+    }
+
+    @Test
+    void aClientThatOffersHttp2IsServedLikeAnyOther() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + RestAssured.port + "/territories/" + territory
+                                + "/steering-committees"))
+                .header("Authorization", bearer()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"heldOn\":\"2020-01-01\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        java.net.http.HttpResponse<String> refused = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + RestAssured.port + "/territories/" + territory
+                                + "/steering-committees"))
+                .header("Authorization", bearer()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"heldOn\":12}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.convergence.contracts.input.Excerpt;
 import org.convergence.platform.config.PlatformConfig;
 import org.jboss.logging.Logger;
 
@@ -197,8 +198,11 @@ public class HttpDoor {
         int status = failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 ? 401 : context.statusCode();
         if (status < 400 || status > 599) {
-            LOG.error("Failure below the REST layer", failure);
             status = 500;
+        }
+        if (status >= 500) {
+            LOG.errorf(failure, "Failure below the REST layer: %s %s", context.request().method(),
+                    Excerpt.of(context.request().path(), 200));
         }
         if (status == 401) {
             context.response().putHeader("WWW-Authenticate", "Bearer");

@@ -158,13 +158,15 @@ final class BadValues {
             raw.addAll(List.of("abc", "1.5", "+" + sample, "0" + sample, " " + sample, sample + " ", "9".repeat(30),
                     "0x10", sample + "abc", "1e3", "-", "\u0000", "\u0660", "\u0661\u0662", "\uFF12\uFF10", "NaN",
                     "Infinity", "1_000", "1,5", "0b101", sample + ".", ".5", "--1", sample + "-", "2147483648",
-                    "-2147483649", sample + "\u0000", "\u202E" + sample, sample + sample + sample + sample));
+                    "-2147483649", sample + "\u0000", "\u202E" + sample));
             if (schema.minimum() != null) {
                 outOfRange.add(String.valueOf(schema.minimum() - 1));
             }
             if (schema.maximum() != null) {
                 outOfRange.add(String.valueOf(schema.maximum() + 1));
             }
+            // A candidate written as a plain integer is not malformed: it may only be out of range, or even valid.
+            raw.removeIf(BadValues::isPlainInteger);
         } else if (type.equals("boolean")) {
             raw.addAll(List.of("yes", "1", "TRUE", "", "true ", "on"));
         } else if (!schema.enumValues().isEmpty()) {
@@ -203,6 +205,14 @@ final class BadValues {
             bad.add(new BadParameter("'" + label(value) + "' (out of range)", encode(value), true));
         }
         return bad;
+    }
+
+    private static boolean isPlainInteger(String value) {
+        if (!value.matches("-?(0|[1-9][0-9]{0,9})")) {
+            return false;
+        }
+        long parsed = Long.parseLong(value);
+        return parsed >= Integer.MIN_VALUE && parsed <= Integer.MAX_VALUE;
     }
 
     /** Whether a value would pass the schema's declared pattern: such a value is not a malformed one. */

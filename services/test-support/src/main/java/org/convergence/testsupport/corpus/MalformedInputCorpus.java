@@ -309,6 +309,8 @@ public final class MalformedInputCorpus {
         Map<String, String> typed = authorized(Map.of("Content-Type", type));
         cases.add(new CorpusCase(operation.name() + ": a body one byte over the limit", operation.method(), target,
                 typed, oversized(bodyLimit + 1), 0, 413, List.of()));
+        cases.add(new CorpusCase(operation.name() + ": a declared body of 3 MiB", operation.method(), target,
+                typed, oversized(3 * 1024 * 1024), 0, 413, List.of()));
         cases.add(new CorpusCase(operation.name() + ": a chunked body of 1.65 MB", operation.method(), target,
                 typed, oversized(1_650_000), 8192, 413, List.of()));
         cases.add(new CorpusCase(operation.name() + ": a chunked body of 3 MiB", operation.method(), target, typed,
