@@ -2,6 +2,7 @@ package org.convergence.contracts.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -25,18 +26,25 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The one way JSON is read at every door (REST bodies, import lines, Kafka payloads): no scalar coercion (a number
  * is not a string, a string not a number, a float not an integer, "true" not a boolean), enum values by their exact
  * name only (no ordinals, no padding), duplicate keys refused, nothing after the value, dates exactly
- * {@code YYYY-MM-DD} and instants exactly ISO-8601 in UTC. Unknown properties are refused too: a closed contract
- * that must accept more says so on its type.
+ * {@code YYYY-MM-DD}, instants exactly ISO-8601 in UTC, UUIDs exactly the canonical lowercase form
+ * ({@link Identifiers#UUID}). Unknown properties are refused too: a closed contract that must accept more says so on
+ * its type. Nesting depth and number length are bounded. {@link JsonErrors} turns a refusal into the field and a
+ * message that never echoes the input.
  */
 public final class StrictJson {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Deeper than any contract, shallow enough that a hostile body cannot exhaust the stack. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Digits of one number: enough for any count or amount, not for a megabyte-long number. */
+    public static final int MAX_NUMBER_LENGTH = 40;
 
     private StrictJson() {
     }
@@ -48,10 +56,13 @@ public final class StrictJson {
 
     /** Applies the strict reading rules to a mapper created elsewhere (the framework's, for REST). */
     public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(new SimpleModule("strict-dates")
                 .addDeserializer(LocalDate.class, new StrictLocalDate())
                 .addDeserializer(Instant.class, new StrictInstant())
+                .addDeserializer(UUID.class, new StrictUuid())
                 .setDeserializerModifier(new ExactEnumNames()));
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
@@ -140,6 +151,21 @@ public final class StrictJson {
                         "must be exactly one of the listed values");
             }
             return value;
+        }
+    }
+
+    /** Jackson reads "1-1-1-1-1"-like forms, uppercase and base64 as UUIDs: here only the canonical form is one. */
+    private static final class StrictUuid extends JsonDeserializer<UUID> {
+        @Override
+        public UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (UUID) context.handleUnexpectedToken(UUID.class, parser);
+            }
+            String text = parser.getText();
+            if (!Identifiers.isUuid(text)) {
+                return (UUID) context.handleWeirdStringValue(UUID.class, text, Identifiers.UUID_MESSAGE);
+            }
+            return UUID.fromString(text);
         }
     }
 

@@ -17,7 +17,8 @@ class StrictJsonTest {
 
     enum Kind { URBAN, LESS_DENSE }
 
-    record Sample(String id, Integer count, Double hours, Boolean flag, Kind kind, LocalDate day, Instant at) {
+    record Sample(String id, Integer count, Double hours, Boolean flag, Kind kind, LocalDate day, Instant at,
+                  java.util.UUID uuid) {
     }
 
     private final ObjectMapper json = StrictJson.mapper();
@@ -27,7 +28,7 @@ class StrictJsonTest {
         Sample s = json.readValue("{\"id\":\"paris\",\"count\":6,\"hours\":7.5,\"flag\":true,\"kind\":\"URBAN\","
                 + "\"day\":\"2020-01-01\",\"at\":\"2020-01-01T10:00:00Z\"}", Sample.class);
         assertEquals(new Sample("paris", 6, 7.5, true, Kind.URBAN, LocalDate.of(2020, 1, 1),
-                Instant.parse("2020-01-01T10:00:00Z")), s);
+                Instant.parse("2020-01-01T10:00:00Z"), null), s);
         assertEquals(26.0, json.readValue("{\"hours\":26}", Sample.class).hours());
     }
 
@@ -42,7 +43,11 @@ class StrictJsonTest {
             "{\"day\":\"+002020-01-01\"}", "{\"day\":\"-2020-01-01\"}", "{\"day\":\"2020-02-30\"}", "{\"day\":\"20200203\"}",
             "{\"at\":1577872800}", "{\"at\":\"2020-01-01\"}",
             "{\"day\":\"2020-01-01\",\"day\":\"x\"}", "{\"id\":\"a\",\"id\":\"b\"}",
-            "{\"unknown\":1}", "{\"id\":\"paris\"} {}", "{\"id\":\"paris\"}x"
+            "{\"unknown\":1}", "{\"id\":\"paris\"} {}", "{\"id\":\"paris\"}x",
+            "{\"uuid\":\"1-1-1-1-1\"}", "{\"uuid\":\"6C7D2F71-C2DB-4F84-8829-8D74F07253AA\"}",
+            "{\"uuid\":\"bH0vccLbT4SIKY108HJTqg==\"}", "{\"uuid\":\"{6c7d2f71-c2db-4f84-8829-8d74f07253aa}\"}",
+            "{\"uuid\":12345}", "{\"count\":10000000000000000000000000000000000000000000000000000}",
+            "{\"id\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"
     })
     void loose_or_ambiguous_values_are_refused(String body) {
         assertThrows(Exception.class, () -> json.readValue(body, Sample.class), body);
@@ -65,5 +70,22 @@ class StrictJsonTest {
         assertFalse(Identifiers.isSlug("$set"));
         assertFalse(Identifiers.isSlug("Paris"));
         assertFalse(Identifiers.isSlug("a".repeat(64)));
+        assertTrue(Identifiers.isCode("PREMIERES_HEURES"));
+        assertFalse(Identifiers.isCode("convergence"));
+    }
+
+    @Test
+    void an_id_is_of_one_kind_by_its_name_wherever_it_appears() {
+        assertEquals(java.util.Optional.of(Identifiers.Kind.UUID), Identifiers.kindOf("pathwayId"));
+        assertEquals(java.util.Optional.of(Identifiers.Kind.UUID), Identifiers.kindOf("participantId"));
+        assertEquals(java.util.Optional.of(Identifiers.Kind.SLUG), Identifiers.kindOf("chantierId"));
+        assertEquals(java.util.Optional.of(Identifiers.Kind.CODE), Identifiers.kindOf("program"));
+        assertEquals(java.util.Optional.empty(), Identifiers.kindOf("name"));
+    }
+
+    @Test
+    void a_canonical_uuid_is_read() throws Exception {
+        assertEquals(java.util.UUID.fromString("6c7d2f71-c2db-4f84-8829-8d74f07253aa"),
+                json.readValue("{\"uuid\":\"6c7d2f71-c2db-4f84-8829-8d74f07253aa\"}", Sample.class).uuid());
     }
 }

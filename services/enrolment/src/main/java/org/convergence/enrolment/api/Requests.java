@@ -3,54 +3,62 @@ package org.convergence.enrolment.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.convergence.contracts.input.DateWindows;
+import org.convergence.contracts.input.Identifiers;
 import org.convergence.enrolment.domain.DensityKind;
 import org.convergence.enrolment.domain.DeploymentStatus;
 import org.convergence.enrolment.domain.ExitCategory;
 import org.convergence.enrolment.domain.HousingSituation;
+import org.convergence.platform.input.KnownProgram;
+import org.convergence.platform.input.PlausibleDate;
+import org.convergence.platform.input.Text;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request bodies of the enrolment API. Only what accompaniment needs: no CV, interview or diploma. */
+/**
+ * Request bodies of the enrolment API. Only what accompaniment needs: no CV, interview or diploma. Read strictly
+ * (contracts' {@code StrictJson}): ids in their one format per kind, program codes the catalogue knows, text normalised
+ * and readable ({@link Text}), every date within the plausible window of its kind ({@link PlausibleDate}).
+ */
 public final class Requests {
-
-    /** Territory and chantier ids are short lowercase slugs chosen by the national team, e.g. {@code paris}. */
-    static final String SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
-    static final String SLUG_MESSAGE = "must be a lowercase slug (letters, digits, dashes)";
 
     private Requests() {
     }
 
     public record RegisterTerritory(
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String territoryId,
-            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = Identifiers.SLUG, message = Identifiers.SLUG_MESSAGE) String territoryId,
+            @NotNull @Text @Size(max = 200) String name,
             @NotNull DensityKind densityKind) {
     }
 
     public record RegisterChantier(
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
-            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = Identifiers.SLUG, message = Identifiers.SLUG_MESSAGE) String chantierId,
+            @NotNull @Text @Size(max = 200) String name,
             @NotEmpty @Size(max = 10) List<@Valid @NotNull ProgramCarried> programs) {
     }
 
-    public record ProgramStatus(@NotNull DeploymentStatus status, @NotNull @PastOrPresent LocalDate effectiveOn) {
+    public record ProgramStatus(
+            @NotNull DeploymentStatus status,
+            @NotNull @PlausibleDate(DateWindows.DECISION) LocalDate effectiveOn) {
     }
 
-    public record Coordination(@NotBlank @Size(max = 200) String structureName, @NotNull LocalDate since) {
+    public record Coordination(
+            @NotNull @Text @Size(max = 200) String structureName,
+            @NotNull @PlausibleDate(DateWindows.DECISION) LocalDate since) {
     }
 
-    public record SteeringCommittee(@NotNull @PastOrPresent LocalDate heldOn) {
+    public record SteeringCommittee(@NotNull @PlausibleDate(DateWindows.DECISION) LocalDate heldOn) {
     }
 
-    public record ProgramCarried(@NotBlank String program, @NotNull LocalDate since) {
+    public record ProgramCarried(
+            @NotNull @KnownProgram String program,
+            @NotNull @PlausibleDate(DateWindows.PROGRAM_START) LocalDate since) {
     }
 
     /**
@@ -62,17 +70,20 @@ public final class Requests {
     public record Enrol(
             @NotNull UUID pathwayId,
             UUID participantId,
-            @NotBlank String program,
-            @NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
-            @NotNull @PastOrPresent LocalDate entryDate,
+            @NotNull @KnownProgram String program,
+            @NotNull @Pattern(regexp = Identifiers.SLUG, message = Identifiers.SLUG_MESSAGE) String chantierId,
+            @NotNull @PlausibleDate(DateWindows.PATHWAY) LocalDate entryDate,
             @Valid IdentityFields identity) {
     }
 
-    /** Only what accompaniment needs to know who the person is: no document number, no health detail. */
+    /**
+     * Only what accompaniment needs to know who the person is: no document number, no health detail. Names arrive
+     * normalised (NFC, trimmed) by {@link Text}, so the sealed identity holds one spelling of each name.
+     */
     public record IdentityFields(
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
-            @NotNull @Past LocalDate birthDate) {
+            @NotNull @Text @Size(max = 100) String firstName,
+            @NotNull @Text @Size(max = 100) String lastName,
+            @NotNull @PlausibleDate(DateWindows.BIRTH) LocalDate birthDate) {
     }
 
     /**
@@ -81,24 +92,24 @@ public final class Requests {
      */
     public record Promote(
             @NotNull UUID convergencePathwayId,
-            @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String chantierId,
-            @NotNull @PastOrPresent LocalDate promotionDate) {
+            @Pattern(regexp = Identifiers.SLUG, message = Identifiers.SLUG_MESSAGE) String chantierId,
+            @NotNull @PlausibleDate(DateWindows.PATHWAY) LocalDate promotionDate) {
     }
 
     /** A follow-up check-in: the milestone (months after the exit), its date, and what the person's situation is. */
     public record CheckIn(
             @NotNull @Min(1) @Max(12) Integer milestoneMonths,
-            @NotNull @PastOrPresent LocalDate checkInDate,
+            @NotNull @PlausibleDate(DateWindows.CHECK_IN) LocalDate checkInDate,
             @NotNull ExitCategory employmentStatus,
             @NotNull HousingSituation housingSituation) {
     }
 
-    public record CorrectEntryDate(@NotNull @PastOrPresent LocalDate entryDate) {
+    public record CorrectEntryDate(@NotNull @PlausibleDate(DateWindows.PATHWAY) LocalDate entryDate) {
     }
 
     /** An exit, as recorded or as corrected. */
     public record RecordExit(
-            @NotNull @PastOrPresent LocalDate exitDate,
+            @NotNull @PlausibleDate(DateWindows.PATHWAY) LocalDate exitDate,
             @NotNull ExitCategory category,
             HousingSituation housingAtExit) {
     }

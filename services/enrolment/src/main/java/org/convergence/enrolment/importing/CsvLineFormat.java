@@ -1,13 +1,15 @@
 package org.convergence.enrolment.importing;
 
+import org.convergence.contracts.input.Excerpt;
+import org.convergence.contracts.input.JsonErrors;
+import org.convergence.contracts.input.StrictJson;
 import org.convergence.enrolment.domain.ExitCategory;
 import org.convergence.enrolment.domain.HousingSituation;
+import org.convergence.platform.input.InputValidation;
 import org.convergence.platform.rest.InvalidFieldsException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,9 @@ import java.util.function.Function;
 
 /**
  * Comma-separated values with a header row naming the columns, in any order (docs/import-format.md). Cells may
- * be quoted with {@code "}, a quote inside doubled; a record is one line. An empty cell is an absent value.
+ * be quoted with {@code "}, a quote inside doubled; a record is one line. An empty (or all-blank) cell is an absent
+ * value; any other cell is read exactly as written, like a JSON line (a date is {@code YYYY-MM-DD}, an enum value its
+ * exact name), then the line is checked like a REST body.
  */
 final class CsvLineFormat implements LineFormat {
 
@@ -28,14 +32,16 @@ final class CsvLineFormat implements LineFormat {
 
     private final Map<String, Integer> positions;
     private final int width;
+    private final InputValidation validation;
 
-    private CsvLineFormat(Map<String, Integer> positions, int width) {
+    private CsvLineFormat(Map<String, Integer> positions, int width, InputValidation validation) {
         this.positions = positions;
         this.width = width;
+        this.validation = validation;
     }
 
     /** Reads the header row; a header that does not name the required columns refuses the whole file. */
-    static CsvLineFormat fromHeader(String header) {
+    static CsvLineFormat fromHeader(String header, InputValidation validation) {
         if (header == null) {
             throw new InvalidFieldsException("header", "the file is empty; the first row names the columns");
         }
@@ -52,7 +58,8 @@ final class CsvLineFormat implements LineFormat {
                 continue; // a trailing separator, as spreadsheet exports often write
             }
             if (!COLUMNS.contains(name)) {
-                throw new InvalidFieldsException("header", "unknown column '" + name + "'; columns are " + COLUMNS);
+                throw new InvalidFieldsException("header", "unknown column '" + Excerpt.of(name) + "'; columns are "
+                        + COLUMNS);
             }
             if (positions.put(name, i) != null) {
                 throw new InvalidFieldsException("header", "column '" + name + "' is named twice");
@@ -62,7 +69,7 @@ final class CsvLineFormat implements LineFormat {
         if (!missing.isEmpty()) {
             throw new InvalidFieldsException("header", "missing columns " + missing);
         }
-        return new CsvLineFormat(positions, names.size());
+        return new CsvLineFormat(positions, names.size(), validation);
     }
 
     @Override
@@ -72,17 +79,18 @@ final class CsvLineFormat implements LineFormat {
             throw new InvalidLineException("not a valid pathway line: " + cells.size() + " cells for "
                     + width + " columns");
         }
-        LocalDate exitDate = value(cells, "exitDate", CsvLineFormat::date);
+        LocalDate exitDate = value(cells, "exitDate", v -> date("exitDate", v));
         ExitCategory category = value(cells, "exitCategory", v -> constant(ExitCategory.class, "exitCategory", v));
         HousingSituation housing = value(cells, "housingAtExit",
                 v -> constant(HousingSituation.class, "housingAtExit", v));
         if (exitDate == null && (category != null || housing != null)) {
-            throw new InvalidLineException("missing exit.date for the exit category or housing given");
+            throw new InvalidLineException("exitDate: must be given with the exit category or housing");
         }
-        return new ImportLine(value(cells, "pathwayId", v -> v), value(cells, "participantId", v -> v),
+        ImportLine line = new ImportLine(value(cells, "pathwayId", v -> v), value(cells, "participantId", v -> v),
                 value(cells, "program", v -> v), value(cells, "chantierId", v -> v),
-                value(cells, "entryDate", CsvLineFormat::date),
+                value(cells, "entryDate", v -> date("entryDate", v)),
                 exitDate == null ? null : new ImportLine.Exit(exitDate, category, housing));
+        return LineFormat.checked(line, validation);
     }
 
     private <T> T value(List<String> cells, String column, Function<String, T> read) {
@@ -90,24 +98,25 @@ final class CsvLineFormat implements LineFormat {
         if (position == null || position >= cells.size() || cells.get(position).isBlank()) {
             return null;
         }
-        return read.apply(cells.get(position).strip());
+        return read.apply(cells.get(position));
     }
 
-    private static LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidLineException("'" + value + "' is not a date (YYYY-MM-DD)");
+    private static LocalDate date(String column, String value) {
+        if (!StrictJson.isIsoDate(value)) {
+            throw new InvalidLineException(column + ": " + JsonErrors.expectation(LocalDate.class) + ", not '"
+                    + Excerpt.of(value) + "'");
         }
+        return LocalDate.parse(value);
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String column, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidLineException(column + " '" + value + "' must be one of "
-                    + Arrays.toString(type.getEnumConstants()));
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
         }
+        throw new InvalidLineException(column + ": " + JsonErrors.expectation(type) + ", not '" + Excerpt.of(value)
+                + "'");
     }
 
     /** Splits one record into cells, honouring quotes. */

@@ -11,6 +11,7 @@ import org.convergence.enrolment.application.NewPathway;
 import org.convergence.enrolment.application.Recorded;
 import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.domain.RuleViolationException;
+import org.convergence.platform.input.InputValidation;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.time.BusinessDates;
 import org.jboss.logging.Logger;
@@ -43,9 +44,11 @@ public class PathwayImport {
 
     private final Enrolments enrolments;
     private final ProgramCatalog programs;
+    private final InputValidation validation;
 
-    public PathwayImport(Enrolments enrolments, ProgramCatalog programs) {
+    public PathwayImport(Enrolments enrolments, ProgramCatalog programs, InputValidation validation) {
         this.enrolments = enrolments;
+        this.validation = validation;
         this.programs = programs;
     }
 
@@ -63,10 +66,10 @@ public class PathwayImport {
         try {
             LineFormat parser;
             if (format == Format.CSV) {
-                parser = CsvLineFormat.fromHeader(lines.readLine());
+                parser = CsvLineFormat.fromHeader(lines.readLine(), validation);
                 number++;
             } else {
-                parser = new JsonLineFormat();
+                parser = new JsonLineFormat(validation);
             }
             String text;
             while ((text = lines.readLine()) != null) {

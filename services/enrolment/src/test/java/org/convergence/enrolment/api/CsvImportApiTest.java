@@ -58,7 +58,7 @@ class CsvImportApiTest {
         postCsv("pathwayId,participantId,program,chantierId,entryDate\n" + UUID.randomUUID()
                 + ",Jean Dupont,CONVERGENCE," + chantier + ",2019-01-07\n").then().statusCode(200)
                 .body("accepted", equalTo(0))
-                .body("rejected[0].reason", equalTo("participantId is not a UUID"));
+                .body("rejected[0].reason", equalTo("participantId: must be a lowercase UUID (8-4-4-4-12 hexadecimal digits)"));
         given().auth().oauth2(Tokens.national()).get("/pathways/" + uncategorised).then().statusCode(200)
                 .body("entryDate", equalTo("2016-01-04"))
                 .body("exitDate", equalTo("2018-06-29"))

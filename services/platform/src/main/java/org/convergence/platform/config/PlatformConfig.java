@@ -33,6 +33,8 @@ public interface PlatformConfig {
 
     Http http();
 
+    Input input();
+
     /** The program catalogue, keyed by program code (see {@link org.convergence.platform.programs.ProgramCatalog}). */
     Map<String, ProgramSettings> programs();
 
@@ -43,9 +45,29 @@ public interface PlatformConfig {
     }
 
     interface Http {
-        /** Bodies declared larger than this are refused with 413 before anything reads them. */
+        /** Bodies larger than this, declared or chunked, are refused with 413 before anything reads them. */
         @WithDefault("1048576")
         long maxBodyBytes();
+
+        /** Longer request targets (path and query) are refused with 414. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Larger request headers (names and values together) are refused with 431. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+    }
+
+    interface Input {
+        /** The plausible window of each kind of date (defaults in the platform's microprofile-config.properties). */
+        Map<String, DateRange> dates();
+    }
+
+    /** Two ends, each {@code YYYY-MM-DD}, {@code today} or {@code today+/-N(y|m|d)}. */
+    interface DateRange {
+        String from();
+
+        String to();
     }
 
     interface Relay {

@@ -8,7 +8,12 @@ public class InvalidFieldsException extends RuntimeException {
     private final transient List<Problem.FieldError> errors;
 
     public InvalidFieldsException(List<Problem.FieldError> errors) {
-        super("The request has invalid fields");
+        this("The request has invalid fields", errors);
+    }
+
+    /** With a detail of its own, e.g. for parameters. */
+    public InvalidFieldsException(String detail, List<Problem.FieldError> errors) {
+        super(detail);
         this.errors = List.copyOf(errors);
     }
 

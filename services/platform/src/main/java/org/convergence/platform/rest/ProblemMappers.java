@@ -2,31 +2,36 @@ package org.convergence.platform.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.convergence.contracts.input.JsonErrors;
 import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.domain.RuleViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Every error a service returns, as problem+json, without leaking internals. */
+/**
+ * Every error a service returns, as problem+json, without leaking internals: texts are ours (fixed, or built from
+ * validated values), never an exception's message, a class name or more than a short escaped excerpt of the input.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -34,8 +39,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .map(v -> new Problem.FieldError(ViolationPaths.of(v), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
         return Problem.response(400, "Bad Request", "The request has invalid fields", null, errors);
     }
@@ -45,26 +51,24 @@ public class ProblemMappers {
         return Problem.response(400, "Bad Request", e.getMessage(), null, e.errors());
     }
 
-    /** Named apart so it wins over the framework's own mapper for these exceptions. */
-    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, JsonParseException.class})
-    public Response mismatchedInput(JsonProcessingException e) {
-        return unreadableJson(e);
+    /** Named one by one so they win over the framework's own mappers for these exceptions. */
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, JsonParseException.class,
+            UnrecognizedPropertyException.class, InvalidNullException.class, StreamReadException.class,
+            InputCoercionException.class, StreamConstraintsException.class, JsonMappingException.class})
+    public Response unreadableBody(JsonProcessingException e) {
+        JsonErrors.Refusal refusal = JsonErrors.describe(e);
+        String field = refusal.field().isEmpty() ? ViolationPaths.BODY : refusal.field();
+        String detail = refusal.field().isEmpty() && refusal.message().startsWith("is not well-formed")
+                ? "The body is not well-formed JSON" : "The body does not match the expected schema";
+        return Problem.response(400, "Bad Request", detail, null, List.of(new Problem.FieldError(field,
+                refusal.message())));
     }
 
+    /** A type Jackson cannot build from what was sent: a defect to fix, answered as a refusal of that body. */
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
-            return Problem.response(400, "Bad Request", "The body is not well-formed JSON", null, List.of());
-        }
-        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-        String message = "has an unreadable value";
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            message = "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
-        }
-        return Problem.response(400, "Bad Request", "The body does not match the expected schema", null,
-                field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message)));
+    public Response undefinedBody(InvalidDefinitionException e) {
+        LOG.warn("A request body could not be bound", e);
+        return Problem.response(400, "Bad Request", "The body does not match the expected schema", null, List.of());
     }
 
     @ServerExceptionMapper
@@ -74,8 +78,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(ConcurrencyException e) {
-        return Problem.response(409, "Conflict",
-                "The resource already exists or was changed concurrently; reload it and try again", null, List.of());
+        return Problem.response(409, "Conflict", Problem.detailOf(409), null, List.of());
     }
 
     @ServerExceptionMapper
@@ -85,51 +88,39 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
-                        "A valid bearer token is required"))
+        return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED, Problem.detailOf(401)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Problem.response(Response.Status.FORBIDDEN, "This resource is outside your scope");
+        return Problem.response(Response.Status.FORBIDDEN, Problem.detailOf(403));
     }
 
+    /** The framework's own refusals (404 no route, 405, 406, 415...), with fixed texts and the headers that matter. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response original = e.getResponse();
-        if (original.getStatus() >= 500) {
+        int status = original.getStatus();
+        if (status >= 500) {
             LOG.error("Server error", e);
-            return Problem.response(original.getStatus(), original.getStatusInfo().getReasonPhrase(),
-                    "Internal error", null, List.of());
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonProcessingException json) {
-            return unreadableJson(json);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof InvalidDefinitionException definition ? undefinedBody(definition)
+                    : unreadableBody(json);
         }
-        return Problem.response(original.getStatus(), original.getStatusInfo().getReasonPhrase(),
-                e.getMessage(), null, List.of());
+        Response.ResponseBuilder answer = Response.fromResponse(Problem.response(status, Problem.titleOf(status),
+                Problem.detailOf(status), null, List.of()));
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("Unexpected error", e);
-        return Problem.response(500, "Internal Server Error", "Internal error", null, List.of());
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        // "enrol.request.entryDate" -> "entryDate": the method and parameter names mean nothing to a client.
-        List<String> names = new ArrayList<>();
-        for (Path.Node node : violation.getPropertyPath()) {
-            names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
-        }
-        return names.size() > 2 ? String.join(".", names.subList(2, names.size())) : String.join(".", names);
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
+        return Problem.response(500, "Internal Server Error", Problem.detailOf(500), null, List.of());
     }
 }
