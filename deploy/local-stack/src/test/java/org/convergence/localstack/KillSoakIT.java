@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +50,7 @@ class KillSoakIT {
     void killingEachProcessInTurnLosesNoAcknowledgedFactAndAppliesEveryStoredFactOnce() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
         Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "soak-");
-        StackLayout layout = new StackLayout(repository, dataDir, freePort(), freePort(), freePort(), freePort());
+        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
         try (LocalStack stack = new LocalStack(layout)) {
             stack.start();
             String token = stack.token("national", Map.of());
@@ -177,9 +176,4 @@ class KillSoakIT {
         assertEquals(201, response.statusCode(), path + ": " + response.body());
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -14,7 +14,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +73,7 @@ class SustainedLoadBenchmarkIT {
     void commandToFigureDelayUnderSustainedLoadAndTheDrainOfABacklog() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
         Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "bench-load-");
-        StackLayout layout = new StackLayout(repository, dataDir, freePort(), freePort(), freePort(), freePort());
+        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
         try (LocalStack started = new LocalStack(layout)) {
             stack = started;
             stack.start();
@@ -258,7 +257,7 @@ class SustainedLoadBenchmarkIT {
     }
 
     private DrainResult backlogDrain() throws Exception {
-        stack.stopKafka();
+        stack.stop("kafka");
         long before = (long) metric(PUBLISHED);
         Random random = new Random(2020);
         List<String> lines = new ArrayList<>();
@@ -282,7 +281,7 @@ class SustainedLoadBenchmarkIT {
         }
         assertEquals(before, (long) metric(PUBLISHED), "nothing was published while Kafka was stopped");
 
-        stack.startKafka();
+        stack.start("kafka");
         long back = System.nanoTime();
         long firstPublished = 0;
         long lastPublished = 0;
@@ -372,9 +371,4 @@ class SustainedLoadBenchmarkIT {
         return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.convergence.reporting;
 
+import org.convergence.testsupport.EnrolmentFacts;
 import org.convergence.testsupport.Tokens;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.WithTestResource;
