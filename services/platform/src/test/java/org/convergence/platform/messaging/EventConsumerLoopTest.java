@@ -67,13 +67,13 @@ class EventConsumerLoopTest {
         hostile.put("deep", bytes("[".repeat(200_000)));
         hostile.put("huge", bytes("\"" + "x".repeat(900_000) + "\""));
         hostile.put("no-payload", bytes("""
-                {"eventId":"e1","type":"territory.registered","schemaVersion":1,"occurredOn":"2020-01-01",
+                {"eventId":"00000000-0000-4000-8000-0000000000e1","type":"territory.registered","schemaVersion":1,"occurredOn":"2020-01-01",
                  "recordedAt":"2026-11-27T10:00:00Z","key":"no-payload"}"""));
         hostile.put("unknown-type", bytes("""
-                {"eventId":"e2","type":"territory.annexed","schemaVersion":1,"occurredOn":"2020-01-01",
+                {"eventId":"00000000-0000-4000-8000-0000000000e2","type":"territory.annexed","schemaVersion":1,"occurredOn":"2020-01-01",
                  "recordedAt":"2026-11-27T10:00:00Z","key":"unknown-type","payload":{}}"""));
         hostile.put("payload-null", bytes("""
-                {"eventId":"e3","type":"territory.registered","schemaVersion":1,"occurredOn":"2020-01-01",
+                {"eventId":"00000000-0000-4000-8000-0000000000e3","type":"territory.registered","schemaVersion":1,"occurredOn":"2020-01-01",
                  "recordedAt":"2026-11-27T10:00:00Z","key":"payload-null","payload":null}"""));
         loop(topic, this::applyUnlessHostile, Duration.ofMillis(100), 2).start();
 
@@ -286,7 +286,7 @@ class EventConsumerLoopTest {
 
     private EventEnvelope territory(String key) {
         return publisher.envelope(EnrolmentEvents.TERRITORY_REGISTERED, new TerritoryRegisteredV1(key, key, "URBAN"),
-                LocalDate.of(2020, 1, 1), key, null, null);
+                LocalDate.of(2020, 1, 1), key, key, null);
     }
 
     private static byte[] bytes(String text) {
