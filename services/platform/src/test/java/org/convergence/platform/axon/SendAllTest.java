@@ -1,27 +1,23 @@
 package org.convergence.platform.axon;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.convergence.embedded.EmbeddedMongo;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.support.RecordingStorage;
 import org.convergence.platform.support.Tally;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.convergence.platform.support.InMemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,21 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SendAllTest {
 
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
     private final List<Configuration> started = new ArrayList<>();
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
 
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.stop();
-    }
 
     @AfterEach
     void stopAxon() {
@@ -246,7 +232,7 @@ class SendAllTest {
     }
 
     private Service service(Runnable beforeInsert) {
-        MongoEventStore store = new MongoEventStore(client.getDatabase("sendall-" + UUID.randomUUID()), () -> { },
+        MongoEventStore store = new MongoEventStore(MONGO.freshDatabase("sendall"), () -> { },
                 beforeInsert);
         RecordingStorage storage = new RecordingStorage(store);
         Configuration axon = AxonRuntime.configurer(storage).configureAggregate(Tally.class)

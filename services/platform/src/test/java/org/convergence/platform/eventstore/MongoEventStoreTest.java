@@ -1,20 +1,16 @@
 package org.convergence.platform.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.convergence.embedded.EmbeddedMongo;
 import org.convergence.platform.support.TestEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.convergence.platform.support.InMemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.convergence.platform.support.TestEvents.counted;
@@ -24,27 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MongoEventStoreTest {
 
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
     private MongoDatabase database;
     private MongoEventStore store;
     private final AtomicInteger commits = new AtomicInteger();
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
 
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.stop();
-    }
 
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("store-" + UUID.randomUUID());
+        database = MONGO.freshDatabase("store");
         store = new MongoEventStore(database, commits::incrementAndGet);
     }
 

@@ -1,21 +1,17 @@
 package org.convergence.platform.relay;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.convergence.embedded.EmbeddedMongo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.convergence.platform.support.InMemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,26 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RelayLeaseTest {
 
     private static final Duration TTL = Duration.ofSeconds(30);
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
     private MongoCollection<Document> leases;
     private final SettableClock clock = new SettableClock();
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
 
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.stop();
-    }
 
     @BeforeEach
     void freshLeases() {
-        leases = client.getDatabase("lease-" + UUID.randomUUID()).getCollection("relay_leases");
+        leases = MONGO.freshDatabase("lease").getCollection("relay_leases");
     }
 
     @Test

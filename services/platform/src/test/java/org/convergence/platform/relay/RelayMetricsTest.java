@@ -1,28 +1,24 @@
 package org.convergence.platform.relay;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEvents;
-import org.convergence.embedded.EmbeddedMongo;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.support.ScriptedProducer;
 import org.convergence.platform.support.Tally;
 import org.convergence.platform.support.TestEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.convergence.platform.support.InMemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,24 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The relay's Prometheus metrics appear under their documented names and follow what the relay does. */
 class RelayMetricsTest {
 
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
 
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.stop();
-    }
 
     @Test
     void backlogPublishedEventsFailedRoundsAndSkippedStreamsAreExportedAndMove() {
-        MongoDatabase database = client.getDatabase("metrics-" + UUID.randomUUID());
+        MongoDatabase database = MONGO.freshDatabase("metrics");
         MongoEventStore store = new MongoEventStore(database, () -> { });
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         MovableClock clock = new MovableClock();
@@ -90,7 +76,7 @@ class RelayMetricsTest {
 
     @Test
     void aReplicaThatLostTheLeaseStopsReportingABacklogOfItsOwn() {
-        MongoDatabase database = client.getDatabase("metrics-" + UUID.randomUUID());
+        MongoDatabase database = MONGO.freshDatabase("metrics");
         MongoEventStore store = new MongoEventStore(database, () -> { });
         PrometheusMeterRegistry firstMetrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PrometheusMeterRegistry secondMetrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -1,7 +1,5 @@
 package org.convergence.platform.relay;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -9,15 +7,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
-import org.convergence.embedded.EmbeddedMongo;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.support.RelayFixture;
 import org.convergence.platform.support.ScriptedProducer;
 import org.convergence.platform.support.TestEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.convergence.platform.support.InMemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.convergence.platform.support.TestEvents.counted;
@@ -39,27 +35,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RelayPipelineTest {
 
     private static final String TOPIC = "test.pipeline";
-    private static EmbeddedMongo mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
     private MongoDatabase database;
     private MongoEventStore store;
     private final ScriptedProducer producer = new ScriptedProducer();
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
-        client = MongoClients.create(mongo.connectionString());
-    }
 
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.stop();
-    }
 
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("pipeline-" + UUID.randomUUID());
+        database = MONGO.freshDatabase("pipeline");
         store = new MongoEventStore(database, () -> { });
     }
 
