@@ -35,7 +35,12 @@ public class ContractedHours {
                                Reach reach) {
         PathwayTerms pathway = visible(pathwayId, reach);
         String decidedBy = String.valueOf(recordedBy.current().get(RecordedBy.KEY));
-        commands.send(new DecideContractedHoursCommand(pathway, effectiveOn, weeklyHours, reason, decidedBy));
+        DecideContractedHoursCommand command = new DecideContractedHoursCommand(pathway, effectiveOn, weeklyHours,
+                reason, decidedBy);
+        Commands.Outcome outcome = Retries.onConflict(() -> commands.send(command));
+        if (!outcome.succeeded()) {
+            throw outcome.failure();
+        }
         return contracts.of(pathway);
     }
 

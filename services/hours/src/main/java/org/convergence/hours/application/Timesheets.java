@@ -2,6 +2,7 @@ package org.convergence.hours.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.convergence.hours.domain.HoursMessages.RecordWeekHoursCommand;
 import org.convergence.hours.domain.HoursMessages.WeekOutcome;
 import org.convergence.hours.domain.IsoWeek;
@@ -61,7 +62,11 @@ public class Timesheets {
         }
         List<Commands.Outcome> outcomes = commands.sendAll(toSend, metaData);
         for (int k = 0; k < sent.size(); k++) {
+            int index = k;
             Commands.Outcome outcome = outcomes.get(k);
+            if (!outcome.succeeded() && outcome.failure() instanceof ConcurrencyException) {
+                outcome = Retries.onConflict(() -> commands.send(toSend.get(index), metaData));
+            }
             results[sent.get(k)] = outcome.succeeded() ? WeekResult.of((WeekOutcome) outcome.result())
                     : WeekResult.refused(outcome.failure());
         }
