@@ -3,15 +3,24 @@ package org.convergence.hours.api;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.hours.ContractedHoursDecidedV1;
+import org.convergence.contracts.hours.HoursEvents;
+import org.convergence.embedded.ConvergenceStack;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.hours.Enrolled;
 import org.convergence.platform.views.EnrolmentView;
+import org.convergence.testsupport.TestEnvelopes;
 import org.convergence.testsupport.Tokens;
+import org.convergence.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.convergence.testsupport.Rest.as;
@@ -20,6 +29,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @WithTestResource(ConvergenceStackResource.class)
@@ -65,6 +75,17 @@ class ContractedHoursApiTest {
                 .body("decisions[1].previousWeeklyHours", equalTo(4))
                 .body("decisions[1].reason", equalTo("LADDER_STEP"))
                 .body("decisions[1].decidedBy", equalTo("staff-" + enrolled.chantier));
+
+        try (TopicReader reader = new TopicReader(ConvergenceStack.kafkaBootstrapServers(), Topics.HOURS)) {
+            List<EventEnvelope> published = reader.readKey(pathway, 2, Duration.ofSeconds(30)).stream()
+                    .map(r -> TestEnvelopes.CODEC.decode(r.value())).toList();
+            assertEquals(2, published.size());
+            ContractedHoursDecidedV1 step = TestEnvelopes.CODEC.payload(published.get(1),
+                    HoursEvents.CONTRACTED_HOURS_DECIDED);
+            assertEquals(new ContractedHoursDecidedV1(pathway, step.participantId(), "PREMIERES_HEURES",
+                    LocalDate.of(2020, 3, 2), 6, 4, "LADDER_STEP", "staff-" + enrolled.chantier), step);
+            assertEquals(enrolled.chantier, published.get(1).chantierId());
+        }
     }
 
     @Test
