@@ -10,7 +10,7 @@ import java.util.List;
  * same date is listed with it: the history keeps both).
  */
 public record ContractView(String pathwayId, String program, int weeklyHoursToday, boolean programDefault,
-                           Integer nextLadderStep, List<Decision> decisions) {
+                           int defaultHours, Integer nextLadderStep, List<Decision> decisions) {
 
     public record Decision(LocalDate effectiveOn, int weeklyHours, Integer previousWeeklyHours, String reason,
                            String decidedBy, Instant recordedAt) {

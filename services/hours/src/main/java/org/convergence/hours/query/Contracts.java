@@ -45,7 +45,7 @@ public class Contracts {
         Program.WeeklyHours bounds = programs.require(pathway.program()).weeklyHours();
         int hours = inForce.map(ContractView.Decision::weeklyHours).orElse(bounds.defaultHours());
         return new ContractView(pathway.pathwayId(), pathway.program(), hours, inForce.isEmpty(),
-                bounds.nextStepAbove(hours).orElse(null), decisions);
+                bounds.defaultHours(), bounds.nextStepAbove(hours).orElse(null), decisions);
     }
 
     private static ContractView.Decision decisionOf(DomainEventMessage<?> message) {

@@ -71,6 +71,28 @@ class TimesheetApiTest {
     }
 
     @Test
+    void aParticipantsWeeksShowContractedHoursWorkAndAbsencesInWeekOrderWithWeeksWithoutHours() {
+        String pathway = enrolled.pathway("PREMIERES_HEURES", ENTRY);
+        asNational().body("""
+                {"effectiveOn":"2020-01-13","weeklyHours":6,"reason":"LADDER_STEP"}""")
+                .post("/pathways/" + pathway + "/contracted-hours").then().statusCode(200);
+        asNational().body(batch(line(pathway, "2020-W04", 330, "{\"authorised\":30}"),
+                line(pathway, "2020-W02", 240, null))).post(path()).then().statusCode(200);
+        asNational().body(batch(line(pathway, "2020-W02", 200, null))).post(path()).then().statusCode(200);
+
+        asNational().queryParam("from", "2020-W02").queryParam("to", "2020-W04")
+                .get("/pathways/" + pathway + "/weeks").then().statusCode(200)
+                .body("week", contains("2020-W02", "2020-W03", "2020-W04"))
+                .body("contractedHours", contains(4, 6, 6))
+                .body("reported", contains(true, false, true))
+                .body("[0].minutesWorked", equalTo(200)).body("[0].corrections", equalTo(1))
+                .body("[2].minutesWorked", equalTo(330)).body("[2].absences.authorised", equalTo(30));
+        asNational().queryParam("from", "2021-W53").get("/pathways/" + pathway + "/weeks").then().statusCode(400);
+        as(Tokens.staff(enrolled.territory, "another-chantier")).get("/pathways/" + pathway + "/weeks").then()
+                .statusCode(403);
+    }
+
+    @Test
     void eachRefusedLineCarriesTheProblemOfItsRuleAndNeverStopsTheOthers() {
         String pathway = enrolled.pathway("PREMIERES_HEURES", ENTRY, LocalDate.of(2020, 6, 30));
         Enrolled elsewhere = new Enrolled(view, LocalDate.of(2019, 1, 7), "PREMIERES_HEURES");
