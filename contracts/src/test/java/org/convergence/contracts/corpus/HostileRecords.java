@@ -318,6 +318,12 @@ public final class HostileRecords {
             }
             return false;
         }
+        if ("integer".equals(schema.path("type").asText()) && value.isIntegralNumber()) {
+            // a bounded integer (minutes, hours) allows every whole number within its bounds
+            java.math.BigInteger number = value.bigIntegerValue();
+            return (!schema.has("minimum") || number.compareTo(schema.get("minimum").bigIntegerValue()) >= 0)
+                    && (!schema.has("maximum") || number.compareTo(schema.get("maximum").bigIntegerValue()) <= 0);
+        }
         if (!value.isTextual()) {
             return false;
         }
