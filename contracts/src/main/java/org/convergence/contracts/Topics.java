@@ -4,6 +4,7 @@ package org.convergence.contracts;
 public final class Topics {
 
     public static final String ENROLMENT = "convergence.enrolment.v1";
+    public static final String ACCOMPANIMENT = "convergence.accompaniment.v1";
 
     private Topics() {
     }

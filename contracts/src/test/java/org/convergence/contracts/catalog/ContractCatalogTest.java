@@ -4,6 +4,7 @@ import org.convergence.contracts.EventCatalog;
 import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.Topics;
+import org.convergence.contracts.accompaniment.AccompanimentEvents;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.outside.EmployerEvents;
 import org.junit.jupiter.api.Test;
@@ -23,18 +24,30 @@ class ContractCatalogTest {
 
     @Test
     void the_registry_holds_every_constant_of_every_catalogue_with_its_topic() throws Exception {
+        List<IntegrationEventType<?>> enrolment = constantsOf(EnrolmentEvents.class);
+        List<IntegrationEventType<?>> accompaniment = constantsOf(AccompanimentEvents.class);
+
+        assertEquals(12, enrolment.size());
+        assertEquals(3, accompaniment.size());
+        Set<IntegrationEventType<?>> declared = new HashSet<>(enrolment);
+        declared.addAll(accompaniment);
+        assertEquals(declared, new HashSet<>(IntegrationEvents.all()));
+        for (IntegrationEventType<?> type : enrolment) {
+            assertEquals(Topics.ENROLMENT, ContractCatalog.discovered().topicOf(type));
+        }
+        for (IntegrationEventType<?> type : accompaniment) {
+            assertEquals(Topics.ACCOMPANIMENT, ContractCatalog.discovered().topicOf(type));
+        }
+    }
+
+    private static List<IntegrationEventType<?>> constantsOf(Class<?> catalogue) throws IllegalAccessException {
         List<IntegrationEventType<?>> declared = new ArrayList<>();
-        for (Field field : EnrolmentEvents.class.getDeclaredFields()) {
+        for (Field field : catalogue.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == IntegrationEventType.class) {
                 declared.add((IntegrationEventType<?>) field.get(null));
             }
         }
-
-        assertEquals(12, declared.size());
-        assertEquals(new HashSet<>(declared), new HashSet<>(IntegrationEvents.all()));
-        for (IntegrationEventType<?> type : declared) {
-            assertEquals(Topics.ENROLMENT, ContractCatalog.discovered().topicOf(type));
-        }
+        return declared;
     }
 
     @Test

@@ -132,7 +132,9 @@ public final class HostileRecords {
                 }
             }
         } else if ("array".equals(kind)) {
-            add(type, where + " is empty", where, valid, set(path, NODES.arrayNode()));
+            if (schema.path("minItems").asInt(1) > 0) { // an array that may be empty says so: "minItems": 0
+                add(type, where + " is empty", where, valid, set(path, NODES.arrayNode()));
+            }
             add(type, where + " has too many items", where, valid, root -> {
                 ArrayNode items = NODES.arrayNode();
                 JsonNode item = valueAt(root, path).get(0);
