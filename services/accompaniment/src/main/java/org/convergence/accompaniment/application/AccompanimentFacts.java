@@ -66,7 +66,7 @@ public class AccompanimentFacts {
      * The pathway as the enrolment view knows it, if the caller may reach its chantier. A pathway the view does not
      * know (yet) is missing: 404 for the national team, the same 403 as another chantier's for anyone else.
      */
-    private AccompaniedPathway visiblePathway(String pathwayId, CallerScope scope) {
+    AccompaniedPathway visiblePathway(String pathwayId, CallerScope scope) {
         EnrolmentView.Pathway known = enrolment.pathway(pathwayId)
                 .orElseThrow(() -> scope.missing("Pathway " + pathwayId));
         scope.requireChantierAccess(known.territoryId(), known.chantierId());

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.config.Configurer;
 import org.convergence.accompaniment.domain.AccompaniedPrograms;
 import org.convergence.accompaniment.domain.Accompaniment;
+import org.convergence.accompaniment.domain.PartnerDirectory;
+import org.convergence.accompaniment.domain.PartnerReferrals;
 import org.convergence.platform.axon.AxonModule;
 import org.convergence.platform.time.BusinessDates;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +30,8 @@ public class AccompanimentAxonModule implements AxonModule {
     public void configure(Configurer configurer) {
         configurer.registerComponent(AccompaniedPrograms.class, c -> programs)
                 .registerComponent(Clock.class, c -> Clock.system(BusinessDates.ZONE))
-                .configureAggregate(Accompaniment.class);
+                .configureAggregate(Accompaniment.class)
+                .configureAggregate(PartnerDirectory.class)
+                .configureAggregate(PartnerReferrals.class);
     }
 }

@@ -10,4 +10,14 @@ public final class Streams {
     public static String accompaniment(String pathwayId) {
         return "accompaniment:" + pathwayId;
     }
+
+    /** A territory's partner directory. */
+    public static String partners(String territoryId) {
+        return "partners:" + territoryId;
+    }
+
+    /** The referrals addressed to one partner of a territory: the partner's inbox, read and answered as one. */
+    public static String referrals(String territoryId, String partnerId) {
+        return "referrals:" + territoryId + ":" + partnerId;
+    }
 }
