@@ -23,6 +23,11 @@ public final class AccompanimentEvents {
     public static final IntegrationEventType<HealthRightsOpenedV1> HEALTH_RIGHTS_OPENED =
             new IntegrationEventType<>("health-rights.opened", 1, HealthRightsOpenedV1.class,
                     "participantId", CHANTIER);
+    public static final IntegrationEventType<ReferralSentV1> REFERRAL_SENT =
+            new IntegrationEventType<>("referral.sent", 1, ReferralSentV1.class, "participantId", CHANTIER);
+    public static final IntegrationEventType<ReferralStatusChangedV1> REFERRAL_STATUS_CHANGED =
+            new IntegrationEventType<>("referral.status-changed", 1, ReferralStatusChangedV1.class,
+                    "participantId", CHANTIER);
 
     private AccompanimentEvents() {
     }

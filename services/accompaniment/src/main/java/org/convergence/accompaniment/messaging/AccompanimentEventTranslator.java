@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.accompaniment.domain.AccompanimentMessages.AssessmentRecordedEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierStatusChangedEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.HealthRightsOpenedEvent;
+import org.convergence.accompaniment.domain.PartnerMessages.ReferralSentEvent;
+import org.convergence.accompaniment.domain.PartnerMessages.ReferralStatusChangedEvent;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.Topics;
@@ -12,6 +14,8 @@ import org.convergence.contracts.accompaniment.AccompanimentEvents;
 import org.convergence.contracts.accompaniment.AssessmentRecordedV1;
 import org.convergence.contracts.accompaniment.BarrierStatusChangedV1;
 import org.convergence.contracts.accompaniment.HealthRightsOpenedV1;
+import org.convergence.contracts.accompaniment.ReferralSentV1;
+import org.convergence.contracts.accompaniment.ReferralStatusChangedV1;
 import org.convergence.platform.relay.Envelopes;
 import org.convergence.platform.relay.IntegrationEventTranslator;
 import org.convergence.platform.relay.OutgoingEvent;
@@ -57,6 +61,19 @@ public class AccompanimentEventTranslator implements IntegrationEventTranslator 
                     new HealthRightsOpenedV1(e.pathwayId(), e.participantId(), e.kind().name(), e.openedOn()),
                     e.openedOn(), e.participantId(), e.territoryId(), e.chantierId()));
         }
+        if (payload instanceof ReferralSentEvent e) {
+            return publish(envelopes.of(message, AccompanimentEvents.REFERRAL_SENT,
+                    new ReferralSentV1(e.referralId(), e.pathwayId(), e.participantId(), e.partnerId(),
+                            e.partnerKind().name(), e.category().name(), e.sentOn()),
+                    e.sentOn(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof ReferralStatusChangedEvent e) {
+            return publish(envelopes.of(message, AccompanimentEvents.REFERRAL_STATUS_CHANGED,
+                    new ReferralStatusChangedV1(e.referralId(), e.pathwayId(), e.participantId(), e.partnerId(),
+                            e.partnerKind().name(), e.category().name(), e.status().name(), e.on()),
+                    e.on(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        // Partner registrations stay in this service: the directory is not a fact other services need yet.
         return List.of();
     }
 

@@ -4,15 +4,21 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.convergence.contracts.Topics;
+import org.convergence.embedded.ConvergenceStack;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.platform.views.EnrolmentView;
 import org.convergence.testsupport.EnrolmentFacts;
 import org.convergence.testsupport.Ids;
 import org.convergence.testsupport.Rest;
+import org.convergence.testsupport.TestEnvelopes;
 import org.convergence.testsupport.Tokens;
+import org.convergence.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +32,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Partners as callers: the directory kept by the territory, referrals sent by the chantier, and a partner that
@@ -149,6 +158,23 @@ class PartnerAccessApiTest {
             Rest.as(Tokens.forRole("partner-half", "partner", claims)).get("/partner/referrals").then()
                     .statusCode(403);
         }
+    }
+
+    @Test
+    void referralsAndAnswersArePublishedWithThePartnersKindAndNoIdentity() {
+        String referralId = refer("cpam", "HEALTH", true);
+        answer(partner("cpam"), referralId, "ACCEPTED", "2020-02-05").statusCode(200);
+
+        List<ConsumerRecord<String, byte[]>> records;
+        try (TopicReader reader = new TopicReader(ConvergenceStack.kafkaBootstrapServers(), Topics.ACCOMPANIMENT)) {
+            records = reader.readKey(participantId, 3, Duration.ofSeconds(30));
+        }
+        List<String> types = records.stream().map(r -> TestEnvelopes.CODEC.decode(r.value()).type()).toList();
+        assertEquals(List.of("assessment.recorded", "referral.sent", "referral.status-changed"), types);
+        String accepted = new String(records.get(2).value(), StandardCharsets.UTF_8);
+        assertTrue(accepted.contains("\"partnerKind\":\"CPAM_CONTACT\""), accepted);
+        assertTrue(accepted.contains("\"status\":\"ACCEPTED\""), accepted);
+        assertFalse(accepted.contains("Consent"), accepted);
     }
 
     @Test
