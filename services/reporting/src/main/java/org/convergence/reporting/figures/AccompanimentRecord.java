@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the housing and health figures need of one pathway's accompaniment: whether a housing barrier was identified
- * at entry, that barrier's dated status changes in the order they were recorded, and the dates health rights were
+ * What the housing and health figures need of one pathway's accompaniment: when it was assessed (null while its
+ * assessment is missing), whether a housing barrier was identified at entry, that barrier's dated status changes in the order they were recorded, and the dates health rights were
  * opened.
  */
-public record AccompanimentRecord(String pathwayId, String participantId, boolean housingBarrierAtEntry,
-                                  List<StatusChange> housing, List<LocalDate> healthRightsOpenings) {
+public record AccompanimentRecord(String pathwayId, String participantId, LocalDate assessedOn,
+                                  boolean housingBarrierAtEntry, List<StatusChange> housing,
+                                  List<LocalDate> healthRightsOpenings) {
 
     public record StatusChange(LocalDate on, String status) {
     }

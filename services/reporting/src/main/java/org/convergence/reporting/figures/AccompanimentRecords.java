@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the accompaniment entries of some chantiers' pathways: one {@code $in} on their roster buckets. */
-final class AccompanimentRecords {
+public final class AccompanimentRecords {
 
     private final ReportingModel model;
 
-    AccompanimentRecords(ReportingModel model) {
+    public AccompanimentRecords(ReportingModel model) {
         this.model = model;
     }
 
     /** By pathway id, the accompaniment of every pathway of these chantiers that has any. */
-    Map<String, AccompanimentRecord> at(Collection<String> chantierIds) {
+    public Map<String, AccompanimentRecord> at(Collection<String> chantierIds) {
         Map<String, AccompanimentRecord> records = new HashMap<>();
         if (chantierIds.isEmpty()) {
             return records;
@@ -50,6 +50,8 @@ final class AccompanimentRecords {
             openings.add(LocalDate.parse(opening.getString("on")));
         }
         boolean housingAtEntry = d.getList("barriersAtEntry", String.class, List.of()).contains("HOUSING");
-        return new AccompanimentRecord(pathwayId, d.getString("participantId"), housingAtEntry, housing, openings);
+        String assessedOn = d.getString("assessedOn");
+        return new AccompanimentRecord(pathwayId, d.getString("participantId"),
+                assessedOn == null ? null : LocalDate.parse(assessedOn), housingAtEntry, housing, openings);
     }
 }

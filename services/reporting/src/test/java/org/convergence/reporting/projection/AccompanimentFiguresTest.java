@@ -15,6 +15,8 @@ import org.convergence.platform.messaging.ConsumedEvent;
 import org.convergence.platform.projection.Projection;
 import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.History;
+import org.convergence.reporting.dataquality.MissingAssessments;
+import org.convergence.reporting.figures.AccompanimentRecords;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
 import org.convergence.reporting.figures.Rate;
@@ -28,6 +30,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -170,6 +173,34 @@ class AccompanimentFiguresTest {
         assertEquals(Rate.of(2, 6), figures.healthRightsOpened());
         NationalFigures nation = this.figures.national(Year.of(2020));
         assertEquals(Rate.of(2, 6), nation.healthRightsOpened());
+    }
+
+    @Test
+    void aPathwayIsOnTheMissingAssessmentListFromTheDayAfterItsAssessmentWasDueUntilItIsAssessed() {
+        history.territory(territory);
+        history.chantier(territory, chantier, CV, d("2015-01-01"));
+        History.Pathway dueYesterday = pathway("2020-01-06", null);        // due 2020-02-05, listed on the 6th
+        History.Pathway dueToday = pathway("2020-01-07", null);            // due 2020-02-06: not yet
+        History.Pathway assessed = pathway("2019-06-03", null);            // assessed: never listed
+        assessed(assessed, "2019-06-10");
+        History.Pathway assessedLate = pathway("2019-06-03", null);        // assessed late: off the list once known
+        assessed(assessedLate, "2020-01-31", "HOUSING");
+        pathway("2019-06-03", "2019-06-20");                               // ended before its due day
+        History.Pathway endedLater = pathway("2019-06-03", "2019-09-30");  // ended after its due day: listed
+        History.Pathway other = history.pathway(territory, chantier, History.uuid(), "PETITS_PAS");
+        other.enrolled(d("2019-06-03"));                                   // a program without assessment
+        figures2020();
+
+        MissingAssessments.TerritoryList list = MissingAssessments.of(territory,
+                figures.pathwaysOfTerritory(territory).orElseThrow(),
+                new AccompanimentRecords(model).at(List.of(chantier)), d("2020-02-06"), 30,
+                Set.of(CV, "PREMIERES_HEURES"));
+
+        assertEquals(List.of(endedLater.pathwayId, dueYesterday.pathwayId),
+                list.pathways().stream().map(MissingAssessments.Item::pathwayId).toList());
+        assertEquals(2, list.count());
+        assertEquals(Map.of(chantier, 2), list.countByChantier());
+        assertEquals(d("2020-02-05"), list.pathways().get(1).dueOn());
     }
 
     @Test
