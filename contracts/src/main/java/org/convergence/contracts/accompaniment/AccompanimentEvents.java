@@ -7,9 +7,9 @@ import org.convergence.contracts.Topics;
 import static org.convergence.contracts.IntegrationEventType.Scope.CHANTIER;
 
 /**
- * The integration events published by the accompaniment service on {@link Topics#ACCOMPANIMENT}. Every fact concerns
- * one pathway at one chantier and is keyed by the participant, like enrolment's pathway facts, so a participant's
- * facts keep their order. Health is special-category data (GDPR art. 9): categories, statuses and dates only.
+ * The integration events published by the accompaniment service on {@link Topics#ACCOMPANIMENT}. A pathway's facts
+ * are keyed by the participant, like enrolment's pathway facts, so a participant's facts keep their order; support
+ * sessions, facts of a chantier, by the chantier. Health is special-category data (GDPR art. 9): categories, statuses and dates only.
  */
 @EventCatalog(topic = Topics.ACCOMPANIMENT)
 public final class AccompanimentEvents {
@@ -28,6 +28,8 @@ public final class AccompanimentEvents {
     public static final IntegrationEventType<ReferralStatusChangedV1> REFERRAL_STATUS_CHANGED =
             new IntegrationEventType<>("referral.status-changed", 1, ReferralStatusChangedV1.class,
                     "participantId", CHANTIER);
+    public static final IntegrationEventType<SupportSessionHeldV1> SUPPORT_SESSION_HELD =
+            new IntegrationEventType<>("support-session.held", 1, SupportSessionHeldV1.class, "chantierId", CHANTIER);
 
     private AccompanimentEvents() {
     }

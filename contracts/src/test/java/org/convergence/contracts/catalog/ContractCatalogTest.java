@@ -28,7 +28,7 @@ class ContractCatalogTest {
         List<IntegrationEventType<?>> accompaniment = constantsOf(AccompanimentEvents.class);
 
         assertEquals(12, enrolment.size());
-        assertEquals(5, accompaniment.size());
+        assertEquals(6, accompaniment.size());
         Set<IntegrationEventType<?>> declared = new HashSet<>(enrolment);
         declared.addAll(accompaniment);
         assertEquals(declared, new HashSet<>(IntegrationEvents.all()));

@@ -6,6 +6,7 @@ import org.convergence.accompaniment.domain.AccompaniedPrograms;
 import org.convergence.accompaniment.domain.Accompaniment;
 import org.convergence.accompaniment.domain.PartnerDirectory;
 import org.convergence.accompaniment.domain.PartnerReferrals;
+import org.convergence.accompaniment.domain.SupportSessions;
 import org.convergence.platform.axon.AxonModule;
 import org.convergence.platform.time.BusinessDates;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +33,7 @@ public class AccompanimentAxonModule implements AxonModule {
                 .registerComponent(Clock.class, c -> Clock.system(BusinessDates.ZONE))
                 .configureAggregate(Accompaniment.class)
                 .configureAggregate(PartnerDirectory.class)
-                .configureAggregate(PartnerReferrals.class);
+                .configureAggregate(PartnerReferrals.class)
+                .configureAggregate(SupportSessions.class);
     }
 }

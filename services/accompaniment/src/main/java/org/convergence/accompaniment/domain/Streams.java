@@ -11,6 +11,11 @@ public final class Streams {
         return "accompaniment:" + pathwayId;
     }
 
+    /** A chantier's collective support sessions. */
+    public static String supportSessions(String chantierId) {
+        return "support-sessions:" + chantierId;
+    }
+
     /** A territory's partner directory. */
     public static String partners(String territoryId) {
         return "partners:" + territoryId;

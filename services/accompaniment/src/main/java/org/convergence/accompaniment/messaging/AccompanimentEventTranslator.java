@@ -7,6 +7,7 @@ import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierStatusC
 import org.convergence.accompaniment.domain.AccompanimentMessages.HealthRightsOpenedEvent;
 import org.convergence.accompaniment.domain.PartnerMessages.ReferralSentEvent;
 import org.convergence.accompaniment.domain.PartnerMessages.ReferralStatusChangedEvent;
+import org.convergence.accompaniment.domain.SupportSessionMessages.SupportSessionHeldEvent;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.Topics;
@@ -16,6 +17,7 @@ import org.convergence.contracts.accompaniment.BarrierStatusChangedV1;
 import org.convergence.contracts.accompaniment.HealthRightsOpenedV1;
 import org.convergence.contracts.accompaniment.ReferralSentV1;
 import org.convergence.contracts.accompaniment.ReferralStatusChangedV1;
+import org.convergence.contracts.accompaniment.SupportSessionHeldV1;
 import org.convergence.platform.relay.Envelopes;
 import org.convergence.platform.relay.IntegrationEventTranslator;
 import org.convergence.platform.relay.OutgoingEvent;
@@ -24,8 +26,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the accompaniment context's domain events mean for other services: each is a fact of a pathway at its
- * chantier, keyed by the participant's pseudonymous id so that a participant's facts keep their order.
+ * What the accompaniment context's domain events mean for other services: a pathway's facts are keyed by the
+ * participant's pseudonymous id so that a participant's facts keep their order; support sessions by chantier.
  */
 @ApplicationScoped
 public class AccompanimentEventTranslator implements IntegrationEventTranslator {
@@ -72,6 +74,12 @@ public class AccompanimentEventTranslator implements IntegrationEventTranslator 
                     new ReferralStatusChangedV1(e.referralId(), e.pathwayId(), e.participantId(), e.partnerId(),
                             e.partnerKind().name(), e.category().name(), e.status().name(), e.on()),
                     e.on(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof SupportSessionHeldEvent e) {
+            return publish(envelopes.of(message, AccompanimentEvents.SUPPORT_SESSION_HELD,
+                    new SupportSessionHeldV1(e.sessionId(), e.territoryId(), e.chantierId(), e.kind().name(),
+                            e.heldOn(), e.participants()),
+                    e.heldOn(), e.chantierId(), e.territoryId(), e.chantierId()));
         }
         // Partner registrations stay in this service: the directory is not a fact other services need yet.
         return List.of();

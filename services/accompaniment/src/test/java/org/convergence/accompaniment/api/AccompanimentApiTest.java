@@ -180,6 +180,34 @@ class AccompanimentApiTest {
     }
 
     @Test
+    void aChantierRecordsItsSupportSessionsAsCountsOnceEachAndOthersCannot() {
+        String sessionId = UUID.randomUUID().toString();
+        Map<String, Object> session = Map.of("sessionId", sessionId, "kind", "SPEECH_GROUP", "heldOn", "2020-05-12",
+                "participants", 9);
+        String sessions = "/chantiers/" + chantier + "/support-sessions";
+        Rest.as(staff()).body(session).post(sessions).then().statusCode(201)
+                .body("participants", equalTo(9)).body("recordedBy", equalTo("staff-" + chantier));
+        Rest.as(staff()).body(session).post(sessions).then().statusCode(422)
+                .body("code", equalTo("SESSION_ALREADY_RECORDED"));
+        Rest.as(staff()).body(Map.of("sessionId", UUID.randomUUID().toString(), "kind", "SPEECH_GROUP",
+                "heldOn", "2020-05-12", "participants", -1)).post(sessions).then().statusCode(400)
+                .body("errors.field", hasItem("participants"));
+        Rest.as(Tokens.staff(territory, Ids.fresh("c"))).body(Map.of("sessionId", UUID.randomUUID().toString(),
+                "kind", "MUSIC_THERAPY", "heldOn", "2020-05-12", "participants", 3)).post(sessions).then()
+                .statusCode(403);
+        Rest.as(Tokens.evaluator()).get(sessions).then().statusCode(403);
+        Rest.as(Tokens.coordinator(territory)).get(sessions).then().statusCode(200)
+                .body("sessionId", contains(sessionId)).body("[0].kind", equalTo("SPEECH_GROUP"));
+
+        List<ConsumerRecord<String, byte[]>> records;
+        try (TopicReader reader = new TopicReader(ConvergenceStack.kafkaBootstrapServers(), Topics.ACCOMPANIMENT)) {
+            records = reader.readKey(chantier, 1, Duration.ofSeconds(30));
+        }
+        assertEquals(1, records.size());
+        assertEquals("support-session.held", TestEnvelopes.CODEC.decode(records.get(0).value()).type());
+    }
+
+    @Test
     void twoConcurrentAssessmentsOfOnePathwayStoreOne() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> answers = new ArrayList<>();

@@ -125,6 +125,27 @@ class PartnerReferralsTest {
     }
 
     @Test
+    void aSupportSessionIsRecordedOnceAndNeverDatedAfterToday() {
+        AggregateTestFixture<SupportSessions> sessions = new AggregateTestFixture<>(SupportSessions.class);
+        sessions.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC),
+                ZoneOffset.UTC));
+        SupportSessionMessages.SupportSessionHeldEvent held = new SupportSessionMessages.SupportSessionHeldEvent(
+                "paris", "emmaus-defi", "s-1", SupportSessionKind.FLASH_COACHING, SENT_ON, 12);
+        sessions.givenNoPriorActivity()
+                .when(new SupportSessionMessages.RecordSupportSessionCommand("paris", "emmaus-defi", "s-1",
+                        SupportSessionKind.FLASH_COACHING, SENT_ON, 12))
+                .expectEvents(held);
+        sessions.given(held)
+                .when(new SupportSessionMessages.RecordSupportSessionCommand("paris", "emmaus-defi", "s-1",
+                        SupportSessionKind.FLASH_COACHING, SENT_ON, 12))
+                .expectException(violates("SESSION_ALREADY_RECORDED"));
+        sessions.givenNoPriorActivity()
+                .when(new SupportSessionMessages.RecordSupportSessionCommand("paris", "emmaus-defi", "s-2",
+                        SupportSessionKind.MUSIC_THERAPY, TODAY.plusDays(1), 4))
+                .expectException(violates("DATE_IN_FUTURE"));
+    }
+
+    @Test
     void aPartnerIsRegisteredOnceInItsTerritorysDirectory() {
         AggregateTestFixture<PartnerDirectory> directory = new AggregateTestFixture<>(PartnerDirectory.class);
         PartnerRegisteredEvent registered = new PartnerRegisteredEvent("paris", "cpam-75", "CPAM de Paris",
