@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.convergence.accompaniment.application.PartnerCaller;
 import org.convergence.accompaniment.application.Referrals;
 import org.convergence.accompaniment.query.ReferralView;
@@ -58,6 +59,16 @@ public class PartnerInboxResource {
     public ReferralView.ForPartner answer(@PathParam("referralId") String referralId,
                                           @Valid @NotNull PartnerRequests.Answer request) {
         return referrals.answer(caller(), referralId, request.status(), request.answeredOn());
+    }
+
+    @POST
+    @Path("/{referralId}/health-rights")
+    @Operation(summary = "A CPAM contact records the health rights it opened for the participant of an accepted "
+            + "HEALTH referral addressed to it: the kind and the date only")
+    public Response openHealthRights(@PathParam("referralId") String referralId,
+                                     @Valid @NotNull Requests.RecordHealthRightsOpening request) {
+        referrals.openHealthRights(caller(), referralId, request.kind(), request.openedOn());
+        return Response.status(Response.Status.CREATED).build();
     }
 
     /** A partner token without both claims, well-formed, reaches nothing. */

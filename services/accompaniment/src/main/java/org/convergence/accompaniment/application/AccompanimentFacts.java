@@ -57,6 +57,14 @@ public class AccompanimentFacts {
         return reads.of(pathwayId, pathway.participantId());
     }
 
+    /** For a partner answering a referral of this pathway: the referral is its reach, not a chantier scope. */
+    void recordHealthRightsOpening(String pathwayId, HealthRightsKind kind, LocalDate openedOn) {
+        EnrolmentView.Pathway known = enrolment.requirePathway(pathwayId);
+        commands.send(new RecordHealthRightsOpeningCommand(new AccompaniedPathway(known.pathwayId(),
+                known.participantId(), known.program(), known.territoryId(), known.chantierId(), known.entryDate()),
+                kind, openedOn));
+    }
+
     public AccompanimentView read(String pathwayId, CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
         return reads.of(pathwayId, pathway.participantId());

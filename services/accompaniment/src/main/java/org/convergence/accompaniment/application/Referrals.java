@@ -3,6 +3,7 @@ package org.convergence.accompaniment.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.convergence.accompaniment.domain.AccompaniedPathway;
 import org.convergence.accompaniment.domain.BarrierCategory;
+import org.convergence.accompaniment.domain.HealthRightsKind;
 import org.convergence.accompaniment.domain.PartnerKind;
 import org.convergence.accompaniment.domain.PartnerMessages.ChangeReferralStatusCommand;
 import org.convergence.accompaniment.domain.PartnerMessages.RegisterPartnerCommand;
@@ -105,6 +106,22 @@ public class Referrals {
     public List<ReferralView.ForPartner> inbox(PartnerCaller partner) {
         return reads.referrals(partner.territoryId(), partner.partnerId()).stream()
                 .map(ReferralView::forPartner).toList();
+    }
+
+    /**
+     * A CPAM contact records the health rights it opened for the participant of a referral for health that was
+     * addressed to it and that it accepted: one command on the pathway's accompaniment, as the chantier would send.
+     */
+    public void openHealthRights(PartnerCaller partner, String referralId, HealthRightsKind kind, LocalDate openedOn) {
+        ReferralView referral = reads.referral(partner.territoryId(), partner.partnerId(), referralId)
+                .orElseThrow(partner::denied);
+        if (referral.partnerKind() != PartnerKind.CPAM_CONTACT || referral.category() != BarrierCategory.HEALTH
+                || referral.status() != ReferralStatus.ACCEPTED) {
+            throw new RuleViolationException("NOT_AN_ACCEPTED_HEALTH_REFERRAL", "A partner records health rights "
+                    + "for a HEALTH referral addressed to a CPAM contact, once accepted; this one is "
+                    + referral.category() + ", " + referral.status());
+        }
+        accompaniment.recordHealthRightsOpening(referral.pathwayId(), kind, openedOn);
     }
 
     /** The calling partner accepts, declines or completes a referral addressed to it. */

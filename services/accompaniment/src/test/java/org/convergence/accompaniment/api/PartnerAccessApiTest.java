@@ -178,6 +178,28 @@ class PartnerAccessApiTest {
     }
 
     @Test
+    void theCpamContactRecordsTheHealthRightsItOpenedForAnAcceptedHealthReferralAddressedToIt() {
+        String health = refer("cpam", "HEALTH", true);
+        String housing = refer("landlord", "HOUSING", false);
+        Map<String, String> opening = Map.of("kind", "CSS", "openedOn", "2020-03-02");
+        Rest.as(partner("cpam")).body(opening).post("/partner/referrals/" + health + "/health-rights").then()
+                .statusCode(422).body("code", equalTo("NOT_AN_ACCEPTED_HEALTH_REFERRAL"));
+        answer(partner("cpam"), health, "ACCEPTED", "2020-02-05").statusCode(200);
+        answer(partner("landlord"), housing, "ACCEPTED", "2020-02-05").statusCode(200);
+
+        Rest.as(partner("landlord")).body(opening).post("/partner/referrals/" + health + "/health-rights").then()
+                .statusCode(403);
+        Rest.as(partner("landlord")).body(opening).post("/partner/referrals/" + housing + "/health-rights").then()
+                .statusCode(422).body("code", equalTo("NOT_AN_ACCEPTED_HEALTH_REFERRAL"));
+        Rest.as(partner("cpam")).body(opening).post("/partner/referrals/" + health + "/health-rights").then()
+                .statusCode(201);
+
+        Rest.as(staff()).get("/pathways/" + pathwayId + "/accompaniment").then().statusCode(200)
+                .body("healthRights.kind", contains("CSS"))
+                .body("healthRights.recordedBy", contains("partner-cpam"));
+    }
+
+    @Test
     void theChantierCancelsAnOpenReferralAndOnlyItsOwn() {
         String referralId = refer("cpam", "HEALTH", false);
         Rest.as(Tokens.staff(territory, Ids.fresh("c"))).body(Map.of("cancelledOn", "2020-02-05"))

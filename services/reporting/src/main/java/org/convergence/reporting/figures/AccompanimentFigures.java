@@ -45,8 +45,9 @@ public final class AccompanimentFigures {
 
     /**
      * healthRightsOpened: over the accompanied participants, the share with at least one health-rights opening
-     * between the entry of one of their counted Convergence pathways and the end of the year, or that pathway's exit
-     * if earlier. Openings recorded on any of the participant's pathways in scope count.
+     * between their Convergence entry (a counted pathway's counting start: its entry, or its chantier's Convergence
+     * start if later) and the end of the year, or that pathway's exit if earlier. Openings recorded on any of the
+     * participant's pathways in scope count.
      */
     public Rate healthRightsOpened(Collection<PathwayRecord> pathways, Map<String, AccompanimentRecord> accompaniment) {
         Map<String, List<LocalDate>> openingsByParticipant = new HashMap<>();
@@ -57,7 +58,8 @@ public final class AccompanimentFigures {
         Set<String> participants = accompanied.stream().map(PathwayRecord::participantId).collect(Collectors.toSet());
         Set<String> opened = accompanied.stream()
                 .filter(p -> openingsByParticipant.getOrDefault(p.participantId(), List.of()).stream()
-                        .anyMatch(on -> !on.isBefore(p.entryDate()) && !on.isAfter(windowEnd(p))))
+                        .anyMatch(on -> !on.isBefore(figures.countingStart(p).orElseThrow())
+                                && !on.isAfter(windowEnd(p))))
                 .map(PathwayRecord::participantId)
                 .collect(Collectors.toSet());
         return Rate.of(opened.size(), participants.size());

@@ -146,7 +146,7 @@ class AccompanimentFiguresTest {
     }
 
     @Test
-    void healthRightsOpenedCountsAccompaniedParticipantsWithAnOpeningFromTheirConvergenceEntryToTheYearsEndOrExit() {
+    void healthRightsOpenedCountsAccompaniedParticipantsWithAnOpeningFromTheirConvergenceStartToTheYearsEndOrExit() {
         history.territory(territory);
         history.chantier(territory, chantier, CV, d("2015-01-01"));
         // Counted: opened during the year.
@@ -166,13 +166,21 @@ class AccompanimentFiguresTest {
         pathway("2020-01-06", null);
         // Not accompanied in 2020 (left in 2019): neither numerator nor denominator, though rights were opened.
         opened(pathway("2018-05-07", "2019-06-28"), "2019-01-07");
+        // At a chantier that joined Convergence in June 2020, employed since 2018: Convergence counts from June.
+        history.chantier(territory, "armee-du-salut", CV, d("2020-06-01"));
+        History.Pathway beforeJoining = history.pathway(territory, "armee-du-salut", History.uuid(), CV);
+        beforeJoining.enrolled(d("2018-03-05"));
+        opened(beforeJoining, "2020-03-02");                                // before the chantier joined: no
+        History.Pathway afterJoining = history.pathway(territory, "armee-du-salut", History.uuid(), CV);
+        afterJoining.enrolled(d("2018-03-05"));
+        opened(afterJoining, "2020-06-01");                                 // on the day it joined: yes
 
         TerritoryFigures figures = figures2020();
 
-        assertEquals(6, figures.accompanied());
-        assertEquals(Rate.of(2, 6), figures.healthRightsOpened());
+        assertEquals(8, figures.accompanied());
+        assertEquals(Rate.of(3, 8), figures.healthRightsOpened());
         NationalFigures nation = this.figures.national(Year.of(2020));
-        assertEquals(Rate.of(2, 6), nation.healthRightsOpened());
+        assertEquals(Rate.of(3, 8), nation.healthRightsOpened());
     }
 
     @Test
