@@ -8,6 +8,7 @@ public final class Topics {
     public static final String HOURS = "convergence.hours.v1";
     /** Inbound: weekly timesheets written by the chantiers' own software, read by the hours service. */
     public static final String TIMESHEETS = "convergence.timesheets.v1";
+    public static final String ACCOMPANIMENT = "convergence.accompaniment.v1";
 
     private Topics() {
     }

@@ -81,6 +81,8 @@ public final class LocalStackMain {
         token(out, stack, "chantier-staff", Map.of("territory", "paris", "chantier", "emmaus-defi"),
                 "staff of chantier emmaus-defi (paris)");
         token(out, stack, "evaluator", Map.of(), "evaluator (figures only)");
+        token(out, stack, "partner", Map.of("territory", "paris", "partner", "cpam-paris"),
+                "partner cpam-paris of paris (accompaniment: the referrals addressed to it, nothing else)");
         out.append("\n  Any other role and scope, in another terminal:\n")
                 .append("  ./deploy/run-local token --role chantier-staff --territory lyon --chantier fndsa\n")
                 .append("  (any --CLAIM VALUE pair becomes a claim; --valid 30m|12h|7d; see docs/runbook.md)\n");
