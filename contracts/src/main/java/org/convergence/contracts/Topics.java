@@ -4,6 +4,8 @@ package org.convergence.contracts;
 public final class Topics {
 
     public static final String ENROLMENT = "convergence.enrolment.v1";
+    /** Inbound: pathway facts sent by chantiers' own software, applied by the enrolment service (ADR 0018). */
+    public static final String CHANTIER_PATHWAYS = "convergence.chantier-pathways.v1";
 
     private Topics() {
     }
