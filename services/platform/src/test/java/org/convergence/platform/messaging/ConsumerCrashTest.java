@@ -49,7 +49,7 @@ class ConsumerCrashTest {
     void recordsWhoseHandlerDiedBeforeStoringAnythingAreDeliveredAgainToTheNextConsumerOfTheGroup() throws Exception {
         String topic = Topics.create("test.crash", 1);
         String group = "crash-" + UUID.randomUUID();
-        for (String key : List.of("a", "b", "c")) {
+        for (String key : List.of("t-a", "t-b", "t-c")) {
             publisher.publish(topic, territory(key));
         }
 
@@ -61,7 +61,7 @@ class ConsumerCrashTest {
         successor = successor(topic, group, "replica-1");
         successor.start();
 
-        await(() -> applied.containsAll(Set.of("a", "b", "c")), Duration.ofSeconds(60));
+        await(() -> applied.containsAll(Set.of("t-a", "t-b", "t-c")), Duration.ofSeconds(60));
     }
 
     @Test
@@ -104,7 +104,7 @@ class ConsumerCrashTest {
 
     private EventEnvelope territory(String key) {
         return publisher.envelope(EnrolmentEvents.TERRITORY_REGISTERED, new TerritoryRegisteredV1(key, key, "URBAN"),
-                LocalDate.of(2020, 1, 1), key, null, null);
+                LocalDate.of(2020, 1, 1), key, key, null);
     }
 
     private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
