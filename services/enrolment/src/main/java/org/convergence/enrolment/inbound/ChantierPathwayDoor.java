@@ -26,6 +26,7 @@ import org.convergence.platform.inbound.InboundRejections;
 import org.convergence.platform.messaging.BatchEventHandler;
 import org.convergence.platform.messaging.ConsumedEvent;
 import org.convergence.platform.messaging.ConsumerDeclaration;
+import org.convergence.platform.messaging.DeadLetterCodes;
 import org.convergence.platform.messaging.Fact;
 import org.convergence.platform.messaging.HandlerSet;
 import org.convergence.platform.messaging.RejectedEventException;
@@ -99,12 +100,18 @@ public class ChantierPathwayDoor implements BatchEventHandler {
                 continue;
             }
             try {
-                handlers.bind(event.envelope(), codec).ifPresent(fact -> fact.apply(null));
+                handlers.bind(event.envelope(), codec).orElseThrow(() -> notOfThisTopic(event)).apply(null);
             } catch (RejectedEventException refusal) {
                 refused.put(i, refusal);
             }
         }
         return refused;
+    }
+
+    /** Another topic's fact (an enrolment-service event, say) sent here: the sender is told, nothing is applied. */
+    private static RejectedEventException notOfThisTopic(ConsumedEvent event) {
+        return new RejectedEventException(DeadLetterCodes.MALFORMED_RECORD, "type: " + event.envelope().type()
+                + " v" + event.envelope().schemaVersion() + " is not a fact of " + Topics.CHANTIER_PATHWAYS);
     }
 
     private void enrolled(Fact<PathwayEnrolledByChantierV1> fact) {

@@ -13,6 +13,8 @@ import org.convergence.contracts.chantier.ExitCorrectedByChantierV1;
 import org.convergence.contracts.chantier.PathwayEnrolledByChantierV1;
 import org.convergence.contracts.chantier.PathwayExitedAtChantierV1;
 import org.convergence.contracts.chantier.PathwayPromotedByChantierV1;
+import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.enrolment.domain.PathwayMessages.CheckInRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
@@ -22,6 +24,7 @@ import org.convergence.platform.axon.RecordedBy;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.testsupport.EnrolmentApi;
 import org.convergence.testsupport.Rest;
+import org.convergence.testsupport.TestEnvelopes;
 import org.convergence.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,6 +250,23 @@ class ChantierPathwayDoorTest {
 
         assertEquals("OUT_OF_SCOPE", header(deadLetters(pathway, 1, APPLIED).get(0), "dlq.code"));
         Rest.asNational().get("/pathways/" + pathway).then().statusCode(404);
+    }
+
+    @Test
+    void a_fact_of_another_topic_sent_here_is_refused_as_malformed_and_changes_nothing() {
+        String pathway = enrolledByKafka(LocalDate.of(2020, 1, 6));
+        String participant = Rest.asNational().get("/pathways/" + pathway).then().extract().path("participantId");
+        // The enrolment service's own exit fact, well formed, keyed as its type wants: not a chantier's fact.
+        EventEnvelope foreign = TestEnvelopes.envelope(EnrolmentEvents.PATHWAY_EXIT_RECORDED,
+                new PathwayExitRecordedV1(pathway, participant, "CONVERGENCE", LocalDate.of(2021, 3, 1),
+                        "POSITIVE_EXIT", null), LocalDate.of(2021, 3, 1), participant, territory, chantier);
+        software.raw(participant, TestEnvelopes.CODEC.encode(foreign));
+
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(participant, 1, APPLIED);
+        assertEquals(1, dead.size());
+        assertEquals("MALFORMED_RECORD", header(dead.get(0), "dlq.code"));
+        assertTrue(header(dead.get(0), "dlq.reason").contains("is not a fact of convergence.chantier-pathways.v1"));
+        Rest.asNational().get("/pathways/" + pathway).then().body("exitDate", equalTo(null));
     }
 
     private String enrolledByKafka(LocalDate entryDate) {
