@@ -5,6 +5,8 @@ import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.catalog.ContractCatalog;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
 import org.convergence.enrolment.domain.ChantierMessages.ProgramStartedEvent;
 import org.convergence.enrolment.domain.DensityKind;
@@ -60,7 +62,12 @@ class TranslatedEventsDecodeTest {
                 covered.add(type);
             }
         }
-        assertEquals(new HashSet<>(IntegrationEvents.all()), covered, "a registered type is not exercised here");
+        // Every type of the topic enrolment publishes; the inbound topic's types are read here, never published.
+        Set<IntegrationEventType<?>> published = new HashSet<>();
+        IntegrationEvents.all().stream()
+                .filter(type -> ContractCatalog.discovered().topicOf(type).equals(Topics.ENROLMENT))
+                .forEach(published::add);
+        assertEquals(published, covered, "a registered type is not exercised here");
     }
 
     private List<Object> domainEvents() {
