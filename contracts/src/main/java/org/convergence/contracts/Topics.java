@@ -9,6 +9,8 @@ public final class Topics {
     /** Inbound: weekly timesheets written by the chantiers' own software, read by the hours service. */
     public static final String TIMESHEETS = "convergence.timesheets.v1";
     public static final String ACCOMPANIMENT = "convergence.accompaniment.v1";
+    /** Inbound: pathway facts sent by chantiers' own software, applied by the enrolment service (ADR 0018). */
+    public static final String CHANTIER_PATHWAYS = "convergence.chantier-pathways.v1";
 
     private Topics() {
     }

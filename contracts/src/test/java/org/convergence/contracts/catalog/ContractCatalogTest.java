@@ -5,6 +5,7 @@ import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.Topics;
 import org.convergence.contracts.accompaniment.AccompanimentEvents;
+import org.convergence.contracts.chantier.ChantierPathwayFacts;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.hours.HoursEvents;
 import org.convergence.contracts.timesheets.TimesheetEvents;
@@ -29,7 +30,7 @@ class ContractCatalogTest {
     void the_registry_holds_every_constant_of_every_catalogue_with_its_topic() throws Exception {
         Map<Class<?>, String> catalogues = Map.of(EnrolmentEvents.class, Topics.ENROLMENT,
                 HoursEvents.class, Topics.HOURS, TimesheetEvents.class, Topics.TIMESHEETS,
-                AccompanimentEvents.class, Topics.ACCOMPANIMENT);
+                AccompanimentEvents.class, Topics.ACCOMPANIMENT, ChantierPathwayFacts.class, Topics.CHANTIER_PATHWAYS);
         List<IntegrationEventType<?>> declared = new ArrayList<>();
         for (Map.Entry<Class<?>, String> catalogue : catalogues.entrySet()) {
             for (Field field : catalogue.getKey().getDeclaredFields()) {
