@@ -1,0 +1,147 @@
+package org.convergence.reporting.export;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.convergence.platform.domain.NotFoundException;
+import org.convergence.platform.programs.ProgramCatalog;
+import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.security.Roles;
+import org.convergence.platform.time.BusinessDates;
+import org.convergence.reporting.dashboard.Directory;
+import org.convergence.reporting.dashboard.FigureTree;
+import org.convergence.reporting.figures.ChantierFigures;
+import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.figures.NationalFigures;
+import org.convergence.reporting.figures.TerritoryFigures;
+import org.convergence.reporting.worklist.WorkLists;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CSV exports for funders and evaluators (aggregates) and for coordination (work lists), under the same roles and
+ * scopes as the JSON figures and work lists.
+ */
+@Path("/exports")
+@Produces("text/csv;charset=UTF-8")
+@SecurityRequirement(name = "jwt")
+public class ExportsResource {
+
+    static final String YEAR = "{year: \\d{4}}";
+
+    private final FiguresService figures;
+    private final Directory directory;
+    private final FigureTree tree;
+    private final FigureExports exports;
+    private final CallerScope scope;
+    private final ProgramCatalog programs;
+
+    public ExportsResource(FiguresService figures, Directory directory, FigureTree tree, FigureExports exports,
+                           CallerScope scope, ProgramCatalog programs) {
+        this.figures = figures;
+        this.directory = directory;
+        this.tree = tree;
+        this.exports = exports;
+        this.scope = scope;
+        this.programs = programs;
+    }
+
+    @GET
+    @Path("/national/" + YEAR + ".csv")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
+    @Operation(summary = "The nation's and every territory's figures of a year as CSV (national team, evaluators)")
+    public Response national(@PathParam("year") int year) {
+        NationalFigures nation = figures.national(plausible(year));
+        List<FigureExports.Place> places = new ArrayList<>();
+        places.add(new FigureExports.Place("France", "", "France entière", tree.of(nation)));
+        for (TerritoryFigures territory : nation.territories()) {
+            places.add(territoryPlace(territory));
+        }
+        return csv(exports.table(year, places), "convergence-france-" + year + ".csv");
+    }
+
+    @GET
+    @Path("/territories/{territoryId}/" + YEAR + ".csv")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "A territory's and each of its chantiers' figures of a year as CSV")
+    public Response territory(@PathParam("territoryId") String territoryId, @PathParam("year") int year) {
+        scope.requireTerritoryFigures(territoryId);
+        TerritoryFigures territory = figures.territory(territoryId, plausible(year))
+                .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
+        List<FigureExports.Place> places = new ArrayList<>();
+        places.add(territoryPlace(territory));
+        for (Directory.Place chantier : directory.chantiersOf(territoryId)) {
+            figures.chantier(chantier.id(), Year.of(year)).ifPresent(c ->
+                    places.add(new FigureExports.Place("Chantier", chantier.id(), chantier.name(),
+                            tree.of(c.figures()))));
+        }
+        return csv(exports.table(year, places), territoryId + "-" + year + ".csv");
+    }
+
+    @GET
+    @Path("/chantiers/{chantierId}/" + YEAR + ".csv")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
+    @Operation(summary = "A chantier's figures of a year as CSV")
+    public Response chantier(@PathParam("chantierId") String chantierId, @PathParam("year") int year) {
+        ChantierFigures found = figures.chantier(chantierId, plausible(year)).orElse(null);
+        if (found == null) {
+            throw scope.isNational() || scope.isEvaluator()
+                    ? new NotFoundException("No figures for chantier " + chantierId) : scope.denied();
+        }
+        if (!scope.isEvaluator()) {
+            scope.requireChantierAccess(found.territoryId(), chantierId);
+        }
+        String name = directory.chantier(chantierId).map(Directory.Chantier::name).orElse(chantierId);
+        return csv(exports.table(year, List.of(new FigureExports.Place("Chantier", chantierId, name,
+                tree.of(found.figures())))), chantierId + "-" + year + ".csv");
+    }
+
+    @GET
+    @Path("/territories/{territoryId}/work-lists.csv")
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "A territory's data-quality and work lists as of today as CSV: pseudonymous ids (national "
+            + "team, its coordinator)")
+    public Response workLists(@PathParam("territoryId") String territoryId) {
+        scope.requireTerritoryManager(territoryId);
+        WorkLists.TerritoryWorkList lists = figures.pathwaysOfTerritory(territoryId)
+                .map(p -> WorkLists.of(territoryId, p, BusinessDates.today(), programs))
+                .orElseThrow(() -> new NotFoundException("No data for territory " + territoryId));
+        CsvTable table = new CsvTable(List.of("Liste", "Parcours", "Participant", "Chantier", "Échéance",
+                "Point de suivi (mois)"));
+        add(table, "Approchant 5 ans", lists.nearingFiveYears());
+        add(table, "Au-delà de la durée maximale", lists.pastFiveYears());
+        add(table, "Point de suivi en retard", lists.overdueCheckIns());
+        add(table, "Sortie sans catégorie", lists.exitsWithoutCategory());
+        return csv(table, territoryId + "-listes-" + BusinessDates.today() + ".csv");
+    }
+
+    private static void add(CsvTable table, String list, List<WorkLists.Item> items) {
+        items.forEach(i -> table.row(List.of(list, i.pathwayId(), i.participantId(), i.chantierId(),
+                i.dueOn().toString(), i.milestoneMonths() == null ? "" : i.milestoneMonths().toString())));
+    }
+
+    private FigureExports.Place territoryPlace(TerritoryFigures territory) {
+        String name = directory.territory(territory.territoryId()).map(Directory.Place::name)
+                .orElse(territory.territoryId());
+        return new FigureExports.Place("Territoire", territory.territoryId(), name, tree.of(territory));
+    }
+
+    private static Year plausible(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new NotFoundException("No figures for " + year);
+        }
+        return Year.of(year);
+    }
+
+    private static Response csv(CsvTable table, String fileName) {
+        return Response.ok(table.bytes()).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .build();
+    }
+}
