@@ -3,6 +3,8 @@ package org.convergence.reporting.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.time.BusinessDates;
+import org.convergence.reporting.conventions.ConventionProgress;
+import org.convergence.reporting.conventions.Conventions;
 import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
@@ -47,9 +49,11 @@ public final class DashboardModel {
     private final ProgramCatalog programs;
     private final FigureTree tree;
     private final FigureLabels labels;
+    private final Conventions conventions;
 
     public DashboardModel(FiguresService figures, Deployments deployments, PublishedReports published,
-                          Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels) {
+                          Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels,
+                          Conventions conventions) {
         this.figures = figures;
         this.deployments = deployments;
         this.published = published;
@@ -57,6 +61,7 @@ public final class DashboardModel {
         this.programs = programs;
         this.tree = tree;
         this.labels = labels;
+        this.conventions = conventions;
     }
 
     public Map<String, Object> national(Year year) {
@@ -88,8 +93,21 @@ public final class DashboardModel {
                         e.getValue().getOrDefault(Deployments.OPERATIONAL, 0))).toList());
         data.put("deployments", deployment.territories().stream().map(DashboardModel::deploymentOf).toList());
         data.put("publication", report.map(r -> publicationOf(r.manifest())).orElse(null));
-        data.put("exportLink", "/exports/national/" + year + ".csv");
+        data.put("exportLink", "/exports/national/" + year);
+        data.put("publishedExportLink", "/exports/published/national/" + year);
+        data.put("conventions", conventionLines(year, live));
         return data;
+    }
+
+    private List<DashboardViews.ConventionLine> conventionLines(Year year, NationalFigures live) {
+        List<DashboardViews.ConventionLine> lines = new ArrayList<>();
+        for (ConventionProgress.Progress p : conventions.progress(year, live)) {
+            String name = p.convention().funder() + " · " + DashboardViews.programLabel(p.convention().program())
+                    + " · fin " + p.convention().byYear();
+            p.targets().forEach(t -> lines.add(new DashboardViews.ConventionLine(name,
+                    DashboardViews.targetLabel(t.what()), t.target(), t.actual(), t.reached())));
+        }
+        return lines;
     }
 
     public Optional<Map<String, Object>> territory(Viewer viewer, String territoryId, Year year) {
@@ -111,11 +129,11 @@ public final class DashboardModel {
                     "/dashboard/chantiers/" + chantier.id() + "?year=" + year, cells(values)));
         }
         data.put("chantiers", new DashboardViews.PlaceTable(KEY_FIGURES.stream().map(labels::of).toList(), rows));
-        if (viewer.managesTerritory(territoryId)) {
-            data.put("workCounts", workCounts(territoryId, pathways.get(), chantiers));
-        }
+        data.put("workCounts", viewer.managesTerritory(territoryId)
+                ? workCounts(territoryId, pathways.get(), chantiers) : null);
         data.put("publication", report.map(r -> publicationOf(r.manifest())).orElse(null));
-        data.put("exportLink", "/exports/territories/" + territoryId + "/" + year + ".csv");
+        data.put("exportLink", "/exports/territories/" + territoryId + "/" + year);
+        data.put("publishedExportLink", "/exports/published/territories/" + territoryId + "/" + year);
         return Optional.of(data);
     }
 
@@ -132,7 +150,7 @@ public final class DashboardModel {
         byYear(data, year, y -> figures.chantier(chantier.id(), y).map(ChantierFigures::figures).orElse(null),
                 report.map(r -> r.figures().path("figures")));
         data.put("publication", report.map(r -> publicationOf(r.manifest())).orElse(null));
-        data.put("exportLink", "/exports/chantiers/" + chantier.id() + "/" + year + ".csv");
+        data.put("exportLink", "/exports/chantiers/" + chantier.id() + "/" + year);
         return data;
     }
 
@@ -198,6 +216,7 @@ public final class DashboardModel {
         data.put("previousYear", year.getValue() - 1);
         data.put("nextYear", year.getValue() + 1);
         data.put("showNextYear", year.getValue() < BusinessDates.today().getYear());
+        data.put("yearIsOver", year.getValue() < BusinessDates.today().getYear());
         return data;
     }
 

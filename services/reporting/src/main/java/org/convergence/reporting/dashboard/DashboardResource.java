@@ -47,7 +47,7 @@ public class DashboardResource {
     }
 
     @GET
-    @Operation(summary = "The dashboard's entry: the viewer's own page (nation, territory or chantier)")
+    @Operation(hidden = true, summary = "The dashboard's entry: the viewer's own page (nation, territory or chantier)")
     public Response home() {
         return page(viewer -> {
             if (viewer.seesNation()) {
@@ -65,7 +65,7 @@ public class DashboardResource {
 
     @GET
     @Path("/national")
-    @Operation(summary = "The nation's figures, territories by program and status, published beside live")
+    @Operation(hidden = true, summary = "The nation's figures, territories by program and status, published beside live")
     public Response national(@QueryParam("year") String year) {
         return page(viewer -> {
             if (!viewer.seesNation()) {
@@ -77,7 +77,7 @@ public class DashboardResource {
 
     @GET
     @Path("/territories/{territoryId}")
-    @Operation(summary = "A territory's figures by year, its chantiers and (for its managers) its work-list counts")
+    @Operation(hidden = true, summary = "A territory's figures by year, its chantiers and (for its managers) its work-list counts")
     public Response territory(@PathParam("territoryId") String territoryId, @QueryParam("year") String year) {
         return page(viewer -> {
             scope.requireTerritoryFigures(territoryId);
@@ -89,7 +89,7 @@ public class DashboardResource {
 
     @GET
     @Path("/chantiers/{chantierId}")
-    @Operation(summary = "A chantier's figures by year")
+    @Operation(hidden = true, summary = "A chantier's figures by year")
     public Response chantier(@PathParam("chantierId") String chantierId, @QueryParam("year") String year) {
         return page(viewer -> {
             Directory.Chantier chantier = model.chantier(chantierId).orElse(null);
@@ -108,7 +108,7 @@ public class DashboardResource {
 
     @POST
     @Path("/reports/{year}")
-    @Operation(summary = "Publish a year's report from the dashboard (national team)")
+    @Operation(hidden = true, summary = "Publish a year's report from the dashboard (national team)")
     public Response publish(@PathParam("year") String year) {
         return page(viewer -> {
             if (!viewer.national()) {

@@ -40,7 +40,8 @@ public class DashboardRuntime {
     @Produces
     @Singleton
     DashboardModel dashboardModel(FiguresService figures, Deployments deployments, PublishedReports published,
-                                  Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels) {
-        return new DashboardModel(figures, deployments, published, directory, programs, tree, labels);
+                                  Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels,
+                                  org.convergence.reporting.conventions.Conventions conventions) {
+        return new DashboardModel(figures, deployments, published, directory, programs, tree, labels, conventions);
     }
 }

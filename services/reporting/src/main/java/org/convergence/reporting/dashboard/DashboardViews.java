@@ -38,6 +38,20 @@ public final class DashboardViews {
     public record Publication(int year, String asOf, String publishedBy) {
     }
 
+    /** One target of a funding convention and where it stands. */
+    @TemplateData
+    public record ConventionLine(String convention, String what, String target, long actual, boolean reached) {
+    }
+
+    public static String targetLabel(String what) {
+        return switch (what) {
+            case "territoriesOperational" -> "Territoires opérationnels";
+            case "newTerritories" -> "Nouveaux territoires";
+            case "participants" -> "Participants dans l'année";
+            default -> what;
+        };
+    }
+
     public static String programLabel(String code) {
         return switch (code) {
             case "PREMIERES_HEURES" -> "Premières Heures";

@@ -22,6 +22,13 @@ public final class Directory {
     public record Place(String id, String name) {
     }
 
+    /** Every territory reporting knows (one small document each: a full read is cheap even on the embedded server). */
+    public List<String> territoryIds() {
+        List<String> ids = new ArrayList<>();
+        model.territories().find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
     public Optional<Place> territory(String territoryId) {
         Document d = model.territories().find(Filters.eq("_id", territoryId)).first();
         return Optional.ofNullable(d).map(t -> new Place(territoryId, nameOr(t, territoryId)));

@@ -45,7 +45,7 @@ public class SignInResource {
     @GET
     @Path("/sign-in")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The dashboard's sign-in page")
+    @Operation(hidden = true, summary = "The dashboard's sign-in page")
     public String form() {
         return pages.signIn(null);
     }
@@ -54,7 +54,7 @@ public class SignInResource {
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Sign in with a bearer token: kept in an HttpOnly, SameSite=Strict cookie")
+    @Operation(hidden = true, summary = "Sign in with a bearer token: kept in an HttpOnly, SameSite=Strict cookie")
     public Response signIn(@FormParam("token") String token, @Context UriInfo uri) {
         String candidate = token == null ? "" : token.strip();
         JsonWebToken verified;
@@ -75,7 +75,7 @@ public class SignInResource {
 
     @POST
     @Path("/sign-out")
-    @Operation(summary = "Sign out of the dashboard: the session cookie is cleared")
+    @Operation(hidden = true, summary = "Sign out of the dashboard: the session cookie is cleared")
     public Response signOut(@Context UriInfo uri) {
         return Response.seeOther(URI.create("/dashboard/sign-in")).cookie(SessionCookie.cleared(secure(uri))).build();
     }

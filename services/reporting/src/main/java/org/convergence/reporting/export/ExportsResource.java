@@ -1,6 +1,9 @@
 package org.convergence.reporting.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,11 +19,15 @@ import org.convergence.reporting.dashboard.FigureTree;
 import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
+import org.convergence.reporting.figures.PathwayRecord;
 import org.convergence.reporting.figures.TerritoryFigures;
+import org.convergence.reporting.published.PublishedReports;
 import org.convergence.reporting.worklist.WorkLists;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.security.SecureRandom;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +41,21 @@ import java.util.List;
 @SecurityRequirement(name = "jwt")
 public class ExportsResource {
 
-    static final String YEAR = "{year: \\d{4}}";
-
     private final FiguresService figures;
     private final Directory directory;
     private final FigureTree tree;
     private final FigureExports exports;
     private final CallerScope scope;
     private final ProgramCatalog programs;
+    private final PublishedReports published;
+    private final CohortExport cohort;
 
     public ExportsResource(FiguresService figures, Directory directory, FigureTree tree, FigureExports exports,
-                           CallerScope scope, ProgramCatalog programs) {
+                           CallerScope scope, ProgramCatalog programs, PublishedReports published,
+                           @ConfigProperty(name = "reporting.cohort.minimum-people", defaultValue = "5")
+                           int minimumPeople) {
+        this.published = published;
+        this.cohort = new CohortExport(minimumPeople, new SecureRandom());
         this.figures = figures;
         this.directory = directory;
         this.tree = tree;
@@ -54,10 +65,10 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/national/" + YEAR + ".csv")
+    @Path("/national/{year}")
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
     @Operation(summary = "The nation's and every territory's figures of a year as CSV (national team, evaluators)")
-    public Response national(@PathParam("year") int year) {
+    public Response national(@PathParam("year") @Min(2000) @Max(2100) int year) {
         NationalFigures nation = figures.national(plausible(year));
         List<FigureExports.Place> places = new ArrayList<>();
         places.add(new FigureExports.Place("France", "", "France entière", tree.of(nation)));
@@ -68,10 +79,11 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/territories/{territoryId}/" + YEAR + ".csv")
+    @Path("/territories/{territoryId}/{year}")
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR})
     @Operation(summary = "A territory's and each of its chantiers' figures of a year as CSV")
-    public Response territory(@PathParam("territoryId") String territoryId, @PathParam("year") int year) {
+    public Response territory(@PathParam("territoryId") String territoryId,
+                              @PathParam("year") @Min(2000) @Max(2100) int year) {
         scope.requireTerritoryFigures(territoryId);
         TerritoryFigures territory = figures.territory(territoryId, plausible(year))
                 .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
@@ -86,10 +98,11 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/chantiers/{chantierId}/" + YEAR + ".csv")
+    @Path("/chantiers/{chantierId}/{year}")
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
     @Operation(summary = "A chantier's figures of a year as CSV")
-    public Response chantier(@PathParam("chantierId") String chantierId, @PathParam("year") int year) {
+    public Response chantier(@PathParam("chantierId") String chantierId,
+                             @PathParam("year") @Min(2000) @Max(2100) int year) {
         ChantierFigures found = figures.chantier(chantierId, plausible(year)).orElse(null);
         if (found == null) {
             throw scope.isNational() || scope.isEvaluator()
@@ -104,7 +117,57 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/territories/{territoryId}/work-lists.csv")
+    @Path("/published/national/{year}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
+    @Operation(summary = "The published report of a year as CSV: the nation and every territory, as published")
+    public Response publishedNational(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        PublishedReports.Published report = published.national(plausible(year))
+                .orElseThrow(() -> new NotFoundException("No report published for " + year));
+        List<FigureExports.Place> places = new ArrayList<>();
+        places.add(new FigureExports.Place("France", "", "France entière", FigureTree.of(report.figures())));
+        for (JsonNode territory : report.figures().path("territories")) {
+            String id = territory.path("territoryId").asText();
+            String name = directory.territory(id).map(Directory.Place::name).orElse(id);
+            places.add(new FigureExports.Place("Territoire", id, name, FigureTree.of(territory)));
+        }
+        return csv(exports.table(year, places), "convergence-france-" + year + "-publie.csv");
+    }
+
+    @GET
+    @Path("/published/territories/{territoryId}/{year}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "A territory's published figures of a year and its chantiers' as CSV")
+    public Response publishedTerritory(@PathParam("territoryId") String territoryId,
+                                       @PathParam("year") @Min(2000) @Max(2100) int year) {
+        scope.requireTerritoryFigures(territoryId);
+        PublishedReports.Published report = published.territory(plausible(year), territoryId)
+                .orElseThrow(() -> new NotFoundException("No published figures of " + territoryId + " for " + year));
+        List<FigureExports.Place> places = new ArrayList<>();
+        places.add(new FigureExports.Place("Territoire", territoryId, directory.territory(territoryId)
+                .map(Directory.Place::name).orElse(territoryId), FigureTree.of(report.figures())));
+        for (String chantierId : report.chantierIds()) {
+            published.chantier(Year.of(year), chantierId).ifPresent(c -> places.add(new FigureExports.Place(
+                    "Chantier", chantierId, directory.chantier(chantierId).map(Directory.Chantier::name)
+                    .orElse(chantierId), FigureTree.of(c.figures().path("figures")))));
+        }
+        return csv(exports.table(year, places), territoryId + "-" + year + "-publie.csv");
+    }
+
+    @GET
+    @Path("/cohort/{year}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
+    @Operation(summary = "The pseudonymous cohort of a year for evaluators: one row per pathway active in it, dates "
+            + "to the month, ids re-keyed for this export only, cells shared by too few people suppressed")
+    public Response cohort(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        List<PathwayRecord> pathways = new ArrayList<>();
+        for (String territoryId : directory.territoryIds()) {
+            figures.pathwaysOfTerritory(territoryId).ifPresent(pathways::addAll);
+        }
+        return csv(cohort.of(plausible(year), pathways), "cohorte-" + year + ".csv");
+    }
+
+    @GET
+    @Path("/territories/{territoryId}/work-lists")
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR})
     @Operation(summary = "A territory's data-quality and work lists as of today as CSV: pseudonymous ids (national "
             + "team, its coordinator)")

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
+import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.time.BusinessDates;
 import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
@@ -64,8 +65,12 @@ public final class PublishedReports {
                            List<String> territoryIds, List<String> chantierIds) {
     }
 
-    /** Publishes the year; refused if it was published already. */
+    /** Publishes the year; refused if it was published already, or if it is not over (Paris time). */
     public Manifest publish(Year year, String publishedBy) {
+        if (!year.isBefore(Year.now(clock.withZone(BusinessDates.ZONE)))) {
+            throw new RuleViolationException("YEAR_NOT_OVER", "A year's report is published once the year is over: "
+                    + year + " is not");
+        }
         manifest(year).ifPresent(existing -> {
             throw new ReportAlreadyPublishedException(existing);
         });

@@ -34,7 +34,7 @@ class ExportsAndAccessTest {
     void aTerritorysCsvOpensInAFrenchSpreadsheetWithEachRateAndWhatItIsMadeOf() {
         try (Scenario scenario = new Scenario(YEAR).awaitFigures(figures)) {
             byte[] body = as(Tokens.coordinator(scenario.territory))
-                    .get("/exports/territories/{t}/{y}.csv", scenario.territory, YEAR).then().statusCode(200)
+                    .get("/exports/territories/{t}/{y}", scenario.territory, YEAR).then().statusCode(200)
                     .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
                     .extract().asByteArray();
             assertEquals((byte) 0xEF, body[0], "UTF-8 byte-order mark, so accents survive");
@@ -58,14 +58,17 @@ class ExportsAndAccessTest {
         try (Scenario own = new Scenario(YEAR); Scenario other = new Scenario(YEAR)) {
             own.awaitFigures(figures);
             other.awaitFigures(figures);
-            as(Tokens.coordinator(own.territory)).get("/exports/territories/{t}/{y}.csv", other.territory, YEAR)
+            as(Tokens.coordinator(own.territory)).get("/exports/territories/{t}/{y}", other.territory, YEAR)
                     .then().statusCode(403);
-            as(Tokens.coordinator(own.territory)).get("/exports/national/{y}.csv", YEAR).then().statusCode(403);
-            as(Tokens.evaluator()).get("/exports/national/{y}.csv", YEAR).then().statusCode(200)
+            as(Tokens.coordinator(own.territory)).get("/exports/national/{y}", YEAR).then().statusCode(403);
+            as(Tokens.evaluator()).get("/exports/national/{y}", YEAR).then().statusCode(200)
                     .body(containsString(own.territory));
-            as(Tokens.evaluator()).get("/exports/territories/{t}/work-lists.csv", own.territory).then()
+            as(Tokens.evaluator()).get("/exports/cohort/{y}", YEAR).then().statusCode(200)
+                    .body(containsString("Parcours;Personne;Programme")).body(not(containsString(own.leaver)));
+            as(Tokens.coordinator(own.territory)).get("/exports/cohort/{y}", YEAR).then().statusCode(403);
+            as(Tokens.evaluator()).get("/exports/territories/{t}/work-lists", own.territory).then()
                     .statusCode(403);
-            as(Tokens.coordinator(own.territory)).get("/exports/territories/{t}/work-lists.csv", own.territory)
+            as(Tokens.coordinator(own.territory)).get("/exports/territories/{t}/work-lists", own.territory)
                     .then().statusCode(200).body(containsString("Liste;Parcours;Participant"));
         }
     }
@@ -97,7 +100,7 @@ class ExportsAndAccessTest {
                     .header("Location", endsWith("/dashboard/chantiers/" + scenario.chantier));
             page(staff).get("/dashboard/chantiers/{c}", scenario.chantier).then().statusCode(200);
             page(staff).get("/dashboard/territories/{t}", scenario.territory).then().statusCode(403)
-                    .body(containsString("Accès refusé")).body(not(containsString(scenario.chantier)));
+                    .body(containsString("Accès refusé")).body(not(containsString("data-figure")));
         }
     }
 

@@ -43,6 +43,10 @@ class PublishedReportsApiTest {
                     .body("figures.accompanied", equalTo(3));
             as(Tokens.national()).get("/reports/{y}/chantiers/{c}", year, scenario.chantier).then()
                     .statusCode(200).body("figures.figures.dynamicExits.numerator", equalTo(0));
+            assertEquals("0", csvCell(as(Tokens.evaluator()).get("/exports/published/territories/{t}/{y}",
+                    scenario.territory, year), "Sorties dynamiques (règle ASP) : numérateur"), "published CSV");
+            assertEquals("1", csvCell(as(Tokens.evaluator()).get("/exports/territories/{t}/{y}",
+                    scenario.territory, year), "Sorties dynamiques (règle ASP) : numérateur"), "live CSV");
             as(Tokens.evaluator()).get("/reports/{y}", year).then().statusCode(200)
                     .body("figures.territories.find { it.territoryId == '%s' }.dynamicExits.numerator"
                             .formatted(scenario.territory), equalTo(0));
@@ -100,8 +104,23 @@ class PublishedReportsApiTest {
     }
 
     @Test
+    void aYearIsPublishedOnlyOnceItIsOver() {
+        int thisYear = org.convergence.platform.time.BusinessDates.today().getYear();
+        publish(thisYear).then().statusCode(422).body("code", equalTo("YEAR_NOT_OVER"));
+        as(Tokens.national()).get("/reports/{y}", thisYear).then().statusCode(404);
+    }
+
+    @Test
     void aYearNotPublishedIsNotFound() {
         as(Tokens.national()).get("/reports/{y}", 2005).then().statusCode(404);
+    }
+
+    /** A column of the first row after the header (the territory) of a CSV answer. */
+    private static String csvCell(Response answer, String column) {
+        answer.then().statusCode(200);
+        List<List<String>> rows = ExportsAndAccessTest.parse(
+                new String(answer.asByteArray(), java.nio.charset.StandardCharsets.UTF_8).substring(1));
+        return rows.get(1).get(rows.get(0).indexOf(column));
     }
 
     private static Response publish(int year) {
