@@ -141,8 +141,12 @@ public final class DashboardModel {
         return directory.chantier(chantierId);
     }
 
-    public Map<String, Object> chantierPage(Directory.Chantier chantier, Year year) {
+    public Map<String, Object> chantierPage(Viewer viewer, Directory.Chantier chantier, Year year) {
         Map<String, Object> data = page(year);
+        data.put("workCounts", viewer.managesTerritory(chantier.territoryId())
+                ? figures.pathwaysOfTerritory(chantier.territoryId()).map(p -> workCounts(chantier.territoryId(),
+                p.stream().filter(r -> chantier.id().equals(r.chantierId())).toList(), List.of())).orElse(null)
+                : null);
         data.put("chantier", chantier);
         data.put("territory", directory.territory(chantier.territoryId())
                 .orElse(new Directory.Place(chantier.territoryId(), chantier.territoryId())));

@@ -102,7 +102,7 @@ public class DashboardResource {
             if (!viewer.evaluator()) {
                 scope.requireChantierAccess(chantier.territoryId(), chantierId);
             }
-            return html(pages.chantier(viewer, model.chantierPage(chantier, yearOf(year))));
+            return html(pages.chantier(viewer, model.chantierPage(viewer, chantier, yearOf(year))));
         });
     }
 

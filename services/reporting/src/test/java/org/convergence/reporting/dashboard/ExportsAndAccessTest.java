@@ -98,7 +98,10 @@ class ExportsAndAccessTest {
             String staff = Tokens.staff(scenario.territory, scenario.chantier);
             page(staff).redirects().follow(false).get("/dashboard").then().statusCode(303)
                     .header("Location", endsWith("/dashboard/chantiers/" + scenario.chantier));
-            page(staff).get("/dashboard/chantiers/{c}", scenario.chantier).then().statusCode(200);
+            page(staff).get("/dashboard/chantiers/{c}", scenario.chantier).then().statusCode(200)
+                    .body(containsString("data-figure=\"accompanied\"")).body(not(containsString("work-counts")));
+            page(Tokens.coordinator(scenario.territory)).get("/dashboard/chantiers/{c}", scenario.chantier).then()
+                    .statusCode(200).body(containsString("work-counts"));
             page(staff).get("/dashboard/territories/{t}", scenario.territory).then().statusCode(403)
                     .body(containsString("Accès refusé")).body(not(containsString("data-figure")));
         }
