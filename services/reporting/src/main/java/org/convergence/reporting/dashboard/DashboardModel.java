@@ -74,9 +74,9 @@ public final class DashboardModel {
 
         List<DashboardViews.PlaceRow> rows = new ArrayList<>();
         Map<String, Long> accompaniedByTerritory = new LinkedHashMap<>();
+        Map<String, String> names = directory.territoryNames();
         for (TerritoryFigures territory : live.territories()) {
-            String name = directory.territory(territory.territoryId()).map(Directory.Place::name)
-                    .orElse(territory.territoryId());
+            String name = names.getOrDefault(territory.territoryId(), territory.territoryId());
             Map<String, FigureValue> values = tree.of(territory);
             rows.add(new DashboardViews.PlaceRow(territory.territoryId(), name,
                     "/dashboard/territories/" + territory.territoryId() + "?year=" + year, cells(values)));

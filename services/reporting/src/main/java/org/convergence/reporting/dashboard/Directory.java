@@ -24,9 +24,15 @@ public final class Directory {
 
     /** Every territory reporting knows (one small document each: a full read is cheap even on the embedded server). */
     public List<String> territoryIds() {
-        List<String> ids = new ArrayList<>();
-        model.territories().find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
-        return ids;
+        return List.copyOf(territoryNames().keySet());
+    }
+
+    /** Every territory's name by id, in one read. */
+    public Map<String, String> territoryNames() {
+        Map<String, String> names = new java.util.TreeMap<>();
+        model.territories().find().projection(new Document("_id", 1).append("name", 1))
+                .forEach(d -> names.put(d.getString("_id"), nameOr(d, d.getString("_id"))));
+        return names;
     }
 
     public Optional<Place> territory(String territoryId) {

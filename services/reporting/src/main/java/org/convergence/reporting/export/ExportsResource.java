@@ -31,6 +31,7 @@ import java.security.SecureRandom;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CSV exports for funders and evaluators (aggregates) and for coordination (work lists), under the same roles and
@@ -69,11 +70,12 @@ public class ExportsResource {
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
     @Operation(summary = "The nation's and every territory's figures of a year as CSV (national team, evaluators)")
     public Response national(@PathParam("year") @Min(2000) @Max(2100) int year) {
-        NationalFigures nation = figures.national(plausible(year));
+        NationalFigures nation = figures.national(Year.of(year));
         List<FigureExports.Place> places = new ArrayList<>();
         places.add(new FigureExports.Place("France", "", "France entière", tree.of(nation)));
+        Map<String, String> names = directory.territoryNames();
         for (TerritoryFigures territory : nation.territories()) {
-            places.add(territoryPlace(territory));
+            places.add(territoryPlace(territory, names));
         }
         return csv(exports.table(year, places), "convergence-france-" + year + ".csv");
     }
@@ -85,10 +87,10 @@ public class ExportsResource {
     public Response territory(@PathParam("territoryId") String territoryId,
                               @PathParam("year") @Min(2000) @Max(2100) int year) {
         scope.requireTerritoryFigures(territoryId);
-        TerritoryFigures territory = figures.territory(territoryId, plausible(year))
+        TerritoryFigures territory = figures.territory(territoryId, Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
         List<FigureExports.Place> places = new ArrayList<>();
-        places.add(territoryPlace(territory));
+        places.add(territoryPlace(territory, directory.territoryNames()));
         for (Directory.Place chantier : directory.chantiersOf(territoryId)) {
             figures.chantier(chantier.id(), Year.of(year)).ifPresent(c ->
                     places.add(new FigureExports.Place("Chantier", chantier.id(), chantier.name(),
@@ -103,7 +105,7 @@ public class ExportsResource {
     @Operation(summary = "A chantier's figures of a year as CSV")
     public Response chantier(@PathParam("chantierId") String chantierId,
                              @PathParam("year") @Min(2000) @Max(2100) int year) {
-        ChantierFigures found = figures.chantier(chantierId, plausible(year)).orElse(null);
+        ChantierFigures found = figures.chantier(chantierId, Year.of(year)).orElse(null);
         if (found == null) {
             throw scope.isNational() || scope.isEvaluator()
                     ? new NotFoundException("No figures for chantier " + chantierId) : scope.denied();
@@ -121,13 +123,14 @@ public class ExportsResource {
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
     @Operation(summary = "The published report of a year as CSV: the nation and every territory, as published")
     public Response publishedNational(@PathParam("year") @Min(2000) @Max(2100) int year) {
-        PublishedReports.Published report = published.national(plausible(year))
+        PublishedReports.Published report = published.national(Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No report published for " + year));
         List<FigureExports.Place> places = new ArrayList<>();
         places.add(new FigureExports.Place("France", "", "France entière", FigureTree.of(report.figures())));
+        Map<String, String> names = directory.territoryNames();
         for (JsonNode territory : report.figures().path("territories")) {
             String id = territory.path("territoryId").asText();
-            String name = directory.territory(id).map(Directory.Place::name).orElse(id);
+            String name = names.getOrDefault(id, id);
             places.add(new FigureExports.Place("Territoire", id, name, FigureTree.of(territory)));
         }
         return csv(exports.table(year, places), "convergence-france-" + year + "-publie.csv");
@@ -140,7 +143,7 @@ public class ExportsResource {
     public Response publishedTerritory(@PathParam("territoryId") String territoryId,
                                        @PathParam("year") @Min(2000) @Max(2100) int year) {
         scope.requireTerritoryFigures(territoryId);
-        PublishedReports.Published report = published.territory(plausible(year), territoryId)
+        PublishedReports.Published report = published.territory(Year.of(year), territoryId)
                 .orElseThrow(() -> new NotFoundException("No published figures of " + territoryId + " for " + year));
         List<FigureExports.Place> places = new ArrayList<>();
         places.add(new FigureExports.Place("Territoire", territoryId, directory.territory(territoryId)
@@ -163,7 +166,7 @@ public class ExportsResource {
         for (String territoryId : directory.territoryIds()) {
             figures.pathwaysOfTerritory(territoryId).ifPresent(pathways::addAll);
         }
-        return csv(cohort.of(plausible(year), pathways), "cohorte-" + year + ".csv");
+        return csv(cohort.of(Year.of(year), pathways), "cohorte-" + year + ".csv");
     }
 
     @GET
@@ -190,17 +193,9 @@ public class ExportsResource {
                 i.dueOn().toString(), i.milestoneMonths() == null ? "" : i.milestoneMonths().toString())));
     }
 
-    private FigureExports.Place territoryPlace(TerritoryFigures territory) {
-        String name = directory.territory(territory.territoryId()).map(Directory.Place::name)
-                .orElse(territory.territoryId());
-        return new FigureExports.Place("Territoire", territory.territoryId(), name, tree.of(territory));
-    }
-
-    private static Year plausible(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new NotFoundException("No figures for " + year);
-        }
-        return Year.of(year);
+    private FigureExports.Place territoryPlace(TerritoryFigures territory, Map<String, String> names) {
+        return new FigureExports.Place("Territoire", territory.territoryId(),
+                names.getOrDefault(territory.territoryId(), territory.territoryId()), tree.of(territory));
     }
 
     private static Response csv(CsvTable table, String fileName) {

@@ -120,6 +120,27 @@ class DashboardInBrowserTest {
     }
 
     @Test
+    void everyPageHasItsLanguageLabelsTableHeadersNamedChartsASkipLinkAndEnoughContrast() throws Exception {
+        String check = new String(getClass().getResourceAsStream("/dashboard/accessibility-check.js").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (Scenario scenario = new Scenario(YEAR - 2).awaitFigures(figures)) {
+            open("/dashboard/sign-in");
+            assertEquals(List.of(), browser.executeScript(check), "sign-in page");
+            signIn(Tokens.national());
+            for (String page : List.of("/dashboard/national?year=" + (YEAR - 2),
+                    "/dashboard/territories/" + scenario.territory + "?year=" + (YEAR - 2),
+                    "/dashboard/chantiers/" + scenario.chantier + "?year=" + (YEAR - 2))) {
+                open(page);
+                assertEquals(List.of(), browser.executeScript(check), page);
+            }
+            open("/dashboard/national");
+            browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            assertEquals("Aller au contenu", browser.switchTo().activeElement().getText(),
+                    "the first Tab reaches the skip link");
+        }
+    }
+
+    @Test
     void theSignInFormWorksWithTheKeyboardAlone() {
         open("/dashboard/sign-in");
         WebElement field = browser.findElement(By.id("token"));
