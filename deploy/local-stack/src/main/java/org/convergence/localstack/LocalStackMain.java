@@ -75,6 +75,7 @@ public final class LocalStackMain {
         String reporting = stack.baseUrl("reporting");
         out.append("\n  Figures    ").append(reporting).append("/figures/territories/{territoryId}/{year}\n");
         out.append("             ").append(reporting).append("/figures/national/{year}\n");
+        out.append("  Dashboard  ").append(reporting).append("/dashboard   (sign in with a token below)\n");
         out.append("\nTokens (valid 12 h; send as 'Authorization: Bearer <token>'):\n");
         token(out, stack, "national", Map.of(), "national team");
         token(out, stack, "territory-coordinator", Map.of("territory", "paris"), "coordinator of paris");
