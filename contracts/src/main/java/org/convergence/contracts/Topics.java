@@ -4,6 +4,13 @@ package org.convergence.contracts;
 public final class Topics {
 
     public static final String ENROLMENT = "convergence.enrolment.v1";
+    /** Published by the hours service: contracted weekly hours and the hours worked, week by week. */
+    public static final String HOURS = "convergence.hours.v1";
+    /** Inbound: weekly timesheets written by the chantiers' own software, read by the hours service. */
+    public static final String TIMESHEETS = "convergence.timesheets.v1";
+    public static final String ACCOMPANIMENT = "convergence.accompaniment.v1";
+    /** Inbound: pathway facts sent by chantiers' own software, applied by the enrolment service (ADR 0018). */
+    public static final String CHANTIER_PATHWAYS = "convergence.chantier-pathways.v1";
 
     private Topics() {
     }

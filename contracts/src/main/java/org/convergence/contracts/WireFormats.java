@@ -17,6 +17,8 @@ public final class WireFormats {
     public static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
     /** An instant in UTC, {@code YYYY-MM-DDThh:mm:ss(.fraction)Z}. */
     public static final String INSTANT = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$";
+    /** An ISO-8601 week, {@code YYYY-Www} (e.g. {@code 2020-W05}); whether week 53 exists that year is checked apart. */
+    public static final String ISO_WEEK = "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$";
     /** An event type: dotted lowercase words, e.g. {@code pathway.enrolled}. */
     public static final String EVENT_TYPE = "^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+$";
     /**
@@ -35,6 +37,7 @@ public final class WireFormats {
             DATE, "must be a date written YYYY-MM-DD",
             INSTANT, "must be an instant in UTC written YYYY-MM-DDThh:mm:ss(.fraction)Z",
             EVENT_TYPE, "must be an event type such as pathway.enrolled",
+            ISO_WEEK, "must be an ISO week written YYYY-Www, e.g. 2020-W05",
             TEXT, "must be a text with a visible character and no control or invisible format character");
 
     private WireFormats() {

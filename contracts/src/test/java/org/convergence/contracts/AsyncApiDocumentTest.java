@@ -110,7 +110,7 @@ class AsyncApiDocumentTest {
         Set<String> required = new TreeSet<>();
         headers.path("required").forEach(name -> required.add(name.asString()));
 
-        assertEquals(Set.of("dlq.reason", "dlq.exception", "dlq.source.topic", "dlq.source.partition",
+        assertEquals(Set.of("dlq.reason", "dlq.code", "dlq.exception", "dlq.source.topic", "dlq.source.partition",
                 "dlq.source.offset", "dlq.consumer.group"), required);
         // dlq.value.dropped is the one optional header: written only for a value too large to copy.
         Set<String> described = new TreeSet<>(headers.path("properties").propertyNames());

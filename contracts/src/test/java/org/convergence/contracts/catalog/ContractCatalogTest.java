@@ -4,7 +4,11 @@ import org.convergence.contracts.EventCatalog;
 import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.Topics;
+import org.convergence.contracts.accompaniment.AccompanimentEvents;
+import org.convergence.contracts.chantier.ChantierPathwayFacts;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
+import org.convergence.contracts.hours.HoursEvents;
+import org.convergence.contracts.timesheets.TimesheetEvents;
 import org.convergence.contracts.outside.EmployerEvents;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +17,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,18 +28,23 @@ class ContractCatalogTest {
 
     @Test
     void the_registry_holds_every_constant_of_every_catalogue_with_its_topic() throws Exception {
+        Map<Class<?>, String> catalogues = Map.of(EnrolmentEvents.class, Topics.ENROLMENT,
+                HoursEvents.class, Topics.HOURS, TimesheetEvents.class, Topics.TIMESHEETS,
+                AccompanimentEvents.class, Topics.ACCOMPANIMENT, ChantierPathwayFacts.class, Topics.CHANTIER_PATHWAYS);
         List<IntegrationEventType<?>> declared = new ArrayList<>();
-        for (Field field : EnrolmentEvents.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == IntegrationEventType.class) {
-                declared.add((IntegrationEventType<?>) field.get(null));
+        for (Map.Entry<Class<?>, String> catalogue : catalogues.entrySet()) {
+            for (Field field : catalogue.getKey().getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == IntegrationEventType.class) {
+                    IntegrationEventType<?> type = (IntegrationEventType<?>) field.get(null);
+                    declared.add(type);
+                    assertEquals(catalogue.getValue(), ContractCatalog.discovered().topicOf(type));
+                }
             }
         }
 
-        assertEquals(12, declared.size());
+        // Every constant is declared once, and the registry holds exactly the catalogues' constants.
+        assertEquals(declared.size(), new HashSet<>(declared).size());
         assertEquals(new HashSet<>(declared), new HashSet<>(IntegrationEvents.all()));
-        for (IntegrationEventType<?> type : declared) {
-            assertEquals(Topics.ENROLMENT, ContractCatalog.discovered().topicOf(type));
-        }
     }
 
     @Test

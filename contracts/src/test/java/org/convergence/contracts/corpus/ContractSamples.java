@@ -132,6 +132,9 @@ public final class ContractSamples {
         if (pattern.equals(WireFormats.DATE)) {
             return "2020-01-06";
         }
+        if (pattern.equals(WireFormats.ISO_WEEK)) {
+            return "2020-W02";
+        }
         if (pattern.equals(WireFormats.TEXT) || pattern.isEmpty()) {
             return "Emmaüs Défi " + seed;
         }

@@ -132,7 +132,9 @@ public final class HostileRecords {
                 }
             }
         } else if ("array".equals(kind)) {
-            add(type, where + " is empty", where, valid, set(path, NODES.arrayNode()));
+            if (schema.path("minItems").asInt(1) > 0) { // an array that may be empty says so: "minItems": 0
+                add(type, where + " is empty", where, valid, set(path, NODES.arrayNode()));
+            }
             add(type, where + " has too many items", where, valid, root -> {
                 ArrayNode items = NODES.arrayNode();
                 JsonNode item = valueAt(root, path).get(0);
@@ -310,6 +312,11 @@ public final class HostileRecords {
 
     /** Whether the field's own schema would take {@code value} (enum, pattern and length only: enough here). */
     private static boolean allows(JsonNode schema, JsonNode value) {
+        if ("integer".equals(schema.path("type").asText()) && !schema.has("enum")) { // a count within its bounds
+            return value.isIntegralNumber() && value.canConvertToLong()
+                    && value.asLong() >= schema.path("minimum").asLong(Long.MIN_VALUE)
+                    && value.asLong() <= schema.path("maximum").asLong(Long.MAX_VALUE);
+        }
         if (schema.has("enum")) {
             for (JsonNode allowed : schema.get("enum")) {
                 if (allowed.equals(value)) {
@@ -317,6 +324,12 @@ public final class HostileRecords {
                 }
             }
             return false;
+        }
+        if ("integer".equals(schema.path("type").asText()) && value.isIntegralNumber()) {
+            // a bounded integer (minutes, hours) allows every whole number within its bounds
+            java.math.BigInteger number = value.bigIntegerValue();
+            return (!schema.has("minimum") || number.compareTo(schema.get("minimum").bigIntegerValue()) >= 0)
+                    && (!schema.has("maximum") || number.compareTo(schema.get("maximum").bigIntegerValue()) <= 0);
         }
         if (!value.isTextual()) {
             return false;

@@ -75,12 +75,15 @@ public final class LocalStackMain {
         String reporting = stack.baseUrl("reporting");
         out.append("\n  Figures    ").append(reporting).append("/figures/territories/{territoryId}/{year}\n");
         out.append("             ").append(reporting).append("/figures/national/{year}\n");
+        out.append("  Dashboard  ").append(reporting).append("/dashboard   (sign in with a token below)\n");
         out.append("\nTokens (valid 12 h; send as 'Authorization: Bearer <token>'):\n");
         token(out, stack, "national", Map.of(), "national team");
         token(out, stack, "territory-coordinator", Map.of("territory", "paris"), "coordinator of paris");
         token(out, stack, "chantier-staff", Map.of("territory", "paris", "chantier", "emmaus-defi"),
                 "staff of chantier emmaus-defi (paris)");
         token(out, stack, "evaluator", Map.of(), "evaluator (figures only)");
+        token(out, stack, "partner", Map.of("territory", "paris", "partner", "cpam-paris"),
+                "partner cpam-paris of paris (accompaniment: the referrals addressed to it, nothing else)");
         out.append("\n  Any other role and scope, in another terminal:\n")
                 .append("  ./deploy/run-local token --role chantier-staff --territory lyon --chantier fndsa\n")
                 .append("  (any --CLAIM VALUE pair becomes a claim; --valid 30m|12h|7d; see docs/runbook.md)\n");

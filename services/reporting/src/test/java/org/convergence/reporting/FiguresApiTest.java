@@ -259,7 +259,8 @@ class FiguresApiTest {
             NationalFigures nation = service.national(y);
             all.put("nation " + year, new NationalFigures(nation.year(), nation.accompanied(), nation.exits(),
                     nation.fromPremieresHeures(), nation.averagePathwayMonths(), nation.dynamicExits(),
-                    nation.premieresHeures(), nation.territories().stream().map(FiguresApiTest::withoutAsOf).toList(),
+                    nation.premieresHeures(), nation.housingResolved(), nation.healthRightsOpened(),
+                    nation.territories().stream().map(FiguresApiTest::withoutAsOf).toList(),
                     null));
             for (TerritoryFigures territory : nation.territories()) {
                 all.put(territory.territoryId() + " " + year,
@@ -275,7 +276,8 @@ class FiguresApiTest {
 
     private static TerritoryFigures withoutAsOf(TerritoryFigures f) {
         return new TerritoryFigures(f.territoryId(), f.year(), f.accompanied(), f.exits(), f.fromPremieresHeures(),
-                f.averagePathwayMonths(), f.dynamicExits(), f.premieresHeures(), null);
+                f.averagePathwayMonths(), f.dynamicExits(), f.premieresHeures(), f.housingResolved(),
+                f.healthRightsOpened(), null);
     }
 
     /** Until the group has committed the end of every partition of the topic: everything applied and stored. */

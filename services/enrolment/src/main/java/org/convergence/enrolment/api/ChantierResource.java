@@ -16,6 +16,8 @@ import org.convergence.enrolment.domain.ChantierMessages.StartProgramCommand;
 import org.convergence.enrolment.query.ChantierView;
 import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.platform.axon.Commands;
+import org.convergence.platform.inbound.InboundRejections;
+import org.convergence.platform.inbound.RecentRejections;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,12 +33,15 @@ public class ChantierResource {
     private final EnrolmentReads reads;
     private final CallerScope scope;
     private final ProgramCatalog programs;
+    private final InboundRejections rejections;
 
-    public ChantierResource(Commands commands, EnrolmentReads reads, CallerScope scope, ProgramCatalog programs) {
+    public ChantierResource(Commands commands, EnrolmentReads reads, CallerScope scope, ProgramCatalog programs,
+                            InboundRejections rejections) {
         this.commands = commands;
         this.reads = reads;
         this.scope = scope;
         this.programs = programs;
+        this.rejections = rejections;
     }
 
     @GET
@@ -47,6 +52,19 @@ public class ChantierResource {
         ChantierView chantier = existing(chantierId);
         scope.requireChantierAccess(chantier.territoryId(), chantierId);
         return chantier;
+    }
+
+    @GET
+    @Path("/{chantierId}/inbound-rejections")
+    @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
+    @Operation(summary = "Records the chantier's software sent on convergence.chantier-pathways.v1 that were not "
+            + "applied, over the last 30 days, newest first, with their code (the REST API's rule code, "
+            + "OUT_OF_SCOPE, MALFORMED_RECORD, NOT_KNOWN...) and reason (national team, its territory's "
+            + "coordinator, its staff; ADR 0018)")
+    public RecentRejections inboundRejections(@PathParam("chantierId") String chantierId) {
+        ChantierView chantier = existing(chantierId);
+        scope.requireChantierAccess(chantier.territoryId(), chantierId);
+        return rejections.recent(chantierId);
     }
 
     @POST

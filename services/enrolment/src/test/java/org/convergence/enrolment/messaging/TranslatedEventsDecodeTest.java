@@ -5,6 +5,8 @@ import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
+import org.convergence.contracts.catalog.ContractCatalog;
+import org.convergence.contracts.Topics;
 import org.convergence.enrolment.domain.ChantierMessages.ChantierRegisteredEvent;
 import org.convergence.enrolment.domain.ChantierMessages.ProgramStartedEvent;
 import org.convergence.enrolment.domain.DensityKind;
@@ -60,7 +62,9 @@ class TranslatedEventsDecodeTest {
                 covered.add(type);
             }
         }
-        assertEquals(new HashSet<>(IntegrationEvents.all()), covered, "a registered type is not exercised here");
+        Set<IntegrationEventType<?>> enrolments = new HashSet<>(IntegrationEvents.all());
+        enrolments.removeIf(type -> !Topics.ENROLMENT.equals(ContractCatalog.discovered().topicOf(type)));
+        assertEquals(enrolments, covered, "a registered type of the enrolment topic is not exercised here");
     }
 
     private List<Object> domainEvents() {

@@ -13,11 +13,18 @@ import java.util.Set;
  * @param rebuildable true for a projection: its group carries the read-model generation, so a new generation
  *                    reads the topics again from the beginning; false for a consumer whose effects must not be
  *                    repeated by a rebuild (one that sends commands, say)
+ * @param deadLetters told of each record before it is dead-lettered (an inbound door lists them for the sender)
  */
-public record ConsumerDeclaration(String name, Set<String> topics, BatchEventHandler handler, boolean rebuildable) {
+public record ConsumerDeclaration(String name, Set<String> topics, BatchEventHandler handler, boolean rebuildable,
+                                  DeadLetterListener deadLetters) {
+
+    public ConsumerDeclaration(String name, Set<String> topics, BatchEventHandler handler, boolean rebuildable) {
+        this(name, topics, handler, rebuildable, DeadLetterListener.NONE);
+    }
 
     public ConsumerDeclaration {
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(deadLetters, "deadLetters");
         if (name == null || !name.matches("[a-z][a-z0-9-]{0,40}")) {
             throw new IllegalArgumentException("A consumer name is a lowercase slug; got " + name);
         }

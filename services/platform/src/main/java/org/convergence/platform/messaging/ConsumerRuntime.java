@@ -70,6 +70,7 @@ public class ConsumerRuntime {
         EventConsumerLoop loop = new EventConsumerLoop(group, List.copyOf(declaration.topics()),
                 () -> kafka.consumer(group), () -> kafka.producer(group + "-dlq"), codec, declaration.handler(),
                 settings());
+        loop.onDeadLetter(declaration.deadLetters());
         ConsumerMetrics.bind(metrics, declaration.name(), loop);
         readiness.register("consumer " + declaration.name(), ConsumerHealth.readiness(declaration.name(), loop));
         liveness.register("consumer " + declaration.name(), ConsumerHealth.liveness(declaration.name(), loop));

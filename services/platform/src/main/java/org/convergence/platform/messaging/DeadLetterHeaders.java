@@ -5,6 +5,8 @@ public final class DeadLetterHeaders {
 
     /** Why the record was refused, in a sentence of at most 1,000 characters. */
     public static final String REASON = "dlq.reason";
+    /** What kind of refusal, stable for programs to act on: a business rule's code or {@link DeadLetterCodes}. */
+    public static final String CODE = "dlq.code";
     /** The class of the failure behind the reason. */
     public static final String EXCEPTION = "dlq.exception";
     public static final String SOURCE_TOPIC = "dlq.source.topic";

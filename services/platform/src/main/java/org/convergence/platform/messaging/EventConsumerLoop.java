@@ -126,6 +126,7 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private volatile PartitionListener partitionListener = PartitionListener.NONE;
+    private volatile DeadLetterListener deadLetterListener = DeadLetterListener.NONE;
 
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -166,6 +167,11 @@ public final class EventConsumerLoop implements AutoCloseable {
 
     public void onPartitions(PartitionListener listener) {
         this.partitionListener = listener;
+    }
+
+    /** Told of each record before it is dead-lettered. */
+    public void onDeadLetter(DeadLetterListener listener) {
+        this.deadLetterListener = Objects.requireNonNull(listener, "listener");
     }
 
     public synchronized void start() {
@@ -386,7 +392,8 @@ public final class EventConsumerLoop implements AutoCloseable {
         private Item decode(ConsumerRecord<String, byte[]> record) {
             Item item = new Item(record);
             try {
-                EventEnvelope envelope = codec.decode(record.value());
+                // The Kafka key must be the envelope's: it is what keeps one subject's facts in order.
+                EventEnvelope envelope = codec.decode(record.key(), record.value());
                 if (envelope == null) {
                     item.reason = new InvalidIntegrationEventException("record is not an event envelope");
                 } else {
@@ -475,8 +482,8 @@ public final class EventConsumerLoop implements AutoCloseable {
                     waitAndRetry(partition, item);
                     return null;
                 }
-                return new RejectedEventException("gave up after waiting " + waited.toSeconds() + " s: "
-                        + waiting.getMessage());
+                return new RejectedEventException(DeadLetterCodes.NOT_KNOWN, "gave up after waiting "
+                        + waited.toSeconds() + " s: " + waiting.getMessage());
             }
             int tried = attempts.merge(item.key(), 1, Integer::sum);
             if (tried < settings.poisonAttempts()) {
@@ -488,8 +495,8 @@ public final class EventConsumerLoop implements AutoCloseable {
             }
             LOG.errorf(failure, "Consumer %s: %s-%d@%d failed on its own %d times; dead-lettering it", groupId,
                     item.record.topic(), item.record.partition(), item.record.offset(), tried);
-            return new RejectedEventException("the handler failed on this record alone, " + tried + " times: "
-                    + describe(failure));
+            return new RejectedEventException(DeadLetterCodes.HANDLER_FAILED, "the handler failed on this record "
+                    + "alone, " + tried + " times: " + describe(failure));
         }
 
         private void waitAndRetry(TopicPartition partition, Item item) {
@@ -530,6 +537,13 @@ public final class EventConsumerLoop implements AutoCloseable {
             ConsumerRecord<String, byte[]> record = item.record;
             String reason = bounded(item.reason.getMessage() == null ? item.reason.getClass().getSimpleName()
                     : item.reason.getMessage());
+            try {
+                deadLetterListener.deadLettered(new DeadLetter(record.topic(), record.partition(), record.offset(),
+                        record.key(), record.value(), item.event == null ? null : item.event.envelope(),
+                        DeadLetterCodes.of(item.reason), reason, clock.instant()));
+            } catch (RuntimeException e) {
+                return cannotDeadLetter(record, e);
+            }
             try {
                 send(deadLetterOf(record, reason, item.reason, record.value()));
             } catch (ExecutionException e) {
@@ -572,6 +586,7 @@ public final class EventConsumerLoop implements AutoCloseable {
             ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null,
                     record.key(), value);
             header(dead, DeadLetterHeaders.REASON, reason);
+            header(dead, DeadLetterHeaders.CODE, DeadLetterCodes.of(failure));
             header(dead, DeadLetterHeaders.EXCEPTION, failure.getClass().getName());
             header(dead, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
             header(dead, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));

@@ -75,9 +75,14 @@ class EventConsumerLoopTest {
         hostile.put("payload-null", bytes("""
                 {"eventId":"00000000-0000-4000-8000-0000000000e3","type":"territory.registered","schemaVersion":1,"occurredOn":"2020-01-01",
                  "recordedAt":"2026-11-27T10:00:00Z","key":"payload-null","payload":null}"""));
-        loop(topic, this::applyUnlessHostile, Duration.ofMillis(100), 2).start();
+        List<DeadLetter> told = Collections.synchronizedList(new ArrayList<>());
+        EventConsumerLoop hostileLoop = loop(topic, this::applyUnlessHostile, Duration.ofMillis(100), 2);
+        hostileLoop.onDeadLetter(told::add);
+        hostileLoop.start();
 
         publisher.publish(topic, territory("first"));
+        // A valid envelope under another Kafka key: the key is what keeps a subject's facts in order.
+        publisher.raw(topic, "wrong-key", publisher.codec().encode(territory("right-key")));
         hostile.forEach((key, value) -> {
             publisher.raw(topic, key, value);
             publisher.publish(topic, territory("after-" + key));
@@ -92,17 +97,27 @@ class EventConsumerLoopTest {
         await(() -> applied.containsAll(valid));
         assertEquals(valid, List.copyOf(applied), "every valid record applied, in order, and nothing else");
 
-        int expected = hostile.size() + 2;
+        int expected = hostile.size() + 3;
         Map<String, ConsumerRecord<String, byte[]>> dead = Topics.deadLetters(topic, expected, Duration.ofSeconds(60))
                 .stream().collect(Collectors.toMap(ConsumerRecord::key, r -> r, (a, b) -> a));
         Set<String> expectedKeys = new java.util.HashSet<>(hostile.keySet());
-        expectedKeys.addAll(List.of("npe", "class-cast"));
+        expectedKeys.addAll(List.of("npe", "class-cast", "wrong-key"));
         assertEquals(expectedKeys, dead.keySet(), "each hostile record dead-lettered once");
         for (ConsumerRecord<String, byte[]> record : dead.values()) {
             String reason = Topics.header(record, DeadLetterHeaders.REASON);
             assertTrue(reason != null && !reason.isBlank() && reason.length() <= 1_001, record.key() + ": " + reason);
             assertEquals(topic, Topics.header(record, DeadLetterHeaders.SOURCE_TOPIC));
+            String code = Topics.header(record, DeadLetterHeaders.CODE);
+            assertEquals(Set.of("npe", "class-cast").contains(record.key()) ? DeadLetterCodes.HANDLER_FAILED
+                    : DeadLetterCodes.MALFORMED_RECORD, code, record.key());
         }
+        assertTrue(Topics.header(dead.get("wrong-key"), DeadLetterHeaders.REASON).contains("key"));
+        Set<String> toldKeys = new java.util.HashSet<>();
+        told.forEach(letter -> toldKeys.add(letter.key()));
+        assertEquals(expectedKeys, toldKeys, "the listener is told of every dead letter");
+        DeadLetter npe = told.stream().filter(letter -> "npe".equals(letter.key())).findFirst().orElseThrow();
+        assertEquals("npe", npe.envelope().key(), "a refused record that could be read comes with its envelope");
+        assertEquals(DeadLetterCodes.HANDLER_FAILED, npe.code());
         assertTrue(Topics.header(dead.get("npe"), DeadLetterHeaders.REASON).contains("NullPointerException"));
         assertTrue(Topics.header(dead.get("class-cast"), DeadLetterHeaders.REASON).contains("ClassCastException"));
         assertTrue(Topics.header(dead.get("unknown-type"), DeadLetterHeaders.REASON).contains("territory.annexed"));
@@ -164,6 +179,7 @@ class EventConsumerLoopTest {
         ConsumerRecord<String, byte[]> dead = Topics.deadLetters(topic, 1, Duration.ofSeconds(30)).get(0);
         assertEquals("never", dead.key());
         assertTrue(Topics.header(dead, DeadLetterHeaders.REASON).startsWith("gave up after waiting"));
+        assertEquals(DeadLetterCodes.NOT_KNOWN, Topics.header(dead, DeadLetterHeaders.CODE));
     }
 
     @Test

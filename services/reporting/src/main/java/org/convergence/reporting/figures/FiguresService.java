@@ -29,9 +29,11 @@ import java.util.Set;
 public final class FiguresService {
 
     private final ReportingModel model;
+    private final AccompanimentRecords accompaniment;
 
     public FiguresService(ReportingModel model) {
         this.model = model;
+        this.accompaniment = new AccompanimentRecords(model);
     }
 
     /** Every pathway of a territory; empty if reporting has not heard of the territory. */
@@ -102,28 +104,44 @@ public final class FiguresService {
         List<PathwayRecord> all = List.copyOf(union.values());
         YearFigures figures = new YearFigures(convergenceStarts(all), year);
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
+        Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIdsOf(all));
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         byTerritoryId.forEach((territoryId, pathways) ->
-                byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, year, null)));
+                byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, year, null)));
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        TerritoryFigures nation = figuresOf(null, all, figures, theirs, year, asOf);
+        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, year, asOf);
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
-                nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(), byTerritory, asOf);
+                nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
+                nation.housingResolved(), nation.healthRightsOpened(), byTerritory, asOf);
     }
 
     private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
         YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
         return figuresOf(territoryId, pathways, figures,
-                pathwaysOfParticipants(figures.accompaniedParticipants(pathways)), year, asOf);
+                pathwaysOfParticipants(figures.accompaniedParticipants(pathways)),
+                accompaniment.at(chantierIdsOf(pathways)), year, asOf);
     }
 
-    /** @param everyPathwayOfTheirs all pathways of (at least) the participants accompanied in {@code pathways} */
+    private static Set<String> chantierIdsOf(Collection<PathwayRecord> pathways) {
+        Set<String> chantierIds = new HashSet<>();
+        pathways.forEach(p -> chantierIds.add(p.chantierId()));
+        return chantierIds;
+    }
+
+    /**
+     * @param everyPathwayOfTheirs all pathways of (at least) the participants accompanied in {@code pathways}
+     * @param accompaniment        the accompaniment of (at least) these pathways, by pathway id
+     */
     private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, YearFigures figures,
-                                              List<PathwayRecord> everyPathwayOfTheirs, Year year, Instant asOf) {
+                                              List<PathwayRecord> everyPathwayOfTheirs,
+                                              Map<String, AccompanimentRecord> accompaniment, Year year,
+                                              Instant asOf) {
+        AccompanimentFigures housingAndHealth = new AccompanimentFigures(figures, year);
         return new TerritoryFigures(territoryId, year.getValue(), figures.accompaniedParticipants(pathways).size(),
                 figures.exits(pathways).size(), figures.fromPremieresHeures(pathways, everyPathwayOfTheirs),
                 figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
-                figures.premieresHeures(pathways), asOf);
+                figures.premieresHeures(pathways), housingAndHealth.housingResolved(pathways, accompaniment),
+                housingAndHealth.healthRightsOpened(pathways, accompaniment), asOf);
     }
 
     /**

@@ -8,5 +8,6 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TerritoryFigures(String territoryId, int year, int accompanied, int exits,
                                Rate fromPremieresHeures, Mean averagePathwayMonths, Rate dynamicExits,
-                               PremieresHeuresFigures premieresHeures, Instant asOf) {
+                               PremieresHeuresFigures premieresHeures, Rate housingResolved,
+                               Rate healthRightsOpened, Instant asOf) {
 }

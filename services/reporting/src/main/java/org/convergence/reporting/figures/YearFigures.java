@@ -118,6 +118,11 @@ public final class YearFigures {
         return exit != null && inYear(exit) && countedFrom(pathway).filter(start -> !exit.isBefore(start)).isPresent();
     }
 
+    /** The day a Convergence pathway starts counting (see {@link #countedFrom}), for figures of other packages' facts. */
+    Optional<LocalDate> countingStart(PathwayRecord pathway) {
+        return countedFrom(pathway);
+    }
+
     private boolean inYear(LocalDate date) {
         return !date.isBefore(firstDay) && !date.isAfter(lastDay);
     }

@@ -22,6 +22,8 @@ import java.util.TreeSet;
  *   participant search read a territory's pathways from there.</li>
  *   <li>{@code premieres_heures}: every Premières Heures pathway's entry date by participant, in a few buckets,
  *   for {@code fromPremieresHeures}, which looks at a participant's pathways in any territory.</li>
+ *   <li>{@code accompaniment_roster}: per chantier, each pathway's accompaniment facts (accompaniment topic), in
+ *   buckets keyed like the chantier roster's, with their own markers.</li>
  * </ul>
  */
 public final class ReportingModel {
@@ -39,6 +41,7 @@ public final class ReportingModel {
     private final MongoCollection<Document> territories;
     private final MongoCollection<Document> chantierRoster;
     private final MongoCollection<Document> premieresHeures;
+    private final MongoCollection<Document> accompanimentRoster;
 
     public ReportingModel(ReadModel readModel) {
         this.readModel = readModel;
@@ -46,6 +49,7 @@ public final class ReportingModel {
         this.territories = readModel.collection("territories");
         this.chantierRoster = readModel.collection("chantier_roster");
         this.premieresHeures = readModel.collection("premieres_heures");
+        this.accompanimentRoster = readModel.collection("accompaniment_roster");
     }
 
     public String generation() {
@@ -68,6 +72,14 @@ public final class ReportingModel {
     /** {@code participants.<participantId>.<pathwayId>} = entry date, in documents keyed {@code n}. */
     public MongoCollection<Document> premieresHeures() {
         return premieresHeures;
+    }
+
+    /**
+     * Per chantier, {@code pathways.<pathwayId>} accompaniment entries (barriers at entry, housing barrier changes,
+     * health-rights openings) in documents keyed like the chantier roster's.
+     */
+    public MongoCollection<Document> accompanimentRoster() {
+        return accompanimentRoster;
     }
 
     static String rosterBucketOf(String chantierId, String pathwayId) {
@@ -102,7 +114,7 @@ public final class ReportingModel {
      * collections then leaves a marker only where the fact's other writes are stored.
      */
     public List<MongoCollection<Document>> flushOrder() {
-        return List.of(premieresHeures, territories, chantiers, chantierRoster);
+        return List.of(premieresHeures, territories, chantiers, chantierRoster, accompanimentRoster);
     }
 
     public void drop() {

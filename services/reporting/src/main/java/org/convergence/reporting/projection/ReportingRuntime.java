@@ -29,7 +29,8 @@ public class ReportingRuntime {
 
     /** The projection over these collections, fed by reporting's handler sets. */
     public static Projection projection(ReportingModel model, IntegrationEventCodec codec) {
-        return new Projection(codec, model.flushOrder(), List.of(new EnrolmentHandlers(model).handlers()));
+        return new Projection(codec, model.flushOrder(), List.of(new EnrolmentHandlers(model).handlers(),
+                new AccompanimentHandlers(model).handlers()));
     }
 
     @Produces

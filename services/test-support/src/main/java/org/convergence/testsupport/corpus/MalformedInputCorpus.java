@@ -65,6 +65,7 @@ public final class MalformedInputCorpus {
     private int combinationsPerOperation = 40;
     private int atLeast;
     private long seed = 20_261_130L;
+    private java.util.function.Predicate<String> paths = path -> true;
 
     private MalformedInputCorpus(RawHttp http, String authorization) {
         this.http = http;
@@ -101,6 +102,15 @@ public final class MalformedInputCorpus {
         return this;
     }
 
+    /**
+     * Only the operations whose path passes: for a service whose roles exclude each other (a partner's endpoints and
+     * the chantier's), one corpus per role, each with a token of that role.
+     */
+    public MalformedInputCorpus paths(java.util.function.Predicate<String> which) {
+        this.paths = which;
+        return this;
+    }
+
     /** Fails the corpus if it holds fewer cases: it must not shrink unnoticed. */
     public MalformedInputCorpus atLeast(int cases) {
         this.atLeast = cases;
@@ -133,6 +143,9 @@ public final class MalformedInputCorpus {
         Random random = new Random(seed);
         Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
         for (Operation operation : Operation.all(document)) {
+            if (!paths.test(operation.path())) {
+                continue;
+            }
             methodsByPath.computeIfAbsent(operation.path(), p -> new TreeSet<>()).add(operation.method());
             List<CorpusCase> list = new ArrayList<>();
             parameterCases(operation, random, list);

@@ -1,0 +1,84 @@
+package org.convergence.accompaniment.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.convergence.accompaniment.domain.AccompaniedPathway;
+import org.convergence.accompaniment.domain.AccompanimentMessages.ChangeBarrierStatusCommand;
+import org.convergence.accompaniment.domain.AccompanimentMessages.RecordAssessmentCommand;
+import org.convergence.accompaniment.domain.AccompanimentMessages.RecordHealthRightsOpeningCommand;
+import org.convergence.accompaniment.domain.BarrierCategory;
+import org.convergence.accompaniment.domain.BarrierStatus;
+import org.convergence.accompaniment.domain.HealthRightsKind;
+import org.convergence.accompaniment.domain.HousingSituation;
+import org.convergence.accompaniment.query.AccompanimentReads;
+import org.convergence.accompaniment.query.AccompanimentView;
+import org.convergence.platform.axon.Commands;
+import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.views.EnrolmentView;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What the chantier records of a pathway's accompaniment, and reads back. Each use case finds the pathway in this
+ * service's enrolment view, checks the caller's reach against the pathway's chantier, then sends one command; the
+ * aggregate checks the rules with the pathway's entry date as the view knows it.
+ */
+@ApplicationScoped
+public class AccompanimentFacts {
+
+    private final EnrolmentView enrolment;
+    private final Commands commands;
+    private final AccompanimentReads reads;
+
+    public AccompanimentFacts(EnrolmentView enrolment, Commands commands, AccompanimentReads reads) {
+        this.enrolment = enrolment;
+        this.commands = commands;
+        this.reads = reads;
+    }
+
+    public AccompanimentView recordAssessment(String pathwayId, LocalDate assessedOn, HousingSituation housingAtEntry,
+                                              Set<BarrierCategory> barriers, CallerScope scope) {
+        AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
+        commands.send(new RecordAssessmentCommand(pathway, assessedOn, housingAtEntry, barriers));
+        return reads.of(pathwayId, pathway.participantId());
+    }
+
+    public AccompanimentView changeBarrierStatus(String pathwayId, BarrierCategory category, BarrierStatus status,
+                                                 LocalDate changedOn, CallerScope scope) {
+        AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
+        commands.send(new ChangeBarrierStatusCommand(pathway, category, status, changedOn));
+        return reads.of(pathwayId, pathway.participantId());
+    }
+
+    public AccompanimentView recordHealthRightsOpening(String pathwayId, HealthRightsKind kind, LocalDate openedOn,
+                                                       CallerScope scope) {
+        AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
+        commands.send(new RecordHealthRightsOpeningCommand(pathway, kind, openedOn));
+        return reads.of(pathwayId, pathway.participantId());
+    }
+
+    /** For a partner answering a referral of this pathway: the referral is its reach, not a chantier scope. */
+    void recordHealthRightsOpening(String pathwayId, HealthRightsKind kind, LocalDate openedOn) {
+        EnrolmentView.Pathway known = enrolment.requirePathway(pathwayId);
+        commands.send(new RecordHealthRightsOpeningCommand(new AccompaniedPathway(known.pathwayId(),
+                known.participantId(), known.program(), known.territoryId(), known.chantierId(), known.entryDate()),
+                kind, openedOn));
+    }
+
+    public AccompanimentView read(String pathwayId, CallerScope scope) {
+        AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
+        return reads.of(pathwayId, pathway.participantId());
+    }
+
+    /**
+     * The pathway as the enrolment view knows it, if the caller may reach its chantier. A pathway the view does not
+     * know (yet) is missing: 404 for the national team, the same 403 as another chantier's for anyone else.
+     */
+    AccompaniedPathway visiblePathway(String pathwayId, CallerScope scope) {
+        EnrolmentView.Pathway known = enrolment.pathway(pathwayId)
+                .orElseThrow(() -> scope.missing("Pathway " + pathwayId));
+        scope.requireChantierAccess(known.territoryId(), known.chantierId());
+        return new AccompaniedPathway(known.pathwayId(), known.participantId(), known.program(), known.territoryId(),
+                known.chantierId(), known.entryDate());
+    }
+}

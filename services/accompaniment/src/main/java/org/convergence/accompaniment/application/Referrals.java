@@ -1,0 +1,140 @@
+package org.convergence.accompaniment.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.convergence.accompaniment.domain.AccompaniedPathway;
+import org.convergence.accompaniment.domain.BarrierCategory;
+import org.convergence.accompaniment.domain.HealthRightsKind;
+import org.convergence.accompaniment.domain.PartnerKind;
+import org.convergence.accompaniment.domain.PartnerMessages.ChangeReferralStatusCommand;
+import org.convergence.accompaniment.domain.PartnerMessages.RegisterPartnerCommand;
+import org.convergence.accompaniment.domain.PartnerMessages.SendReferralCommand;
+import org.convergence.accompaniment.domain.ReferralStatus;
+import org.convergence.accompaniment.query.AccompanimentReads;
+import org.convergence.accompaniment.query.PartnerReads;
+import org.convergence.accompaniment.query.PartnerView;
+import org.convergence.accompaniment.query.ReferralView;
+import org.convergence.platform.axon.Commands;
+import org.convergence.platform.domain.RuleViolationException;
+import org.convergence.platform.security.CallerScope;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The partner directory and referrals, for the chantier side (staff, coordinators, national team) and for the
+ * partner a referral is addressed to. A partner reaches only its own inbox: the stream of its territory and id,
+ * both named by its token ({@link PartnerCaller}).
+ */
+@ApplicationScoped
+public class Referrals {
+
+    private static final Set<ReferralStatus> PARTNER_ANSWERS = Set.of(ReferralStatus.ACCEPTED,
+            ReferralStatus.DECLINED, ReferralStatus.COMPLETED);
+
+    private final Commands commands;
+    private final PartnerReads reads;
+    private final AccompanimentFacts accompaniment;
+    private final AccompanimentReads accompanimentReads;
+
+    public Referrals(Commands commands, PartnerReads reads, AccompanimentFacts accompaniment,
+                     AccompanimentReads accompanimentReads) {
+        this.commands = commands;
+        this.reads = reads;
+        this.accompaniment = accompaniment;
+        this.accompanimentReads = accompanimentReads;
+    }
+
+    /** The national team and the territory's coordinator manage its directory. */
+    public PartnerView register(String territoryId, String partnerId, String name, PartnerKind kind,
+                               CallerScope scope) {
+        scope.requireTerritoryManager(territoryId);
+        commands.send(new RegisterPartnerCommand(territoryId, partnerId, name, kind));
+        return new PartnerView(partnerId, territoryId, name, kind);
+    }
+
+    /** Anyone working in the territory reads its directory. */
+    public List<PartnerView> directory(String territoryId, CallerScope scope) {
+        scope.requireTerritoryMember(territoryId);
+        return reads.directory(territoryId);
+    }
+
+    /**
+     * A chantier refers one of its pathways to a partner of the pathway's territory, for a barrier identified on
+     * that pathway.
+     */
+    public ReferralView send(String territoryId, String partnerId, String referralId, String pathwayId,
+                             BarrierCategory category, LocalDate sentOn, boolean identitySharingConsent,
+                             CallerScope scope) {
+        AccompaniedPathway pathway = accompaniment.visiblePathway(pathwayId, scope);
+        if (!pathway.territoryId().equals(territoryId)) {
+            throw new RuleViolationException("PARTNER_OF_ANOTHER_TERRITORY", "A pathway of " + pathway.territoryId()
+                    + " is referred to partners of its own territory");
+        }
+        PartnerView partner = reads.partner(territoryId, partnerId).orElseThrow(() -> new RuleViolationException(
+                "UNKNOWN_PARTNER", "Partner " + partnerId + " is not in the directory of " + territoryId));
+        boolean identified = accompanimentReads.of(pathwayId, pathway.participantId()).barriers().stream()
+                .anyMatch(b -> b.category() == category);
+        if (!identified) {
+            throw new RuleViolationException("BARRIER_NOT_IDENTIFIED", "A referral is for a barrier identified on "
+                    + "the pathway; " + category + " is not");
+        }
+        commands.send(new SendReferralCommand(referralId, pathway, partnerId, partner.kind(), category, sentOn,
+                identitySharingConsent));
+        return reads.referral(territoryId, partnerId, referralId).orElseThrow();
+    }
+
+    /** A partner's referrals the caller may see: those of the chantiers it reaches. */
+    public List<ReferralView> sentTo(String territoryId, String partnerId, CallerScope scope) {
+        scope.requireTerritoryMember(territoryId);
+        return reads.referrals(territoryId, partnerId).stream()
+                .filter(r -> scope.hasChantierAccess(r.territoryId(), r.chantierId())).toList();
+    }
+
+    /** The referring chantier cancels a referral still open. */
+    public ReferralView cancel(String territoryId, String partnerId, String referralId, LocalDate on,
+                               CallerScope scope) {
+        ReferralView referral = reads.referral(territoryId, partnerId, referralId)
+                .orElseThrow(() -> scope.missing("Referral " + referralId));
+        scope.requireChantierAccess(referral.territoryId(), referral.chantierId());
+        commands.send(new ChangeReferralStatusCommand(territoryId, partnerId, referralId, ReferralStatus.CANCELLED,
+                on));
+        return reads.referral(territoryId, partnerId, referralId).orElseThrow();
+    }
+
+    /** The referrals addressed to the calling partner, and nothing else. */
+    public List<ReferralView.ForPartner> inbox(PartnerCaller partner) {
+        return reads.referrals(partner.territoryId(), partner.partnerId()).stream()
+                .map(ReferralView::forPartner).toList();
+    }
+
+    /**
+     * A CPAM contact records the health rights it opened for the participant of a referral for health that was
+     * addressed to it and that it accepted: one command on the pathway's accompaniment, as the chantier would send.
+     */
+    public void openHealthRights(PartnerCaller partner, String referralId, HealthRightsKind kind, LocalDate openedOn) {
+        ReferralView referral = reads.referral(partner.territoryId(), partner.partnerId(), referralId)
+                .orElseThrow(partner::denied);
+        if (referral.partnerKind() != PartnerKind.CPAM_CONTACT || referral.category() != BarrierCategory.HEALTH
+                || referral.status() != ReferralStatus.ACCEPTED) {
+            throw new RuleViolationException("NOT_AN_ACCEPTED_HEALTH_REFERRAL", "A partner records health rights "
+                    + "for a HEALTH referral addressed to a CPAM contact, once accepted; this one is "
+                    + referral.category() + ", " + referral.status());
+        }
+        accompaniment.recordHealthRightsOpening(referral.pathwayId(), kind, openedOn);
+    }
+
+    /** The calling partner accepts, declines or completes a referral addressed to it. */
+    public ReferralView.ForPartner answer(PartnerCaller partner, String referralId, ReferralStatus answer,
+                                          LocalDate on) {
+        if (!PARTNER_ANSWERS.contains(answer)) {
+            throw new RuleViolationException("NOT_A_PARTNER_ANSWER", "A partner answers ACCEPTED, DECLINED or "
+                    + "COMPLETED; " + answer + " is not an answer");
+        }
+        reads.referral(partner.territoryId(), partner.partnerId(), referralId)
+                .orElseThrow(partner::denied);
+        commands.send(new ChangeReferralStatusCommand(partner.territoryId(), partner.partnerId(), referralId, answer,
+                on));
+        return reads.referral(partner.territoryId(), partner.partnerId(), referralId).orElseThrow().forPartner();
+    }
+}

@@ -1,0 +1,39 @@
+package org.convergence.accompaniment.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.config.Configurer;
+import org.convergence.accompaniment.domain.AccompaniedPrograms;
+import org.convergence.accompaniment.domain.Accompaniment;
+import org.convergence.accompaniment.domain.PartnerDirectory;
+import org.convergence.accompaniment.domain.PartnerReferrals;
+import org.convergence.accompaniment.domain.SupportSessions;
+import org.convergence.platform.axon.AxonModule;
+import org.convergence.platform.time.BusinessDates;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * The aggregate of the accompaniment context, and what its handlers may take besides the command: the programs
+ * that are accompanied (configuration) and the business clock (today in Paris).
+ */
+@ApplicationScoped
+public class AccompanimentAxonModule implements AxonModule {
+
+    private final AccompaniedPrograms programs;
+
+    public AccompanimentAxonModule(@ConfigProperty(name = "accompaniment.programs") Set<String> programs) {
+        this.programs = new AccompaniedPrograms(programs);
+    }
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.registerComponent(AccompaniedPrograms.class, c -> programs)
+                .registerComponent(Clock.class, c -> Clock.system(BusinessDates.ZONE))
+                .configureAggregate(Accompaniment.class)
+                .configureAggregate(PartnerDirectory.class)
+                .configureAggregate(PartnerReferrals.class)
+                .configureAggregate(SupportSessions.class);
+    }
+}

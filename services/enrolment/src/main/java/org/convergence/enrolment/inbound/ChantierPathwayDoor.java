@@ -1,0 +1,195 @@
+package org.convergence.enrolment.inbound;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.chantier.ChantierPathwayFacts;
+import org.convergence.contracts.chantier.CheckedInByChantierV1;
+import org.convergence.contracts.chantier.EntryCorrectedByChantierV1;
+import org.convergence.contracts.chantier.ExitCorrectedByChantierV1;
+import org.convergence.contracts.chantier.PathwayEnrolledByChantierV1;
+import org.convergence.contracts.chantier.PathwayExitedAtChantierV1;
+import org.convergence.contracts.chantier.PathwayPromotedByChantierV1;
+import org.convergence.enrolment.application.Enrolments;
+import org.convergence.enrolment.application.Exit;
+import org.convergence.enrolment.application.NewPathway;
+import org.convergence.enrolment.application.PathwayFacts;
+import org.convergence.enrolment.domain.ExitCategory;
+import org.convergence.enrolment.domain.HousingSituation;
+import org.convergence.enrolment.domain.Streams;
+import org.convergence.platform.axon.RecordedBy;
+import org.convergence.platform.domain.NotFoundException;
+import org.convergence.platform.domain.RuleViolationException;
+import org.convergence.platform.eventstore.MongoEventStore;
+import org.convergence.platform.inbound.InboundRejections;
+import org.convergence.platform.messaging.BatchEventHandler;
+import org.convergence.platform.messaging.ConsumedEvent;
+import org.convergence.platform.messaging.ConsumerDeclaration;
+import org.convergence.platform.messaging.DeadLetterCodes;
+import org.convergence.platform.messaging.Fact;
+import org.convergence.platform.messaging.HandlerSet;
+import org.convergence.platform.messaging.RejectedEventException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Kafka door of chantiers' software (ADR 0018): each record of {@link Topics#CHANTIER_PATHWAYS} becomes the one
+ * call of {@link Enrolments} or {@link PathwayFacts} that the REST API makes for the same fact, so every rule,
+ * refusal code and uniqueness guarantee is REST's. The sender's reach is its own chantier ({@link SenderAccess}).
+ *
+ * <ul>
+ *   <li><b>Refusals</b>: a rule's refusal, a scope violation, an id used by another pathway are returned to the
+ *   consumer loop with their code; it dead-letters the record (code and reason in headers), lists it for the
+ *   chantier ({@link InboundRejections}), and goes on with the next record.</li>
+ *   <li><b>Idempotence</b>: every command a record sends is recorded by {@code chantier:<id>/record:<eventId>}; a
+ *   record whose pathway already holds an event recorded so was applied before and changes nothing. The commands'
+ *   own idempotence covers a redelivery that finds a promotion half done.</li>
+ *   <li><b>Order</b>: records are keyed by pathway and applied one after the other; a record about a pathway or
+ *   chantier not known yet throws {@code RetryLaterException}: its partition waits, for a bounded time.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ChantierPathwayDoor implements BatchEventHandler {
+
+    public static final String CONSUMER = "chantier-pathways";
+    /** The REST API's 409: a pathway id already used by another pathway. */
+    static final String CONFLICT = "CONFLICT";
+    /** The REST API's 404 for a national caller: the pathway's enrolment was abandoned. */
+    static final String NOT_FOUND = "NOT_FOUND";
+
+    private final Enrolments enrolments;
+    private final PathwayFacts facts;
+    private final MongoEventStore store;
+    private final IntegrationEventCodec codec;
+    private final InboundRejections rejections;
+    private final HandlerSet<Void> handlers;
+
+    public ChantierPathwayDoor(Enrolments enrolments, PathwayFacts facts, MongoEventStore store,
+                               IntegrationEventCodec codec, InboundRejections rejections) {
+        this.enrolments = enrolments;
+        this.facts = facts;
+        this.store = store;
+        this.codec = codec;
+        this.rejections = rejections;
+        this.handlers = HandlerSet.<Void>forTopic(Topics.CHANTIER_PATHWAYS)
+                .on(ChantierPathwayFacts.ENROLLED, (fact, none) -> enrolled(fact))
+                .on(ChantierPathwayFacts.EXITED, (fact, none) -> exited(fact))
+                .on(ChantierPathwayFacts.ENTRY_CORRECTED, (fact, none) -> entryCorrected(fact))
+                .on(ChantierPathwayFacts.EXIT_CORRECTED, (fact, none) -> exitCorrected(fact))
+                .on(ChantierPathwayFacts.PROMOTED, (fact, none) -> promoted(fact))
+                .on(ChantierPathwayFacts.CHECKED_IN, (fact, none) -> checkedIn(fact))
+                .build();
+    }
+
+    /** Not rebuildable: its effects are commands, which a new read-model generation must not send again. */
+    public ConsumerDeclaration declaration() {
+        return new ConsumerDeclaration(CONSUMER, Set.of(Topics.CHANTIER_PATHWAYS), this, false,
+                rejections.listener());
+    }
+
+    @Override
+    public Map<Integer, RuntimeException> handleAll(List<ConsumedEvent> events) {
+        Map<Integer, RuntimeException> refused = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            ConsumedEvent event = events.get(i);
+            if (!Topics.CHANTIER_PATHWAYS.equals(event.topic())) {
+                continue;
+            }
+            try {
+                handlers.bind(event.envelope(), codec).orElseThrow(() -> notOfThisTopic(event)).apply(null);
+            } catch (RejectedEventException refusal) {
+                refused.put(i, refusal);
+            }
+        }
+        return refused;
+    }
+
+    /** Another topic's fact (an enrolment-service event, say) sent here: the sender is told, nothing is applied. */
+    private static RejectedEventException notOfThisTopic(ConsumedEvent event) {
+        return new RejectedEventException(DeadLetterCodes.MALFORMED_RECORD, "type: " + event.envelope().type()
+                + " v" + event.envelope().schemaVersion() + " is not a fact of " + Topics.CHANTIER_PATHWAYS);
+    }
+
+    private void enrolled(Fact<PathwayEnrolledByChantierV1> fact) {
+        PathwayEnrolledByChantierV1 p = fact.payload();
+        apply(fact, p.pathwayId(), access -> enrolments.enrol(NewPathway.open(p.pathwayId(), p.participantId(),
+                p.program(), fact.chantierId(), p.entryDate()), access));
+    }
+
+    private void exited(Fact<PathwayExitedAtChantierV1> fact) {
+        PathwayExitedAtChantierV1 p = fact.payload();
+        apply(fact, p.pathwayId(), access -> facts.recordExit(p.pathwayId(),
+                exit(p.exitDate(), p.exitCategory(), p.housingAtExit()), access));
+    }
+
+    private void entryCorrected(Fact<EntryCorrectedByChantierV1> fact) {
+        EntryCorrectedByChantierV1 p = fact.payload();
+        apply(fact, p.pathwayId(), access -> facts.correctEntryDate(p.pathwayId(), p.entryDate(), access));
+    }
+
+    private void exitCorrected(Fact<ExitCorrectedByChantierV1> fact) {
+        ExitCorrectedByChantierV1 p = fact.payload();
+        apply(fact, p.pathwayId(), access -> facts.correctExit(p.pathwayId(),
+                exit(p.exitDate(), p.exitCategory(), p.housingAtExit()), access));
+    }
+
+    /** Two commands: done once the Convergence pathway, the second, holds this record's events. */
+    private void promoted(Fact<PathwayPromotedByChantierV1> fact) {
+        PathwayPromotedByChantierV1 p = fact.payload();
+        apply(fact, p.convergencePathwayId(), access -> enrolments.promote(p.pathwayId(), p.convergencePathwayId(),
+                null, p.promotionDate(), access));
+    }
+
+    private void checkedIn(Fact<CheckedInByChantierV1> fact) {
+        CheckedInByChantierV1 p = fact.payload();
+        apply(fact, p.pathwayId(), access -> {
+            facts.recordCheckIn(p.pathwayId(), p.milestoneMonths(), p.checkInDate(),
+                    ExitCategory.valueOf(p.employmentStatus()), HousingSituation.valueOf(p.housingSituation()),
+                    access);
+            return null;
+        });
+    }
+
+    /**
+     * Runs one record's use case as its sender, unless {@code doneOn}'s stream shows it was applied before; turns
+     * the use case's refusals into the record's, with the code REST answers.
+     */
+    private void apply(Fact<?> fact, String doneOn, java.util.function.Function<SenderAccess, Object> useCase) {
+        String actor = "chantier:" + fact.chantierId() + "/record:" + fact.eventId();
+        if (appliedBefore(doneOn, actor)) {
+            return;
+        }
+        SenderAccess access = new SenderAccess(fact.territoryId(), fact.chantierId());
+        try {
+            RecordedBy.as(actor, () -> useCase.apply(access));
+        } catch (RuleViolationException refused) {
+            throw new RejectedEventException(refused.code(), refused.getMessage(), refused);
+        } catch (NotFoundException gone) {
+            throw new RejectedEventException(NOT_FOUND, gone.getMessage(), gone);
+        } catch (ConcurrencyException conflict) {
+            if (appliedBefore(doneOn, actor)) {
+                return; // applied meanwhile by another delivery of this very record
+            }
+            if (fact.envelope().type().equals(ChantierPathwayFacts.ENROLLED.name())
+                    || fact.envelope().type().equals(ChantierPathwayFacts.PROMOTED.name())) {
+                throw new RejectedEventException(CONFLICT, "Pathway " + doneOn + " already exists: a pathway id is "
+                        + "used once", conflict);
+            }
+            throw conflict; // a concurrent change of the pathway: the loop tries the record again
+        }
+    }
+
+    private boolean appliedBefore(String pathwayId, String actor) {
+        return store.eventsOf(Streams.pathway(pathwayId), 0).stream()
+                .anyMatch(event -> actor.equals(event.getMetaData().get(RecordedBy.KEY)));
+    }
+
+    private static Exit exit(java.time.LocalDate date, String category, String housing) {
+        return new Exit(date, ExitCategory.valueOf(category), housing == null ? null
+                : HousingSituation.valueOf(housing));
+    }
+}

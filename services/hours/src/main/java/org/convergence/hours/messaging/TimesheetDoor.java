@@ -1,0 +1,116 @@
+package org.convergence.hours.messaging;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.axonframework.messaging.MetaData;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.InvalidIntegrationEventException;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.hours.AbsenceMinutesV1;
+import org.convergence.contracts.timesheets.TimesheetEvents;
+import org.convergence.contracts.timesheets.WeekTimesheetReportedV1;
+import org.convergence.hours.application.Timesheets;
+import org.convergence.hours.application.WeekReport;
+import org.convergence.hours.application.WeekResult;
+import org.convergence.hours.domain.AbsenceMinutes;
+import org.convergence.platform.axon.RecordedBy;
+import org.convergence.platform.domain.RuleViolationException;
+import org.convergence.platform.messaging.ConsumedEvent;
+import org.convergence.platform.messaging.ConsumerDeclaration;
+import org.convergence.platform.messaging.RejectedEventException;
+import org.convergence.platform.messaging.RetryLaterException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Kafka door of chantier software: weekly timesheets from {@code convergence.timesheets.v1}, recorded as the
+ * REST door's are ({@link Timesheets}). Records of a poll are recorded together, per reporting chantier. A record
+ * the rules refuse is dead-lettered with the rule's code and reason and the records behind it go on; a record naming
+ * a pathway this service's enrolment view has not received yet waits (platform retry-later), then is dead-lettered.
+ * Idempotent: a record delivered again is recognised by its event id in its week's stream.
+ *
+ * <p>Where chantierfacts' per-chantier list of rejected inbound records ({@code platform/inbound}) plugs in: each
+ * refusal below, with the envelope's chantier, is what that list records.
+ */
+@Singleton
+public class TimesheetDoor {
+
+    public static final String CONSUMER = "timesheets";
+
+    private final IntegrationEventCodec codec;
+    private final Timesheets timesheets;
+
+    public TimesheetDoor(IntegrationEventCodec codec, Timesheets timesheets) {
+        this.codec = codec;
+        this.timesheets = timesheets;
+    }
+
+    /** Not rebuildable: its effects are commands, which a new read-model generation must not send again. */
+    @Produces
+    @Singleton
+    ConsumerDeclaration timesheetConsumer() {
+        return new ConsumerDeclaration(CONSUMER, Set.of(Topics.TIMESHEETS), this::handleAll, false);
+    }
+
+    Map<Integer, RuntimeException> handleAll(List<ConsumedEvent> events) {
+        Map<Integer, RuntimeException> rejected = new HashMap<>();
+        Map<String, List<Integer>> byChantier = new LinkedHashMap<>();
+        List<WeekReport> reports = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope envelope = events.get(i).envelope();
+            WeekReport report = null;
+            try {
+                report = reportOf(envelope);
+                byChantier.computeIfAbsent(envelope.chantierId(), c -> new ArrayList<>()).add(i);
+            } catch (InvalidIntegrationEventException | RejectedEventException refused) {
+                rejected.put(i, refused);
+            }
+            reports.add(report);
+        }
+        List<WeekReport> readable = reports.stream().filter(r -> r != null).toList();
+        List<String> unknown = timesheets.unknownPathways(readable);
+        if (!unknown.isEmpty()) {
+            // Nothing applied yet: the loop retries record by record, and only those records wait.
+            throw new RetryLaterException("pathway " + unknown.get(0)
+                    + " is not known to the hours service's enrolment view (yet)");
+        }
+        byChantier.forEach((chantierId, indexes) -> {
+            List<WeekReport> ofChantier = indexes.stream().map(reports::get).toList();
+            List<WeekResult> results = RecordedBy.as("chantier-software:" + chantierId,
+                    () -> timesheets.record(chantierId, ofChantier, MetaData.with("source", Topics.TIMESHEETS)));
+            for (int k = 0; k < indexes.size(); k++) {
+                WeekResult result = results.get(k);
+                if (result.refused()) {
+                    rejected.put(indexes.get(k), reasonOf(result.refusal()));
+                }
+            }
+        });
+        return rejected;
+    }
+
+    private WeekReport reportOf(EventEnvelope envelope) {
+        if (!TimesheetEvents.WEEK_TIMESHEET_REPORTED.name().equals(envelope.type())) {
+            throw new RejectedEventException("type " + envelope.type() + " is not a timesheet of "
+                    + Topics.TIMESHEETS);
+        }
+        WeekTimesheetReportedV1 timesheet = codec.payload(envelope, TimesheetEvents.WEEK_TIMESHEET_REPORTED);
+        AbsenceMinutesV1 a = timesheet.absences();
+        return new WeekReport(timesheet.pathwayId(), timesheet.week(), timesheet.minutesWorked(),
+                new AbsenceMinutes(a.sickLeave(), a.authorised(), a.unjustified(), a.training()),
+                envelope.eventId());
+    }
+
+    /** A rule's refusal becomes the dead letter's reason, code first; anything else fails the batch (retried). */
+    private static RuntimeException reasonOf(RuntimeException refusal) {
+        if (refusal instanceof RuleViolationException rule) {
+            return new RejectedEventException(rule.code() + ": " + rule.getMessage());
+        }
+        throw refusal;
+    }
+}

@@ -1,0 +1,104 @@
+package org.convergence.reporting.projection;
+
+import org.bson.Document;
+import org.convergence.contracts.IntegrationPayload;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.accompaniment.AccompanimentEvents;
+import org.convergence.contracts.accompaniment.AssessmentRecordedV1;
+import org.convergence.contracts.accompaniment.BarrierStatusChangedV1;
+import org.convergence.contracts.accompaniment.HealthRightsOpenedV1;
+import org.convergence.platform.messaging.Fact;
+import org.convergence.platform.messaging.FactHandler;
+import org.convergence.platform.messaging.HandlerSet;
+import org.convergence.platform.messaging.RejectedEventException;
+import org.convergence.platform.projection.FieldNames;
+import org.convergence.platform.projection.ProjectionBatch;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What reporting keeps of {@code convergence.accompaniment.v1} for the housing and health figures: per pathway, in
+ * its chantier's accompaniment roster (same buckets as the chantier roster), the barriers identified at entry, the
+ * housing barrier's dated status changes, and the health-rights openings' dates. Only categories, statuses and
+ * dates exist on the topic; nothing else is kept. Each fact marks its own pathway entry, so a repeated fact changes
+ * nothing; a pathway's facts share the participant's key and arrive in order.
+ */
+final class AccompanimentHandlers {
+
+    static final String HOUSING = "HOUSING";
+
+    private final ReportingModel model;
+
+    AccompanimentHandlers(ReportingModel model) {
+        this.model = model;
+    }
+
+    HandlerSet<ProjectionBatch> handlers() {
+        return HandlerSet.<ProjectionBatch>forTopic(Topics.ACCOMPANIMENT)
+                .on(AccompanimentEvents.ASSESSMENT_RECORDED, prefetch(AssessmentRecordedV1::pathwayId),
+                        this::assessed)
+                .on(AccompanimentEvents.BARRIER_STATUS_CHANGED, prefetch(BarrierStatusChangedV1::pathwayId),
+                        this::barrierChanged)
+                .on(AccompanimentEvents.HEALTH_RIGHTS_OPENED, prefetch(HealthRightsOpenedV1::pathwayId),
+                        this::healthRightsOpened)
+                .build();
+    }
+
+    private void assessed(Fact<AssessmentRecordedV1> fact, ProjectionBatch batch) {
+        AssessmentRecordedV1 e = fact.payload();
+        pathway(fact, e.pathwayId(), e.participantId(), batch, entry -> {
+            entry.set("assessedOn", e.assessedOn().toString()).set("housingAtEntry", e.housingAtEntry())
+                    .set("barriersAtEntry", e.barriers());
+            if (e.barriers().contains(HOUSING)) {
+                entry.addToList("housing", change(fact, e.assessedOn().toString(), "IDENTIFIED"));
+            }
+        });
+    }
+
+    /** Only the housing barrier's history feeds a figure; other barriers' facts are marked and kept nowhere. */
+    private void barrierChanged(Fact<BarrierStatusChangedV1> fact, ProjectionBatch batch) {
+        BarrierStatusChangedV1 e = fact.payload();
+        pathway(fact, e.pathwayId(), e.participantId(), batch, entry -> {
+            if (HOUSING.equals(e.category())) {
+                entry.addToList("housing", change(fact, e.changedOn().toString(), e.status()));
+            }
+        });
+    }
+
+    private void healthRightsOpened(Fact<HealthRightsOpenedV1> fact, ProjectionBatch batch) {
+        HealthRightsOpenedV1 e = fact.payload();
+        pathway(fact, e.pathwayId(), e.participantId(), batch, entry -> entry.addToList("healthRights",
+                new Document("on", e.openedOn().toString()).append("kind", e.kind()).append("event", fact.eventId())));
+    }
+
+    /** A dated status, with its event id: the same status twice on one day stays two changes. */
+    private static Document change(Fact<?> fact, String on, String status) {
+        return new Document("on", on).append("status", status).append("event", fact.eventId());
+    }
+
+    private void pathway(Fact<?> fact, String pathwayId, String participantId, ProjectionBatch batch,
+                         Consumer<ProjectionBatch.Unit> effect) {
+        if (fact.territoryId() == null || fact.chantierId() == null) {
+            throw new RejectedEventException(fact.envelope().type() + " without territoryId and chantierId in its "
+                    + "envelope");
+        }
+        String chantierId = FieldNames.requireKey(fact.chantierId(), "chantierId");
+        String id = FieldNames.requireKey(pathwayId, "pathwayId");
+        FieldNames.requireKey(participantId, "participantId");
+        batch.entry(model.accompanimentRoster(), ReportingModel.rosterBucketOf(chantierId, id), "pathways", id)
+                .applyOnce(fact.eventId(), entry -> {
+                    entry.set("participantId", participantId);
+                    effect.accept(entry);
+                });
+    }
+
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> pathwayId) {
+        return (fact, batch) -> {
+            String id = pathwayId.apply(fact.payload());
+            if (fact.chantierId() != null && id != null && id.length() <= 200) {
+                batch.prefetch(model.accompanimentRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), id));
+            }
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package org.convergence.reporting.published;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import org.convergence.platform.domain.RuleViolationException;
+import org.convergence.platform.time.BusinessDates;
+import org.convergence.reporting.figures.ChantierFigures;
+import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.figures.NationalFigures;
+import org.convergence.reporting.figures.TerritoryFigures;
+import org.convergence.reporting.projection.ReportingModel;
+import org.convergence.reporting.territories.Deployments;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Published annual reports (ADR 0019): the national team publishes year Y once, and every figure of that moment
+ * (the nation, each territory, each chantier, the territories by program) is stored as written facts that nothing
+ * ever updates. They live outside the read model's generation ({@code published_reports}, no prefix): a rebuild
+ * of the read model, a late or a corrected event leave them as they are.
+ * <p>
+ * A publication writes its parts first, under a fresh publication id, then its manifest, {@code _id} = the year,
+ * with one insert: the unique {@code _id} makes the first manifest the only one (a second publication of the year
+ * is refused), and a crash before the manifest leaves only parts nobody points at, never half a report.
+ */
+public final class PublishedReports {
+
+    public static final String COLLECTION = "published_reports";
+
+    private final MongoCollection<Document> reports;
+    private final FiguresService figures;
+    private final Deployments deployments;
+    private final ReportingModel model;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public PublishedReports(MongoDatabase database, FiguresService figures, Deployments deployments,
+                            ReportingModel model, ObjectMapper mapper, Clock clock) {
+        this.reports = database.getCollection(COLLECTION);
+        this.figures = figures;
+        this.deployments = deployments;
+        this.model = model;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** What a publication is: its year, when its figures were taken, by whom, and what it holds. */
+    public record Manifest(int year, String publicationId, Instant asOf, String publishedBy,
+                           List<String> territoryIds, List<String> chantierIds) {
+    }
+
+    /** Publishes the year; refused if it was published already, or if it is not over (Paris time). */
+    public Manifest publish(Year year, String publishedBy) {
+        if (!year.isBefore(Year.now(clock.withZone(BusinessDates.ZONE)))) {
+            throw new RuleViolationException("YEAR_NOT_OVER", "A year's report is published once the year is over: "
+                    + year + " is not");
+        }
+        manifest(year).ifPresent(existing -> {
+            throw new ReportAlreadyPublishedException(existing);
+        });
+        String publicationId = UUID.randomUUID().toString();
+        Instant asOf = clock.instant();
+        NationalFigures nation = figures.national(year);
+        LocalDate lastDay = year.atMonth(12).atEndOfMonth();
+        LocalDate today = LocalDate.ofInstant(asOf, BusinessDates.ZONE);
+        List<Document> parts = new ArrayList<>();
+        parts.add(part(publicationId, "national", new Document("figures", document(nation))
+                .append("deployments", document(deployments.asOf(lastDay.isBefore(today) ? lastDay : today)))));
+        List<String> territoryIds = new ArrayList<>();
+        List<String> chantierIds = new ArrayList<>();
+        for (TerritoryFigures territory : nation.territories()) {
+            List<String> itsChantiers = chantiersOf(territory.territoryId());
+            territoryIds.add(territory.territoryId());
+            parts.add(part(publicationId, "territory:" + territory.territoryId(),
+                    new Document("figures", document(territory)).append("chantierIds", itsChantiers)));
+            for (String chantierId : itsChantiers) {
+                Optional<ChantierFigures> chantier = figures.chantier(chantierId, year);
+                if (chantier.isPresent()) {
+                    chantierIds.add(chantierId);
+                    parts.add(part(publicationId, "chantier:" + chantierId,
+                            new Document("figures", document(chantier.get()))));
+                }
+            }
+        }
+        reports.insertMany(parts, new InsertManyOptions().ordered(false));
+        Manifest manifest = new Manifest(year.getValue(), publicationId, asOf, publishedBy, territoryIds, chantierIds);
+        try {
+            reports.insertOne(new Document("_id", Integer.toString(year.getValue()))
+                    .append("year", year.getValue()).append("publicationId", publicationId)
+                    .append("asOf", asOf.toString()).append("publishedBy", publishedBy)
+                    .append("territoryIds", territoryIds).append("chantierIds", chantierIds));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new ReportAlreadyPublishedException(manifest(year).orElse(manifest));
+            }
+            throw e;
+        }
+        return manifest;
+    }
+
+    public Optional<Manifest> manifest(Year year) {
+        Document d = reports.find(Filters.eq("_id", Integer.toString(year.getValue()))).first();
+        return Optional.ofNullable(d).map(m -> new Manifest(m.getInteger("year"), m.getString("publicationId"),
+                Instant.parse(m.getString("asOf")), m.getString("publishedBy"),
+                m.getList("territoryIds", String.class, List.of()), m.getList("chantierIds", String.class, List.of())));
+    }
+
+    /** The nation's published figures (a {@code NationalFigures} as JSON) and its territories by program. */
+    public Optional<Published> national(Year year) {
+        return part(year, "national").map(d -> new Published(manifest(year).orElseThrow(), tree(d, "figures"),
+                tree(d, "deployments"), List.of()));
+    }
+
+    public Optional<Published> territory(Year year, String territoryId) {
+        return part(year, "territory:" + territoryId).map(d -> new Published(manifest(year).orElseThrow(),
+                tree(d, "figures"), null, d.getList("chantierIds", String.class, List.of())));
+    }
+
+    /** A chantier's published figures (a {@code ChantierFigures} as JSON: its {@code figures} field holds them). */
+    public Optional<Published> chantier(Year year, String chantierId) {
+        return part(year, "chantier:" + chantierId).map(d -> new Published(manifest(year).orElseThrow(),
+                tree(d, "figures"), null, List.of()));
+    }
+
+    /** One published part: the figures as they were stored, read back as a JSON tree. */
+    public record Published(Manifest manifest, JsonNode figures, JsonNode deployments, List<String> chantierIds) {
+    }
+
+    private Optional<Document> part(Year year, String what) {
+        return manifest(year).map(m -> reports.find(Filters.eq("_id", m.publicationId() + ":" + what)).first());
+    }
+
+    private List<String> chantiersOf(String territoryId) {
+        Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
+        return territory == null ? List.of() : territory.getList("chantierIds", String.class, List.of());
+    }
+
+    private static Document part(String publicationId, String what, Document content) {
+        return new Document("_id", publicationId + ":" + what).append("content", content);
+    }
+
+    private Document document(Object figures) {
+        try {
+            return Document.parse(mapper.writeValueAsString(figures));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode tree(Document part, String field) {
+        Document content = part.get("content", Document.class);
+        Document value = content == null ? null : content.get(field, Document.class);
+        try {
+            return value == null ? null : mapper.readTree(value.toJson());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

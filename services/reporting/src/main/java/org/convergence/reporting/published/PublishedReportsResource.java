@@ -1,0 +1,101 @@
+package org.convergence.reporting.published;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.convergence.platform.domain.NotFoundException;
+import org.convergence.platform.rest.Problem;
+import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.time.Year;
+import java.util.List;
+
+/** Published annual reports: immutable snapshots of every figure of a year, with their as-of time (ADR 0019). */
+@Path("/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+public class PublishedReportsResource {
+
+    private final PublishedReports reports;
+    private final CallerScope scope;
+
+    public PublishedReportsResource(PublishedReports reports, CallerScope scope) {
+        this.reports = reports;
+        this.scope = scope;
+    }
+
+    @POST
+    @Path("/{year}")
+    @RolesAllowed(Roles.NATIONAL)
+    @Operation(summary = "Publish a year's report: every figure as of now, never changed afterwards (national team); "
+            + "409 if the year is published already")
+    public Response publish(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        PublishedReports.Manifest manifest = reports.publish(Year.of(year), scope.subject());
+        return Response.created(URI.create("/reports/" + year)).entity(manifest).build();
+    }
+
+    @GET
+    @Path("/{year}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
+    @Operation(summary = "A published year: the nation's figures and territories by program as published")
+    public PublishedFigures national(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return reports.national(Year.of(year)).map(PublishedFigures::of)
+                .orElseThrow(() -> new NotFoundException("No report published for " + year));
+    }
+
+    @GET
+    @Path("/{year}/territories/{territoryId}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR})
+    @Operation(summary = "A territory's published figures for a year (national team, evaluators, its coordinator)")
+    public PublishedFigures territory(@PathParam("year") @Min(2000) @Max(2100) int year,
+                                      @PathParam("territoryId") String territoryId) {
+        scope.requireTerritoryFigures(territoryId);
+        return reports.territory(Year.of(year), territoryId).map(PublishedFigures::of)
+                .orElseThrow(() -> new NotFoundException("No published figures of " + territoryId + " for " + year));
+    }
+
+    @GET
+    @Path("/{year}/chantiers/{chantierId}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
+    @Operation(summary = "A chantier's published figures for a year (as GET /figures/chantiers)")
+    public PublishedFigures chantier(@PathParam("year") @Min(2000) @Max(2100) int year,
+                                     @PathParam("chantierId") String chantierId) {
+        PublishedReports.Published found = reports.chantier(Year.of(year), chantierId).orElse(null);
+        if (found == null) {
+            throw scope.isNational() || scope.isEvaluator()
+                    ? new NotFoundException("No published figures of " + chantierId + " for " + year) : scope.denied();
+        }
+        if (!scope.isEvaluator()) {
+            scope.requireChantierAccess(found.figures().path("territoryId").asText(), chantierId);
+        }
+        return PublishedFigures.of(found);
+    }
+
+    /** A published part as served: the publication, then the figures exactly as stored. */
+    public record PublishedFigures(PublishedReports.Manifest publication, JsonNode figures, JsonNode deployments) {
+        static PublishedFigures of(PublishedReports.Published p) {
+            PublishedReports.Manifest m = p.manifest();
+            // Which territories and chantiers a report holds is the national team's business.
+            return new PublishedFigures(new PublishedReports.Manifest(m.year(), m.publicationId(), m.asOf(),
+                    m.publishedBy(), List.of(), List.of()), p.figures(), p.deployments());
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyPublished(ReportAlreadyPublishedException e) {
+        return Problem.response(409, "Conflict", e.getMessage(), "REPORT_ALREADY_PUBLISHED", List.of());
+    }
+}
