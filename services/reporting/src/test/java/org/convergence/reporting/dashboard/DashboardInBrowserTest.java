@@ -176,7 +176,28 @@ class DashboardInBrowserTest {
 
     private void signIn(String token) {
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("sign-in")).click();
+        WebElement button = browser.findElement(By.id("sign-in"));
+        button.click();
+        awaitNextPage(button);
+    }
+
+    /** A click returns before the page it submits has replaced this one: wait until that element is gone. */
+    private static void awaitNextPage(WebElement fromOldPage) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                fromOldPage.isEnabled();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the page did not change within 15 s of the click");
     }
 
     private void open(String path) {
