@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +56,31 @@ public final class TopicReader implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /**
+     * Polls until {@code count} distinct keys starting with {@code keyPrefix} were read or the timeout passed;
+     * returns the first record of each such key (a test's own records, on a topic others write to as well).
+     */
+    public Map<String, ConsumerRecord<String, byte[]>> readKeysStartingWith(String keyPrefix, int count,
+                                                                        Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, ConsumerRecord<String, byte[]>> found = new LinkedHashMap<>();
+        records.forEach(record -> keep(record, keyPrefix, found));
+        while (found.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                records.add(record);
+                keep(record, keyPrefix, found);
+            }
+        }
+        return found;
+    }
+
+    private static void keep(ConsumerRecord<String, byte[]> record, String keyPrefix,
+                             Map<String, ConsumerRecord<String, byte[]>> found) {
+        if (record.key() != null && record.key().startsWith(keyPrefix)) {
+            found.putIfAbsent(record.key(), record);
+        }
     }
 
     @Override

@@ -102,22 +102,12 @@ class HostileRecordsAtTheDoorTest {
 
     /** The dead letters of this run's records, by key, once all {@code expected} are there or a minute passed. */
     private static Map<String, ConsumerRecord<String, byte[]>> deadLetters(String run, int expected) {
-        Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
         try (TopicReader reader = new TopicReader(ConvergenceStack.kafkaBootstrapServers(),
                 Topics.deadLetterOf(Topics.CHANTIER_PATHWAYS))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            int read = 0;
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                List<ConsumerRecord<String, byte[]>> records = reader.readAtLeast(read + 1, Duration.ofSeconds(2));
-                for (ConsumerRecord<String, byte[]> record : records.subList(read, records.size())) {
-                    if (record.key() != null && record.key().startsWith(run + "-")) {
-                        found.put(record.key(), record);
-                    }
-                }
-                read = records.size();
-            }
+            Map<String, ConsumerRecord<String, byte[]>> found =
+                    reader.readKeysStartingWith(run + "-", expected, Duration.ofSeconds(60));
+            assertEquals(expected, found.size(), "hostile records dead-lettered");
+            return found;
         }
-        assertEquals(expected, found.size(), "hostile records dead-lettered");
-        return found;
     }
 }
