@@ -1,5 +1,6 @@
 package org.convergence.enrolment.importing;
 
+import org.convergence.contracts.input.CsvRecords;
 import org.convergence.contracts.input.Excerpt;
 import org.convergence.contracts.input.JsonErrors;
 import org.convergence.contracts.input.StrictJson;
@@ -9,7 +10,6 @@ import org.convergence.platform.input.InputValidation;
 import org.convergence.platform.rest.InvalidFieldsException;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,33 +121,10 @@ final class CsvLineFormat implements LineFormat {
 
     /** Splits one record into cells, honouring quotes. */
     static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
+        try {
+            return CsvRecords.cells(line, ',');
+        } catch (IllegalArgumentException unclosed) {
+            throw new InvalidLineException("not a valid pathway line: " + unclosed.getMessage());
         }
-        if (quoted) {
-            throw new InvalidLineException("not a valid pathway line: a quote is not closed");
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -8,10 +8,11 @@ import jakarta.inject.Inject;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.testsupport.Tokens;
+import org.convergence.contracts.input.CsvRecords;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -124,38 +125,8 @@ class ExportsAndAccessTest {
         return RestAssured.given().auth().oauth2(token);
     }
 
-    /** RFC 4180 with semicolons, as a spreadsheet reads it. */
+    /** Records end with CRLF, cells are separated by semicolons, as a French spreadsheet reads them. */
     static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ';') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                cell.append(c);
-            }
-        }
-        return rows;
+        return Arrays.stream(csv.split("\r\n")).map(record -> CsvRecords.cells(record, ';')).toList();
     }
 }
