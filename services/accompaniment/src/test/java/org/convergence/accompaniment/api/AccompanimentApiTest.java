@@ -12,7 +12,6 @@ import org.convergence.contracts.Topics;
 import org.convergence.embedded.ConvergenceStack;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.platform.views.EnrolmentView;
-import org.convergence.testsupport.EnrolmentFacts;
 import org.convergence.testsupport.Ids;
 import org.convergence.testsupport.Rest;
 import org.convergence.testsupport.TestEnvelopes;
@@ -32,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -56,15 +54,11 @@ class AccompanimentApiTest {
 
     @BeforeEach
     void enrolAPathway() {
-        territory = Ids.fresh("t");
-        chantier = Ids.fresh("c");
-        participantId = UUID.randomUUID().toString();
-        pathwayId = UUID.randomUUID().toString();
-        try (EnrolmentFacts facts = new EnrolmentFacts(territory)) {
-            facts.chantier(chantier, "CONVERGENCE", LocalDate.of(2019, 1, 1));
-            facts.enrol(participantId, pathwayId, "CONVERGENCE", chantier, ENTRY);
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> view.pathway(pathwayId).isPresent());
+        EnrolledPathway enrolled = EnrolledPathway.enrolledOn(ENTRY, view);
+        territory = enrolled.territory();
+        chantier = enrolled.chantier();
+        participantId = enrolled.participantId();
+        pathwayId = enrolled.pathwayId();
     }
 
     private String staff() {

@@ -9,7 +9,6 @@ import org.convergence.contracts.Topics;
 import org.convergence.embedded.ConvergenceStack;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.platform.views.EnrolmentView;
-import org.convergence.testsupport.EnrolmentFacts;
 import org.convergence.testsupport.Ids;
 import org.convergence.testsupport.Rest;
 import org.convergence.testsupport.TestEnvelopes;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -56,15 +54,11 @@ class PartnerAccessApiTest {
 
     @BeforeEach
     void enrolAndAssessAPathwayAndRegisterTwoPartners() {
-        territory = Ids.fresh("t");
-        chantier = Ids.fresh("c");
-        participantId = UUID.randomUUID().toString();
-        pathwayId = UUID.randomUUID().toString();
-        try (EnrolmentFacts facts = new EnrolmentFacts(territory)) {
-            facts.chantier(chantier, "CONVERGENCE", LocalDate.of(2019, 1, 1));
-            facts.enrol(participantId, pathwayId, "CONVERGENCE", chantier, ENTRY);
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> view.pathway(pathwayId).isPresent());
+        EnrolledPathway enrolled = EnrolledPathway.enrolledOn(ENTRY, view);
+        territory = enrolled.territory();
+        chantier = enrolled.chantier();
+        participantId = enrolled.participantId();
+        pathwayId = enrolled.pathwayId();
         Rest.as(staff()).body("{\"assessedOn\":\"2020-01-20\",\"housingAtEntry\":\"STREET\","
                 + "\"barriers\":[\"HOUSING\",\"HEALTH\"]}").post("/pathways/" + pathwayId + "/assessment")
                 .then().statusCode(201);
