@@ -11,6 +11,8 @@ public final class Topics {
     public static final String ACCOMPANIMENT = "convergence.accompaniment.v1";
     /** Inbound: pathway facts sent by chantiers' own software, applied by the enrolment service (ADR 0018). */
     public static final String CHANTIER_PATHWAYS = "convergence.chantier-pathways.v1";
+    /** Published by the employer transitions service: a pathway's move from the chantier to an employer's store. */
+    public static final String TRANSITIONS = "convergence.transitions.v1";
 
     private Topics() {
     }

@@ -34,7 +34,8 @@ public final class FactRules {
      * producer judges "today" in its own time zone (Europe/Paris) and records in UTC.
      */
     public static final Set<String> PAST_DATES = Set.of("entryDate", "previousEntryDate", "exitDate",
-            "promotionDate", "checkInDate", "effectiveOn", "heldOn", "assessedOn", "changedOn", "openedOn", "sentOn");
+            "promotionDate", "checkInDate", "effectiveOn", "heldOn", "assessedOn", "changedOn", "openedOn", "sentOn",
+            "startedOn", "steppedOn", "completedOn", "interruptedOn", "abandonedOn");
     /** Payload dates that may be planned ahead (a chantier's program start, a coordination): at most a year. */
     public static final Set<String> PLANNED_DATES = Set.of("since");
 

@@ -9,6 +9,7 @@ import org.convergence.contracts.chantier.ChantierPathwayFacts;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.hours.HoursEvents;
 import org.convergence.contracts.timesheets.TimesheetEvents;
+import org.convergence.contracts.transitions.TransitionEvents;
 import org.convergence.contracts.outside.EmployerEvents;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class ContractCatalogTest {
     void the_registry_holds_every_constant_of_every_catalogue_with_its_topic() throws Exception {
         Map<Class<?>, String> catalogues = Map.of(EnrolmentEvents.class, Topics.ENROLMENT,
                 HoursEvents.class, Topics.HOURS, TimesheetEvents.class, Topics.TIMESHEETS,
-                AccompanimentEvents.class, Topics.ACCOMPANIMENT, ChantierPathwayFacts.class, Topics.CHANTIER_PATHWAYS);
+                AccompanimentEvents.class, Topics.ACCOMPANIMENT, ChantierPathwayFacts.class, Topics.CHANTIER_PATHWAYS,
+                TransitionEvents.class, Topics.TRANSITIONS);
         List<IntegrationEventType<?>> declared = new ArrayList<>();
         for (Map.Entry<Class<?>, String> catalogue : catalogues.entrySet()) {
             for (Field field : catalogue.getKey().getDeclaredFields()) {

@@ -1,7 +1,6 @@
 package org.convergence.enrolment.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.Topics;
 import org.convergence.contracts.chantier.ChantierPathwayFacts;
@@ -17,11 +16,6 @@ import org.convergence.enrolment.application.NewPathway;
 import org.convergence.enrolment.application.PathwayFacts;
 import org.convergence.enrolment.domain.ExitCategory;
 import org.convergence.enrolment.domain.HousingSituation;
-import org.convergence.enrolment.domain.Streams;
-import org.convergence.platform.axon.RecordedBy;
-import org.convergence.platform.domain.NotFoundException;
-import org.convergence.platform.domain.RuleViolationException;
-import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.inbound.InboundRejections;
 import org.convergence.platform.messaging.BatchEventHandler;
 import org.convergence.platform.messaging.ConsumedEvent;
@@ -59,20 +53,20 @@ public class ChantierPathwayDoor implements BatchEventHandler {
     /** The REST API's 409: a pathway id already used by another pathway. */
     static final String CONFLICT = "CONFLICT";
     /** The REST API's 404 for a national caller: the pathway's enrolment was abandoned. */
-    static final String NOT_FOUND = "NOT_FOUND";
+    static final String NOT_FOUND = AppliedOnce.NOT_FOUND;
 
     private final Enrolments enrolments;
     private final PathwayFacts facts;
-    private final MongoEventStore store;
+    private final AppliedOnce once;
     private final IntegrationEventCodec codec;
     private final InboundRejections rejections;
     private final HandlerSet<Void> handlers;
 
-    public ChantierPathwayDoor(Enrolments enrolments, PathwayFacts facts, MongoEventStore store,
+    public ChantierPathwayDoor(Enrolments enrolments, PathwayFacts facts, AppliedOnce once,
                                IntegrationEventCodec codec, InboundRejections rejections) {
         this.enrolments = enrolments;
         this.facts = facts;
-        this.store = store;
+        this.once = once;
         this.codec = codec;
         this.rejections = rejections;
         this.handlers = HandlerSet.<Void>forTopic(Topics.CHANTIER_PATHWAYS)
@@ -160,32 +154,15 @@ public class ChantierPathwayDoor implements BatchEventHandler {
      */
     private void apply(Fact<?> fact, String doneOn, java.util.function.Function<SenderAccess, Object> useCase) {
         String actor = "chantier:" + fact.chantierId() + "/record:" + fact.eventId();
-        if (appliedBefore(doneOn, actor)) {
-            return;
-        }
         SenderAccess access = new SenderAccess(fact.territoryId(), fact.chantierId());
-        try {
-            RecordedBy.as(actor, () -> useCase.apply(access));
-        } catch (RuleViolationException refused) {
-            throw new RejectedEventException(refused.code(), refused.getMessage(), refused);
-        } catch (NotFoundException gone) {
-            throw new RejectedEventException(NOT_FOUND, gone.getMessage(), gone);
-        } catch (ConcurrencyException conflict) {
-            if (appliedBefore(doneOn, actor)) {
-                return; // applied meanwhile by another delivery of this very record
-            }
+        once.apply(doneOn, actor, () -> useCase.apply(access), conflict -> {
             if (fact.envelope().type().equals(ChantierPathwayFacts.ENROLLED.name())
                     || fact.envelope().type().equals(ChantierPathwayFacts.PROMOTED.name())) {
-                throw new RejectedEventException(CONFLICT, "Pathway " + doneOn + " already exists: a pathway id is "
+                return new RejectedEventException(CONFLICT, "Pathway " + doneOn + " already exists: a pathway id is "
                         + "used once", conflict);
             }
-            throw conflict; // a concurrent change of the pathway: the loop tries the record again
-        }
-    }
-
-    private boolean appliedBefore(String pathwayId, String actor) {
-        return store.eventsOf(Streams.pathway(pathwayId), 0).stream()
-                .anyMatch(event -> actor.equals(event.getMetaData().get(RecordedBy.KEY)));
+            return conflict; // a concurrent change of the pathway: the loop tries the record again
+        });
     }
 
     private static Exit exit(java.time.LocalDate date, String category, String housing) {

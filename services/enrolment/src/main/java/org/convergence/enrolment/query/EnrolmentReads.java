@@ -17,6 +17,7 @@ import org.convergence.enrolment.domain.TerritoryMessages.CoordinationDesignated
 import org.convergence.enrolment.domain.TerritoryMessages.ProgramStatusChangedEvent;
 import org.convergence.enrolment.domain.TerritoryMessages.SteeringCommitteeHeldEvent;
 import org.convergence.enrolment.domain.TerritoryMessages.TerritoryRegisteredEvent;
+import org.convergence.platform.axon.RecordedBy;
 import org.convergence.platform.eventstore.MongoEventStore;
 
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class EnrolmentReads {
+
+    /** The recorder of an exit caused by a completed employer transition: {@code transition:<transitionId>}. */
+    public static final String TRANSITION_ACTOR = "transition:";
 
     private final MongoEventStore store;
 
@@ -92,6 +96,10 @@ public class EnrolmentReads {
                         e.chantierId(), e.entryDate(), e.promotedFrom());
             } else if (payload instanceof PathwayExitRecordedEvent e && view != null) {
                 view = view.exited(e.exitDate(), e.category(), e.housingAtExit());
+                String recordedBy = String.valueOf(event.getMetaData().get(RecordedBy.KEY));
+                if (recordedBy.startsWith(TRANSITION_ACTOR)) {
+                    view = view.exitedThroughTransition(recordedBy.substring(TRANSITION_ACTOR.length()));
+                }
             } else if (payload instanceof ExitCorrectedEvent e && view != null) {
                 view = view.exited(e.exitDate(), e.category(), e.housingAtExit());
             } else if (payload instanceof EntryDateCorrectedEvent e && view != null) {

@@ -1,6 +1,7 @@
 package org.convergence.reporting.figures;
 
 import org.convergence.platform.programs.ProgramCatalog;
+import org.convergence.platform.time.BusinessDates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
@@ -30,10 +31,28 @@ public final class FiguresService {
 
     private final ReportingModel model;
     private final AccompanimentRecords accompaniment;
+    private final TransitionRecords transitions;
+    private final TransitionYear transitionYear;
 
     public FiguresService(ReportingModel model) {
+        this(model, TransitionYear.DEFAULT_ALERT_WEEKS);
+    }
+
+    /** @param meetingAlertWeeks a transition without a meeting for longer than this is on the alert list */
+    public FiguresService(ReportingModel model, int meetingAlertWeeks) {
         this.model = model;
         this.accompaniment = new AccompanimentRecords(model);
+        this.transitions = new TransitionRecords(model);
+        this.transitionYear = new TransitionYear(meetingAlertWeeks);
+    }
+
+    /** The employer transitions of these chantiers, for the meeting alert list. */
+    public List<TransitionRecord> transitionsAt(Collection<String> chantierIds) {
+        return transitions.at(chantierIds);
+    }
+
+    public TransitionYear transitionYear() {
+        return transitionYear;
     }
 
     /** Every pathway of a territory; empty if reporting has not heard of the territory. */
@@ -105,21 +124,32 @@ public final class FiguresService {
         YearFigures figures = new YearFigures(convergenceStarts(all), year);
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
         Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIdsOf(all));
+        List<TransitionRecord> allTransitions = transitions.at(chantierIdsOf(all));
         List<TerritoryFigures> byTerritory = new ArrayList<>();
-        byTerritoryId.forEach((territoryId, pathways) ->
-                byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, year, null)));
+        byTerritoryId.forEach((territoryId, pathways) -> {
+            Set<String> chantierIds = chantierIdsOf(pathways);
+            byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, year,
+                    transitionFigures(allTransitions.stream().filter(t -> chantierIds.contains(t.chantierId()))
+                            .toList(), year), null));
+        });
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, year, asOf);
+        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, year,
+                transitionFigures(allTransitions, year), asOf);
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
                 nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
-                nation.housingResolved(), nation.healthRightsOpened(), byTerritory, asOf);
+                nation.housingResolved(), nation.healthRightsOpened(), nation.transitions(), byTerritory, asOf);
     }
 
     private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
         YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
         return figuresOf(territoryId, pathways, figures,
                 pathwaysOfParticipants(figures.accompaniedParticipants(pathways)),
-                accompaniment.at(chantierIdsOf(pathways)), year, asOf);
+                accompaniment.at(chantierIdsOf(pathways)), year,
+                transitionFigures(transitions.at(chantierIdsOf(pathways)), year), asOf);
+    }
+
+    private TransitionFigures transitionFigures(List<TransitionRecord> of, Year year) {
+        return transitionYear.of(of, year, BusinessDates.today());
     }
 
     private static Set<String> chantierIdsOf(Collection<PathwayRecord> pathways) {
@@ -135,13 +165,13 @@ public final class FiguresService {
     private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, YearFigures figures,
                                               List<PathwayRecord> everyPathwayOfTheirs,
                                               Map<String, AccompanimentRecord> accompaniment, Year year,
-                                              Instant asOf) {
+                                              TransitionFigures transitions, Instant asOf) {
         AccompanimentFigures housingAndHealth = new AccompanimentFigures(figures, year);
         return new TerritoryFigures(territoryId, year.getValue(), figures.accompaniedParticipants(pathways).size(),
                 figures.exits(pathways).size(), figures.fromPremieresHeures(pathways, everyPathwayOfTheirs),
                 figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
                 figures.premieresHeures(pathways), housingAndHealth.housingResolved(pathways, accompaniment),
-                housingAndHealth.healthRightsOpened(pathways, accompaniment), asOf);
+                housingAndHealth.healthRightsOpened(pathways, accompaniment), transitions, asOf);
     }
 
     /**

@@ -9,6 +9,6 @@ import java.util.List;
  */
 public record NationalFigures(int year, int accompanied, int exits, Rate fromPremieresHeures,
                               Mean averagePathwayMonths, Rate dynamicExits, PremieresHeuresFigures premieresHeures,
-                              Rate housingResolved, Rate healthRightsOpened, List<TerritoryFigures> territories,
-                              Instant asOf) {
+                              Rate housingResolved, Rate healthRightsOpened, TransitionFigures transitions,
+                              List<TerritoryFigures> territories, Instant asOf) {
 }

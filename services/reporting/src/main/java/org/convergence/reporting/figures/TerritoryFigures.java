@@ -9,5 +9,5 @@ import java.time.Instant;
 public record TerritoryFigures(String territoryId, int year, int accompanied, int exits,
                                Rate fromPremieresHeures, Mean averagePathwayMonths, Rate dynamicExits,
                                PremieresHeuresFigures premieresHeures, Rate housingResolved,
-                               Rate healthRightsOpened, Instant asOf) {
+                               Rate healthRightsOpened, TransitionFigures transitions, Instant asOf) {
 }

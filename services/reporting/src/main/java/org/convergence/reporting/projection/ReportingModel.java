@@ -24,6 +24,9 @@ import java.util.TreeSet;
  *   for {@code fromPremieresHeures}, which looks at a participant's pathways in any territory.</li>
  *   <li>{@code accompaniment_roster}: per chantier, each pathway's accompaniment facts (accompaniment topic), in
  *   buckets keyed like the chantier roster's, with their own markers.</li>
+ *   <li>{@code transition_roster}: per chantier, each employer transition ({@code transitions.<transitionId>}:
+ *   start, dated store-hour schedules, meetings, outcome) from the transitions topic, in buckets keyed by chantier and
+ *   transition, with their own markers.</li>
  * </ul>
  */
 public final class ReportingModel {
@@ -42,6 +45,7 @@ public final class ReportingModel {
     private final MongoCollection<Document> chantierRoster;
     private final MongoCollection<Document> premieresHeures;
     private final MongoCollection<Document> accompanimentRoster;
+    private final MongoCollection<Document> transitionRoster;
 
     public ReportingModel(ReadModel readModel) {
         this.readModel = readModel;
@@ -50,6 +54,7 @@ public final class ReportingModel {
         this.chantierRoster = readModel.collection("chantier_roster");
         this.premieresHeures = readModel.collection("premieres_heures");
         this.accompanimentRoster = readModel.collection("accompaniment_roster");
+        this.transitionRoster = readModel.collection("transition_roster");
     }
 
     public String generation() {
@@ -80,6 +85,11 @@ public final class ReportingModel {
      */
     public MongoCollection<Document> accompanimentRoster() {
         return accompanimentRoster;
+    }
+
+    /** Per chantier, {@code transitions.<transitionId>} entries in documents keyed {@code chantierId#n}. */
+    public MongoCollection<Document> transitionRoster() {
+        return transitionRoster;
     }
 
     static String rosterBucketOf(String chantierId, String pathwayId) {
@@ -114,7 +124,8 @@ public final class ReportingModel {
      * collections then leaves a marker only where the fact's other writes are stored.
      */
     public List<MongoCollection<Document>> flushOrder() {
-        return List.of(premieresHeures, territories, chantiers, chantierRoster, accompanimentRoster);
+        return List.of(premieresHeures, territories, chantiers, chantierRoster, accompanimentRoster,
+                transitionRoster);
     }
 
     public void drop() {

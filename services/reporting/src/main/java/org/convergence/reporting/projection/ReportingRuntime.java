@@ -10,6 +10,7 @@ import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.search.ParticipantSearch;
 import org.convergence.reporting.territories.Deployments;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -30,7 +31,7 @@ public class ReportingRuntime {
     /** The projection over these collections, fed by reporting's handler sets. */
     public static Projection projection(ReportingModel model, IntegrationEventCodec codec) {
         return new Projection(codec, model.flushOrder(), List.of(new EnrolmentHandlers(model).handlers(),
-                new AccompanimentHandlers(model).handlers()));
+                new AccompanimentHandlers(model).handlers(), new TransitionHandlers(model).handlers()));
     }
 
     @Produces
@@ -47,8 +48,9 @@ public class ReportingRuntime {
 
     @Produces
     @Singleton
-    FiguresService figures() {
-        return new FiguresService(model);
+    FiguresService figures(@ConfigProperty(name = "reporting.transitions.meeting-alert-weeks",
+            defaultValue = "4") int meetingAlertWeeks) {
+        return new FiguresService(model, meetingAlertWeeks);
     }
 
     @Produces
