@@ -5,9 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,11 +18,12 @@ import org.convergence.hours.application.StoreSchedules;
 import org.convergence.hours.domain.StoreScheduleMessages.Accepted;
 import org.convergence.hours.domain.StoreScheduleMessages.Change;
 import org.convergence.hours.domain.StoreScheduleMessages.ScheduleRequest;
+import org.convergence.platform.domain.NotFoundException;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.input.PlausibleDate;
+import org.convergence.platform.rest.InvalidFieldsException;
 import org.convergence.platform.rest.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.LocalDate;
@@ -33,10 +33,10 @@ import java.util.UUID;
 /**
  * The service-to-service door of the combined weekly schedule (ADR 0020), for the employer transitions service
  * only: role {@value #STORE_SCHEDULER}, which no person's token carries and which reaches nothing else. Idempotent by
- * the key the caller chooses (its transition fact's id): the same key and body answer the same; the same key with
- * another body is a 409 naming the accepted request.
+ * the key the caller chooses, {@code <transitionId>:<number>} (the transition and the number of its schedule change):
+ * the same key and body answer the same; the same key with another body is a 409 naming the rule.
  */
-@Path("/service/pathways/{pathwayId}/store-schedule/{key}")
+@Path("/service/pathways/{pathwayId}/store-schedule/{transitionId}/{number}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(StoreScheduleResource.STORE_SCHEDULER)
@@ -45,8 +45,8 @@ public class StoreScheduleResource {
 
     /** The role of the transitions service's token towards hours: changing store hours, nothing else. */
     public static final String STORE_SCHEDULER = "store-scheduler";
-    /** A key: the transition's id, a colon and the fact's number, e.g. {@code <uuid>:2}. */
-    public static final String KEY = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9]{1,6}$";
+    /** The highest number of a transition's schedule change. */
+    public static final int MAX_CHANGE = 999_999;
 
     private final StoreSchedules schedules;
 
@@ -71,9 +71,13 @@ public class StoreScheduleResource {
     @Operation(summary = "Service to service (transitions): change the store side of a pathway's weekly schedule, "
             + "with the chantier side, if every ISO week stays at or under 35 hours (WEEKLY_LIMIT_35)")
     public Response schedule(@PathParam("pathwayId") String pathwayId,
-                             @PathParam("key") @Size(max = 43) @Pattern(regexp = KEY, message = "must be a "
-                                     + "transition id, a colon and a number") @Schema(pattern = KEY) String key,
+                             @PathParam("transitionId") UUID transitionId,
+                             @PathParam("number") @Min(1) @Max(MAX_CHANGE) int number,
                              @Valid @NotNull ScheduleBody body) {
+        String key = transitionId + ":" + number;
+        if (!body.transitionId().equals(transitionId)) {
+            throw new InvalidFieldsException("transitionId", "must be the transition of the path");
+        }
         ScheduleRequest request = new ScheduleRequest(body.transitionId().toString(), body.change(), body.on(),
                 body.storeHours(), body.chantierHours());
         try {
@@ -85,5 +89,15 @@ public class StoreScheduleResource {
             }
             return Problem.response(409, "Conflict", refused.getMessage(), refused.code(), List.of());
         }
+    }
+
+    @GET
+    @Operation(summary = "Service to service (transitions): what was accepted under this key, if anything (404 "
+            + "otherwise): how the transitions service heals after it crashed between hours' answer and its own fact")
+    public Accepted accepted(@PathParam("pathwayId") String pathwayId,
+                             @PathParam("transitionId") UUID transitionId,
+                             @PathParam("number") @Min(1) @Max(MAX_CHANGE) int number) {
+        return schedules.accepted(pathwayId, transitionId + ":" + number).orElseThrow(() -> new NotFoundException("No schedule change "
+                + "was accepted under this key"));
     }
 }

@@ -7,6 +7,12 @@ import org.convergence.hours.domain.StoreScheduleMessages.ScheduleRequest;
 import org.convergence.hours.domain.StoreScheduleMessages.ScheduleStoreHoursCommand;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.axon.RecordedBy;
+import org.convergence.platform.eventstore.MongoEventStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.convergence.hours.domain.StoreScheduleMessages.StoreHoursScheduledEvent;
+import org.convergence.hours.domain.Streams;
+
+import java.util.Optional;
 
 /**
  * The store side of a pathway's weekly schedule, asked for by the employer transitions service (ADR 0020): one
@@ -19,8 +25,10 @@ public class StoreSchedules {
     private final Commands commands;
     private final KnownPathways pathways;
     private final RecordedBy recordedBy;
+    private final MongoEventStore store;
 
-    public StoreSchedules(Commands commands, KnownPathways pathways, RecordedBy recordedBy) {
+    public StoreSchedules(Commands commands, KnownPathways pathways, RecordedBy recordedBy, MongoEventStore store) {
+        this.store = store;
         this.commands = commands;
         this.pathways = pathways;
         this.recordedBy = recordedBy;
@@ -35,5 +43,16 @@ public class StoreSchedules {
             throw outcome.failure();
         }
         return (Accepted) outcome.result();
+    }
+
+    /** What was accepted under a key, read from the pathway's contract stream: how a caller heals after a crash. */
+    public Optional<Accepted> accepted(String pathwayId, String key) {
+        for (DomainEventMessage<?> event : store.eventsOf(Streams.contract(pathwayId), 0)) {
+            if (event.getPayload() instanceof StoreHoursScheduledEvent e && e.key().equals(key)) {
+                return Optional.of(new Accepted(e.key(), e.pathwayId(), e.request(), e.effectiveOn(), e.storeHours(),
+                        e.chantierHours()));
+            }
+        }
+        return Optional.empty();
     }
 }

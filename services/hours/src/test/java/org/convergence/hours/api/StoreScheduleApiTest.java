@@ -54,12 +54,13 @@ class StoreScheduleApiTest {
     }
 
     private String path(int number) {
-        return "/service/pathways/" + pathway + "/store-schedule/" + transition + ":" + number;
+        return "/service/pathways/" + pathway + "/store-schedule/" + transition + "/" + number;
     }
 
     @Test
     void theSameKeyAndBodyAnswerTheSameAndAnotherBodyUnderThatKeyIsAConflictNamingTheRule() {
         String start = change(transition, "START", "2020-09-07", 8, 26);
+        as(SCHEDULER).get(path(1)).then().statusCode(404);
         as(SCHEDULER).body(start).put(path(1)).then().statusCode(200)
                 .body("storeHours", equalTo(8)).body("chantierHours", equalTo(26))
                 .body("effectiveOn", equalTo("2020-09-07"));
@@ -67,6 +68,8 @@ class StoreScheduleApiTest {
                 .body("storeHours", equalTo(8)).body("key", equalTo(transition + ":1"));
         as(SCHEDULER).body(change(transition, "START", "2020-09-07", 9, 26)).put(path(1)).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("SCHEDULE_KEY_REUSED"));
+        as(SCHEDULER).get(path(1)).then().statusCode(200).body("request.storeHours", equalTo(8))
+                .body("request.change", equalTo("START"));
     }
 
     @Test
