@@ -9,6 +9,14 @@ import java.util.List;
  */
 public record NationalFigures(int year, int accompanied, int exits, Rate fromPremieresHeures,
                               Mean averagePathwayMonths, Rate dynamicExits, PremieresHeuresFigures premieresHeures,
-                              Rate housingResolved, Rate healthRightsOpened, List<TerritoryFigures> territories,
-                              Instant asOf) {
+                              Rate housingResolved, Rate healthRightsOpened, HoursFigures hours,
+                              List<TerritoryFigures> territories, Instant asOf) {
+
+    /** The figures without the hours ones (null: not computed). */
+    public NationalFigures(int year, int accompanied, int exits, Rate fromPremieresHeures, Mean averagePathwayMonths,
+                           Rate dynamicExits, PremieresHeuresFigures premieresHeures, Rate housingResolved,
+                           Rate healthRightsOpened, List<TerritoryFigures> territories, Instant asOf) {
+        this(year, accompanied, exits, fromPremieresHeures, averagePathwayMonths, dynamicExits, premieresHeures,
+                housingResolved, healthRightsOpened, null, territories, asOf);
+    }
 }

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  *   for {@code fromPremieresHeures}, which looks at a participant's pathways in any territory.</li>
  *   <li>{@code accompaniment_roster}: per chantier, each pathway's accompaniment facts (accompaniment topic), in
  *   buckets keyed like the chantier roster's, with their own markers.</li>
+ *   <li>{@code hours_roster}: per chantier, each pathway's contract decisions and minutes worked per ISO week
+ *   (hours topic), in buckets keyed like the chantier roster's, with their own markers.</li>
  * </ul>
  */
 public final class ReportingModel {
@@ -42,6 +44,7 @@ public final class ReportingModel {
     private final MongoCollection<Document> chantierRoster;
     private final MongoCollection<Document> premieresHeures;
     private final MongoCollection<Document> accompanimentRoster;
+    private final MongoCollection<Document> hoursRoster;
 
     public ReportingModel(ReadModel readModel) {
         this.readModel = readModel;
@@ -50,6 +53,7 @@ public final class ReportingModel {
         this.chantierRoster = readModel.collection("chantier_roster");
         this.premieresHeures = readModel.collection("premieres_heures");
         this.accompanimentRoster = readModel.collection("accompaniment_roster");
+        this.hoursRoster = readModel.collection("hours_roster");
     }
 
     public String generation() {
@@ -80,6 +84,11 @@ public final class ReportingModel {
      */
     public MongoCollection<Document> accompanimentRoster() {
         return accompanimentRoster;
+    }
+
+    /** Per chantier, {@code pathways.<pathwayId>} hours entries in documents keyed like the chantier roster's. */
+    public MongoCollection<Document> hoursRoster() {
+        return hoursRoster;
     }
 
     static String rosterBucketOf(String chantierId, String pathwayId) {
@@ -114,7 +123,7 @@ public final class ReportingModel {
      * collections then leaves a marker only where the fact's other writes are stored.
      */
     public List<MongoCollection<Document>> flushOrder() {
-        return List.of(premieresHeures, territories, chantiers, chantierRoster, accompanimentRoster);
+        return List.of(premieresHeures, territories, chantiers, chantierRoster, accompanimentRoster, hoursRoster);
     }
 
     public void drop() {

@@ -30,7 +30,7 @@ public class ReportingRuntime {
     /** The projection over these collections, fed by reporting's handler sets. */
     public static Projection projection(ReportingModel model, IntegrationEventCodec codec) {
         return new Projection(codec, model.flushOrder(), List.of(new EnrolmentHandlers(model).handlers(),
-                new AccompanimentHandlers(model).handlers()));
+                new AccompanimentHandlers(model).handlers(), new HoursHandlers(model).handlers()));
     }
 
     @Produces
@@ -47,8 +47,9 @@ public class ReportingRuntime {
 
     @Produces
     @Singleton
-    FiguresService figures() {
-        return new FiguresService(model);
+    FiguresService figures(ProgramCatalog programs) {
+        return new FiguresService(model, programs.codes().stream().collect(java.util.stream.Collectors.toMap(
+                code -> code, code -> programs.require(code).weeklyHours().defaultHours())));
     }
 
     @Produces
