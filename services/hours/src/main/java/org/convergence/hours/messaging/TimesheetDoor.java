@@ -17,7 +17,9 @@ import org.convergence.hours.domain.AbsenceMinutes;
 import org.convergence.platform.axon.RecordedBy;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.messaging.ConsumedEvent;
+import org.convergence.platform.inbound.InboundRejections;
 import org.convergence.platform.messaging.ConsumerDeclaration;
+import org.convergence.platform.messaging.DeadLetterCodes;
 import org.convergence.platform.messaging.RejectedEventException;
 import org.convergence.platform.messaging.RetryLaterException;
 
@@ -35,8 +37,9 @@ import java.util.Set;
  * a pathway this service's enrolment view has not received yet waits (platform retry-later), then is dead-lettered.
  * Idempotent: a record delivered again is recognised by its event id in its week's stream.
  *
- * <p>Where chantierfacts' per-chantier list of rejected inbound records ({@code platform/inbound}) plugs in: each
- * refusal below, with the envelope's chantier, is what that list records.
+ * <p>Every dead letter of this door, malformed or refused, is listed under the chantier the record names
+ * ({@link InboundRejections}, ADR 0018), where that chantier's staff read it ({@code GET
+ * /chantiers/{id}/inbound-rejections}); the dead letter's code is the rule's code, as REST answers it.
  */
 @Singleton
 public class TimesheetDoor {
@@ -45,17 +48,20 @@ public class TimesheetDoor {
 
     private final IntegrationEventCodec codec;
     private final Timesheets timesheets;
+    private final InboundRejections rejections;
 
-    public TimesheetDoor(IntegrationEventCodec codec, Timesheets timesheets) {
+    public TimesheetDoor(IntegrationEventCodec codec, Timesheets timesheets, InboundRejections rejections) {
         this.codec = codec;
         this.timesheets = timesheets;
+        this.rejections = rejections;
     }
 
     /** Not rebuildable: its effects are commands, which a new read-model generation must not send again. */
     @Produces
     @Singleton
     ConsumerDeclaration timesheetConsumer() {
-        return new ConsumerDeclaration(CONSUMER, Set.of(Topics.TIMESHEETS), this::handleAll, false);
+        return new ConsumerDeclaration(CONSUMER, Set.of(Topics.TIMESHEETS), this::handleAll, false,
+                rejections.listener());
     }
 
     Map<Integer, RuntimeException> handleAll(List<ConsumedEvent> events) {
@@ -96,8 +102,8 @@ public class TimesheetDoor {
 
     private WeekReport reportOf(EventEnvelope envelope) {
         if (!TimesheetEvents.WEEK_TIMESHEET_REPORTED.name().equals(envelope.type())) {
-            throw new RejectedEventException("type " + envelope.type() + " is not a timesheet of "
-                    + Topics.TIMESHEETS);
+            throw new RejectedEventException(DeadLetterCodes.MALFORMED_RECORD, "type " + envelope.type()
+                    + " is not a timesheet of " + Topics.TIMESHEETS);
         }
         WeekTimesheetReportedV1 timesheet = codec.payload(envelope, TimesheetEvents.WEEK_TIMESHEET_REPORTED);
         AbsenceMinutesV1 a = timesheet.absences();
@@ -109,7 +115,7 @@ public class TimesheetDoor {
     /** A rule's refusal becomes the dead letter's reason, code first; anything else fails the batch (retried). */
     private static RuntimeException reasonOf(RuntimeException refusal) {
         if (refusal instanceof RuleViolationException rule) {
-            return new RejectedEventException(rule.code() + ": " + rule.getMessage());
+            return new RejectedEventException(rule.code(), rule.code() + ": " + rule.getMessage(), rule);
         }
         throw refusal;
     }

@@ -5,6 +5,7 @@ import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.time.BusinessDates;
 import org.convergence.reporting.conventions.ConventionProgress;
 import org.convergence.reporting.conventions.Conventions;
+import org.convergence.reporting.dataquality.WeeksWithoutHoursList;
 import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
@@ -50,10 +51,12 @@ public final class DashboardModel {
     private final FigureTree tree;
     private final FigureLabels labels;
     private final Conventions conventions;
+    private final WeeksWithoutHoursList weeksWithoutHours;
 
     public DashboardModel(FiguresService figures, Deployments deployments, PublishedReports published,
                           Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels,
-                          Conventions conventions) {
+                          Conventions conventions, WeeksWithoutHoursList weeksWithoutHours) {
+        this.weeksWithoutHours = weeksWithoutHours;
         this.figures = figures;
         this.deployments = deployments;
         this.published = published;
@@ -176,6 +179,7 @@ public final class DashboardModel {
         publishedFigures.ifPresent(p -> columns.add(new FigureGrid.Column(year + " (publié)", FigureTree.of(p))));
         data.put("grid", FigureGrid.of(columns, labels));
         data.put("chart", BarChart.of("Personnes accompagnées par année", accompanied));
+        data.put("hoursChart", HoursOnTheDashboard.contractsChart(columns.get(YEARS_SHOWN - 1).figures(), year, labels));
     }
 
     private List<DashboardViews.WorkCount> workCounts(String territoryId, List<PathwayRecord> pathways,
@@ -186,6 +190,8 @@ public final class DashboardModel {
         counts.add(count("Parcours au-delà de la durée maximale", lists.pastFiveYears(), chantiers));
         counts.add(count("Points de suivi post-sortie en retard", lists.overdueCheckIns(), chantiers));
         counts.add(count("Sorties sans catégorie", lists.exitsWithoutCategory(), chantiers));
+        counts.add(HoursOnTheDashboard.weeksWithoutHours(weeksWithoutHours.of(territoryId, pathways,
+                BusinessDates.today()), chantiers, labels));
         return counts;
     }
 

@@ -41,7 +41,9 @@ public class DashboardRuntime {
     @Singleton
     DashboardModel dashboardModel(FiguresService figures, Deployments deployments, PublishedReports published,
                                   Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels,
-                                  org.convergence.reporting.conventions.Conventions conventions) {
-        return new DashboardModel(figures, deployments, published, directory, programs, tree, labels, conventions);
+                                  org.convergence.reporting.conventions.Conventions conventions,
+                                  org.convergence.reporting.dataquality.WeeksWithoutHoursList weeksWithoutHours) {
+        return new DashboardModel(figures, deployments, published, directory, programs, tree, labels, conventions,
+                weeksWithoutHours);
     }
 }

@@ -33,17 +33,32 @@ public final class FiguresService {
     private final AccompanimentRecords accompaniment;
     private final TransitionRecords transitions;
     private final TransitionYear transitionYear;
+    private final HoursRecords hours;
+    private final Map<String, Integer> defaultWeeklyHours;
 
     public FiguresService(ReportingModel model) {
-        this(model, TransitionYear.DEFAULT_ALERT_WEEKS);
+        this(model, TransitionYear.DEFAULT_ALERT_WEEKS, Map.of());
     }
 
-    /** @param meetingAlertWeeks a transition without a meeting for longer than this is on the alert list */
     public FiguresService(ReportingModel model, int meetingAlertWeeks) {
+        this(model, meetingAlertWeeks, Map.of());
+    }
+
+    public FiguresService(ReportingModel model, Map<String, Integer> defaultWeeklyHours) {
+        this(model, TransitionYear.DEFAULT_ALERT_WEEKS, defaultWeeklyHours);
+    }
+
+    /**
+     * @param meetingAlertWeeks a transition without a meeting for longer than this is on the alert list
+     * @param defaultWeeklyHours by program, the contract before any decision (for the hours figures)
+     */
+    public FiguresService(ReportingModel model, int meetingAlertWeeks, Map<String, Integer> defaultWeeklyHours) {
         this.model = model;
         this.accompaniment = new AccompanimentRecords(model);
         this.transitions = new TransitionRecords(model);
         this.transitionYear = new TransitionYear(meetingAlertWeeks);
+        this.hours = new HoursRecords(model);
+        this.defaultWeeklyHours = Map.copyOf(defaultWeeklyHours);
     }
 
     /** The employer transitions of these chantiers, for the meeting alert list. */
@@ -125,19 +140,22 @@ public final class FiguresService {
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
         Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIdsOf(all));
         List<TransitionRecord> allTransitions = transitions.at(chantierIdsOf(all));
+        Map<String, HoursRecord> worked = hours.at(chantierIdsOf(all));
+        HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         byTerritoryId.forEach((territoryId, pathways) -> {
             Set<String> chantierIds = chantierIdsOf(pathways);
             byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, year,
                     transitionFigures(allTransitions.stream().filter(t -> chantierIds.contains(t.chantierId()))
-                            .toList(), year), null));
+                            .toList(), year), hoursCounting.of(pathways, worked), null));
         });
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
         TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, year,
-                transitionFigures(allTransitions, year), asOf);
+                transitionFigures(allTransitions, year), hoursCounting.of(all, worked), asOf);
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
                 nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
-                nation.housingResolved(), nation.healthRightsOpened(), nation.transitions(), byTerritory, asOf);
+                nation.housingResolved(), nation.healthRightsOpened(), nation.transitions(), nation.hours(),
+                byTerritory, asOf);
     }
 
     private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
@@ -145,7 +163,8 @@ public final class FiguresService {
         return figuresOf(territoryId, pathways, figures,
                 pathwaysOfParticipants(figures.accompaniedParticipants(pathways)),
                 accompaniment.at(chantierIdsOf(pathways)), year,
-                transitionFigures(transitions.at(chantierIdsOf(pathways)), year), asOf);
+                transitionFigures(transitions.at(chantierIdsOf(pathways)), year),
+                new HoursCounting(year, defaultWeeklyHours).of(pathways, hours.at(chantierIdsOf(pathways))), asOf);
     }
 
     private TransitionFigures transitionFigures(List<TransitionRecord> of, Year year) {
@@ -165,13 +184,14 @@ public final class FiguresService {
     private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, YearFigures figures,
                                               List<PathwayRecord> everyPathwayOfTheirs,
                                               Map<String, AccompanimentRecord> accompaniment, Year year,
-                                              TransitionFigures transitions, Instant asOf) {
+                                              TransitionFigures transitions, HoursFigures hoursFigures,
+                                              Instant asOf) {
         AccompanimentFigures housingAndHealth = new AccompanimentFigures(figures, year);
         return new TerritoryFigures(territoryId, year.getValue(), figures.accompaniedParticipants(pathways).size(),
                 figures.exits(pathways).size(), figures.fromPremieresHeures(pathways, everyPathwayOfTheirs),
                 figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
                 figures.premieresHeures(pathways), housingAndHealth.housingResolved(pathways, accompaniment),
-                housingAndHealth.healthRightsOpened(pathways, accompaniment), transitions, asOf);
+                housingAndHealth.healthRightsOpened(pathways, accompaniment), transitions, hoursFigures, asOf);
     }
 
     /**

@@ -9,5 +9,14 @@ import java.time.Instant;
 public record TerritoryFigures(String territoryId, int year, int accompanied, int exits,
                                Rate fromPremieresHeures, Mean averagePathwayMonths, Rate dynamicExits,
                                PremieresHeuresFigures premieresHeures, Rate housingResolved,
-                               Rate healthRightsOpened, TransitionFigures transitions, Instant asOf) {
+                               Rate healthRightsOpened, TransitionFigures transitions, HoursFigures hours,
+                               Instant asOf) {
+
+    /** The figures without the transitions and hours ones (null: not computed). */
+    public TerritoryFigures(String territoryId, int year, int accompanied, int exits, Rate fromPremieresHeures,
+                            Mean averagePathwayMonths, Rate dynamicExits, PremieresHeuresFigures premieresHeures,
+                            Rate housingResolved, Rate healthRightsOpened, Instant asOf) {
+        this(territoryId, year, accompanied, exits, fromPremieresHeures, averagePathwayMonths, dynamicExits,
+                premieresHeures, housingResolved, healthRightsOpened, null, null, asOf);
+    }
 }

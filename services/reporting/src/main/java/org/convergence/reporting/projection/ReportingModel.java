@@ -27,6 +27,8 @@ import java.util.TreeSet;
  *   <li>{@code transition_roster}: per chantier, each employer transition ({@code transitions.<transitionId>}:
  *   start, dated store-hour schedules, meetings, outcome) from the transitions topic, in buckets keyed by chantier and
  *   transition, with their own markers.</li>
+ *   <li>{@code hours_roster}: per chantier, each pathway's contract decisions and minutes worked per ISO week
+ *   (hours topic), in buckets keyed like the chantier roster's, with their own markers.</li>
  * </ul>
  */
 public final class ReportingModel {
@@ -46,6 +48,7 @@ public final class ReportingModel {
     private final MongoCollection<Document> premieresHeures;
     private final MongoCollection<Document> accompanimentRoster;
     private final MongoCollection<Document> transitionRoster;
+    private final MongoCollection<Document> hoursRoster;
 
     public ReportingModel(ReadModel readModel) {
         this.readModel = readModel;
@@ -55,6 +58,7 @@ public final class ReportingModel {
         this.premieresHeures = readModel.collection("premieres_heures");
         this.accompanimentRoster = readModel.collection("accompaniment_roster");
         this.transitionRoster = readModel.collection("transition_roster");
+        this.hoursRoster = readModel.collection("hours_roster");
     }
 
     public String generation() {
@@ -92,6 +96,11 @@ public final class ReportingModel {
         return transitionRoster;
     }
 
+    /** Per chantier, {@code pathways.<pathwayId>} hours entries in documents keyed like the chantier roster's. */
+    public MongoCollection<Document> hoursRoster() {
+        return hoursRoster;
+    }
+
     static String rosterBucketOf(String chantierId, String pathwayId) {
         return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
     }
@@ -125,7 +134,7 @@ public final class ReportingModel {
      */
     public List<MongoCollection<Document>> flushOrder() {
         return List.of(premieresHeures, territories, chantiers, chantierRoster, accompanimentRoster,
-                transitionRoster);
+                transitionRoster, hoursRoster);
     }
 
     public void drop() {

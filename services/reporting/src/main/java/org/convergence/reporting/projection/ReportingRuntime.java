@@ -31,7 +31,8 @@ public class ReportingRuntime {
     /** The projection over these collections, fed by reporting's handler sets. */
     public static Projection projection(ReportingModel model, IntegrationEventCodec codec) {
         return new Projection(codec, model.flushOrder(), List.of(new EnrolmentHandlers(model).handlers(),
-                new AccompanimentHandlers(model).handlers(), new TransitionHandlers(model).handlers()));
+                new AccompanimentHandlers(model).handlers(), new TransitionHandlers(model).handlers(),
+                new HoursHandlers(model).handlers()));
     }
 
     @Produces
@@ -48,9 +49,10 @@ public class ReportingRuntime {
 
     @Produces
     @Singleton
-    FiguresService figures(@ConfigProperty(name = "reporting.transitions.meeting-alert-weeks",
-            defaultValue = "4") int meetingAlertWeeks) {
-        return new FiguresService(model, meetingAlertWeeks);
+    FiguresService figures(@ConfigProperty(name = "reporting.transitions.meeting-alert-weeks") int meetingAlertWeeks,
+                           ProgramCatalog programs) {
+        return new FiguresService(model, meetingAlertWeeks, programs.codes().stream().collect(
+                java.util.stream.Collectors.toMap(code -> code, code -> programs.require(code).weeklyHours().defaultHours())));
     }
 
     @Produces

@@ -1,0 +1,165 @@
+package org.convergence.hours.bench;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.Topics;
+import org.convergence.contracts.hours.AbsenceMinutesV1;
+import org.convergence.contracts.timesheets.TimesheetEvents;
+import org.convergence.contracts.timesheets.WeekTimesheetReportedV1;
+import org.convergence.embedded.ConvergenceStack;
+import org.convergence.embedded.ConvergenceStackResource;
+import org.convergence.hours.messaging.TimesheetDoor;
+import org.convergence.platform.eventstore.MongoEventStore;
+import org.convergence.platform.views.EnrolmentView;
+import org.convergence.testsupport.EnrolmentFacts;
+import org.convergence.testsupport.Ids;
+import org.convergence.testsupport.TestEnvelopes;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * How fast weekly timesheets go from the inbound topic through the Kafka door into the event store (rules checked,
+ * one stream per pathway-week, batched appends), against the embedded server's raw bulk-insert rate measured in the
+ * same run on the same server. Issue 8 asks for at least 2,000 weekly facts per second and at least half the raw
+ * rate. Run: {@code ./mvnw -B -pl services/hours -am verify -Dbenchmark -Dtest=TimesheetIngestionBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs} ({@code -Dbench.pathways=N -Dbench.weeks=W} to change the size).
+ */
+@Tag("benchmark")
+@QuarkusTest
+@WithTestResource(ConvergenceStackResource.class)
+class TimesheetIngestionBenchmark {
+
+    private static final AbsenceMinutesV1 NO_ABSENCE = new AbsenceMinutesV1(0, 0, 0, 0);
+    private static final int RAW_BATCH = 2_000;
+
+    @Inject
+    EnrolmentView view;
+
+    @Inject
+    MongoDatabase database;
+
+    @Test
+    void timesheetsPerSecondFromTheTopicToTheEventStoreAgainstTheRawBulkInsertRate() throws Exception {
+        int pathways = Integer.getInteger("bench.pathways", 1_000);
+        int weeks = Integer.getInteger("bench.weeks", 10);
+        String territory = Ids.fresh("t");
+        String chantier = Ids.fresh("c");
+        LocalDate entry = LocalDate.of(2020, 1, 6);
+        List<String> ids = new ArrayList<>();
+        try (EnrolmentFacts facts = new EnrolmentFacts(territory)) {
+            facts.chantier(chantier, "CONVERGENCE", LocalDate.of(2015, 1, 1));
+            for (int i = 0; i < pathways; i++) {
+                String pathway = UUID.randomUUID().toString();
+                facts.enrol(UUID.randomUUID().toString(), pathway, "CONVERGENCE", chantier, entry);
+                ids.add(pathway);
+            }
+        }
+        await().atMost(Duration.ofMinutes(5)).until(() -> view.pathways(ids).size() == pathways);
+
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(pathways * weeks);
+        for (int w = 0; w < weeks; w++) {
+            String week = String.format("2020-W%02d", 2 + w);
+            for (String pathway : ids) {
+                EventEnvelope envelope = TestEnvelopes.envelope(TimesheetEvents.WEEK_TIMESHEET_REPORTED,
+                        new WeekTimesheetReportedV1(pathway, week, 1_560, NO_ABSENCE), entry, pathway, territory,
+                        chantier);
+                records.add(new ProducerRecord<>(Topics.TIMESHEETS, pathway, TestEnvelopes.CODEC.encode(envelope)));
+            }
+        }
+
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> software = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConvergenceStack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer())) {
+            records.forEach(software::send);
+            software.flush();
+        }
+        double published = (System.nanoTime() - start) / 1e9;
+        awaitDoorCaughtUp();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertEquals(records.size(), storedFirstCommits(ids, weeks), "every weekly fact stored once");
+        double rate = records.size() / seconds;
+        double raw = rawInsertManyRate(records.size());
+        System.out.printf("bench: timesheet ingestion %d weekly facts (%d pathways x %d weeks) in %.1f s "
+                        + "(published in %.1f s) = %.0f facts/s; embedded server raw insertMany %.0f docs/s in the "
+                        + "same run; ratio %.2f%n", records.size(), pathways, weeks, seconds, published, rate, raw,
+                rate / raw);
+    }
+
+    /** Until the door's group has committed the end of every partition of the topic. */
+    private static void awaitDoorCaughtUp() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConvergenceStack.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                        "hours-" + TimesheetDoor.CONSUMER).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(Topics.TIMESHEETS)).allTopicNames().get().get(Topics.TIMESHEETS)
+                        .partitions().forEach(p -> latest.put(new TopicPartition(Topics.TIMESHEETS, p.partition()),
+                                OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || (committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+            });
+        }
+    }
+
+    private long storedFirstCommits(List<String> pathways, int weeks) {
+        MongoCollection<Document> commits = database.getCollection(MongoEventStore.COMMITS);
+        long stored = 0;
+        for (int w = 0; w < weeks; w++) {
+            String week = String.format("2020-W%02d", 2 + w);
+            List<String> ids = pathways.stream().map(p -> "hours-week:" + p + ":" + week + ":0").toList();
+            stored += commits.countDocuments(Filters.in("_id", ids));
+        }
+        return stored;
+    }
+
+    /** The same number of documents of a commit's size, inserted raw in batches into a scratch collection. */
+    private double rawInsertManyRate(int documents) {
+        MongoCollection<Document> scratch = database.getCollection("bench_raw_" + UUID.randomUUID().toString()
+                .substring(0, 8));
+        String payload = "x".repeat(400);
+        long start = System.nanoTime();
+        for (int done = 0; done < documents; done += RAW_BATCH) {
+            List<Document> batch = new ArrayList<>();
+            for (int i = done; i < Math.min(documents, done + RAW_BATCH); i++) {
+                batch.add(new Document("_id", "raw:" + i).append("payload", payload));
+            }
+            scratch.insertMany(batch);
+        }
+        double rate = documents / ((System.nanoTime() - start) / 1e9);
+        scratch.drop();
+        return rate;
+    }
+}

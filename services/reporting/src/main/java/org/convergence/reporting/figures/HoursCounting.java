@@ -1,0 +1,103 @@
+package org.convergence.reporting.figures;
+
+import org.convergence.platform.programs.ProgramCatalog;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Computes {@link HoursFigures} from a scope's pathways and their hours facts. Pure. A pathway's hours count where
+ * reporting knows the pathway (its enrolment fact arrived), like every other figure.
+ * <ul>
+ *   <li>Hours worked: the minutes worked in the ISO weeks of the year (a week belongs to the year of its
+ *   Thursday, as ISO 8601 says), by the program of the pathway, in whole hours (rounded to the nearest).</li>
+ *   <li>Premières Heures contracts: distinct participants with a Premières Heures pathway active on a day of the year,
+ *   by the weekly hours of their contract on the last day of the year, or on their exit if earlier (the program's
+ *   default before any decision); a participant with two such pathways counts once, at the later one.</li>
+ *   <li>Step-ups decided: contract decisions with reason {@code LADDER_STEP} taking effect in the year.</li>
+ * </ul>
+ */
+public final class HoursCounting {
+
+    public static final String LADDER_STEP = "LADDER_STEP";
+
+    private final Year year;
+    private final LocalDate firstDay;
+    private final LocalDate lastDay;
+    private final Map<String, Integer> defaultWeeklyHours;
+
+    /** @param defaultWeeklyHours by program, the contract before any decision (the program catalogue's default) */
+    public HoursCounting(Year year, Map<String, Integer> defaultWeeklyHours) {
+        this.year = year;
+        this.firstDay = year.atDay(1);
+        this.lastDay = year.atMonth(12).atEndOfMonth();
+        this.defaultWeeklyHours = Map.copyOf(defaultWeeklyHours);
+    }
+
+    public HoursFigures of(Collection<PathwayRecord> pathways, Map<String, HoursRecord> hours) {
+        Set<String> inScope = pathways.stream().map(PathwayRecord::pathwayId).collect(Collectors.toSet());
+        String weekPrefix = String.format("%04d-W", year.getValue());
+        Map<String, Long> minutesByProgram = new HashMap<>();
+        int stepUps = 0;
+        for (HoursRecord record : hours.values()) {
+            if (!inScope.contains(record.pathwayId())) {
+                continue;
+            }
+            long minutes = record.minutesByWeek().entrySet().stream().filter(e -> e.getKey().startsWith(weekPrefix))
+                    .mapToLong(Map.Entry::getValue).sum();
+            minutesByProgram.merge(record.program(), minutes, Long::sum);
+            stepUps += (int) record.decisions().stream()
+                    .filter(d -> LADDER_STEP.equals(d.reason()) && inYear(d.from())).count();
+        }
+        long ph = hoursOf(minutesByProgram.remove(ProgramCatalog.PREMIERES_HEURES));
+        long convergence = hoursOf(minutesByProgram.remove(ProgramCatalog.CONVERGENCE));
+        long others = hoursOf(minutesByProgram.values().stream().mapToLong(Long::longValue).sum());
+        return new HoursFigures(ph, convergence, others, contracts(pathways, hours), stepUps);
+    }
+
+    private HoursFigures.PremieresHeuresContracts contracts(Collection<PathwayRecord> pathways,
+                                                           Map<String, HoursRecord> hours) {
+        Map<String, PathwayRecord> latestByParticipant = new HashMap<>();
+        for (PathwayRecord p : pathways) {
+            if (ProgramCatalog.PREMIERES_HEURES.equals(p.program()) && isActiveInYear(p)) {
+                latestByParticipant.merge(p.participantId(), p,
+                        (a, b) -> lastCountedDay(b).isAfter(lastCountedDay(a)) ? b : a);
+            }
+        }
+        int[] bins = new int[4];
+        for (PathwayRecord p : latestByParticipant.values()) {
+            HoursRecord record = hours.get(p.pathwayId());
+            Integer weeklyHours = record == null ? null : record.weeklyHoursOn(lastCountedDay(p)).stream().boxed()
+                    .findFirst().orElse(null);
+            if (weeklyHours == null) {
+                weeklyHours = defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES);
+            }
+            if (weeklyHours != null) {
+                bins[weeklyHours <= 4 ? 0 : weeklyHours <= 6 ? 1 : weeklyHours <= 8 ? 2 : 3]++;
+            }
+        }
+        return new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]);
+    }
+
+    private boolean isActiveInYear(PathwayRecord p) {
+        return p.entryDate() != null && !p.entryDate().isAfter(lastDay)
+                && (p.exitDate() == null || !p.exitDate().isBefore(firstDay));
+    }
+
+    private LocalDate lastCountedDay(PathwayRecord p) {
+        return p.exitDate() != null && p.exitDate().isBefore(lastDay) ? p.exitDate() : lastDay;
+    }
+
+    private boolean inYear(LocalDate day) {
+        return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+    }
+
+    private static long hoursOf(Long minutes) {
+        return minutes == null ? 0 : Math.round(minutes / 60.0);
+    }
+}
