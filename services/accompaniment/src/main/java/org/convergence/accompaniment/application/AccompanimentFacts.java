@@ -5,6 +5,7 @@ import org.convergence.accompaniment.domain.AccompaniedPathway;
 import org.convergence.accompaniment.domain.AccompanimentMessages.ChangeBarrierStatusCommand;
 import org.convergence.accompaniment.domain.AccompanimentMessages.RecordAssessmentCommand;
 import org.convergence.accompaniment.domain.AccompanimentMessages.RecordHealthRightsOpeningCommand;
+import org.convergence.accompaniment.domain.AccompanimentMessages.ResolveBarrierAfterReferralCommand;
 import org.convergence.accompaniment.domain.BarrierCategory;
 import org.convergence.accompaniment.domain.BarrierStatus;
 import org.convergence.accompaniment.domain.HealthRightsKind;
@@ -59,10 +60,21 @@ public class AccompanimentFacts {
 
     /** For a partner answering a referral of this pathway: the referral is its reach, not a chantier scope. */
     void recordHealthRightsOpening(String pathwayId, HealthRightsKind kind, LocalDate openedOn) {
-        EnrolmentView.Pathway known = enrolment.requirePathway(pathwayId);
-        commands.send(new RecordHealthRightsOpeningCommand(new AccompaniedPathway(known.pathwayId(),
-                known.participantId(), known.program(), known.territoryId(), known.chantierId(), known.entryDate()),
-                kind, openedOn));
+        commands.send(new RecordHealthRightsOpeningCommand(accompanied(enrolment.requirePathway(pathwayId)), kind,
+                openedOn));
+    }
+
+    /**
+     * A referral of this pathway was completed: its barrier moves if a completion resolves it (the aggregate
+     * decides, once per referral). False while the enrolment view does not know the pathway.
+     */
+    public boolean resolveAfterCompletedReferral(String pathwayId, String referralId, BarrierCategory category,
+                                                 LocalDate completedOn) {
+        return enrolment.pathway(pathwayId).map(known -> {
+            commands.send(new ResolveBarrierAfterReferralCommand(accompanied(known), referralId, category,
+                    completedOn));
+            return true;
+        }).orElse(false);
     }
 
     public AccompanimentView read(String pathwayId, CallerScope scope) {
@@ -78,6 +90,10 @@ public class AccompanimentFacts {
         EnrolmentView.Pathway known = enrolment.pathway(pathwayId)
                 .orElseThrow(() -> scope.missing("Pathway " + pathwayId));
         scope.requireChantierAccess(known.territoryId(), known.chantierId());
+        return accompanied(known);
+    }
+
+    private static AccompaniedPathway accompanied(EnrolmentView.Pathway known) {
         return new AccompaniedPathway(known.pathwayId(), known.participantId(), known.program(), known.territoryId(),
                 known.chantierId(), known.entryDate());
     }

@@ -10,12 +10,14 @@ import org.convergence.accompaniment.domain.PartnerMessages.RegisterPartnerComma
 import org.convergence.accompaniment.domain.PartnerMessages.SendReferralCommand;
 import org.convergence.accompaniment.domain.ReferralStatus;
 import org.convergence.accompaniment.query.AccompanimentReads;
+import org.convergence.accompaniment.query.ExpiredReferrals;
 import org.convergence.accompaniment.query.PartnerReads;
 import org.convergence.accompaniment.query.PartnerView;
 import org.convergence.accompaniment.query.ReferralView;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.views.EnrolmentView;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,13 +38,17 @@ public class Referrals {
     private final PartnerReads reads;
     private final AccompanimentFacts accompaniment;
     private final AccompanimentReads accompanimentReads;
+    private final EnrolmentView enrolment;
+    private final ExpiredReferrals expired;
 
     public Referrals(Commands commands, PartnerReads reads, AccompanimentFacts accompaniment,
-                     AccompanimentReads accompanimentReads) {
+                     AccompanimentReads accompanimentReads, EnrolmentView enrolment, ExpiredReferrals expired) {
         this.commands = commands;
         this.reads = reads;
         this.accompaniment = accompaniment;
         this.accompanimentReads = accompanimentReads;
+        this.enrolment = enrolment;
+        this.expired = expired;
     }
 
     /** The national team and the territory's coordinator manage its directory. */
@@ -100,6 +106,17 @@ public class Referrals {
         commands.send(new ChangeReferralStatusCommand(territoryId, partnerId, referralId, ReferralStatus.CANCELLED,
                 on));
         return reads.referral(territoryId, partnerId, referralId).orElseThrow();
+    }
+
+    /**
+     * The chantier's referrals no partner answered in time, for its staff, its coordinator and the national team
+     * (the same reach as its pathways: a scoped caller gets 403 for another chantier's list and for an unknown one).
+     */
+    public List<ExpiredReferrals.Expired> expiredAt(String chantierId, CallerScope scope) {
+        EnrolmentView.Chantier chantier = enrolment.chantier(chantierId)
+                .orElseThrow(() -> scope.missing("Chantier " + chantierId));
+        scope.requireChantierAccess(chantier.territoryId(), chantierId);
+        return expired.of(chantierId);
     }
 
     /** The referrals addressed to the calling partner, and nothing else. */
