@@ -30,10 +30,12 @@ public final class FiguresService {
 
     private final ReportingModel model;
     private final AccompanimentRecords accompaniment;
+    private final AccompanimentActivityRecords activity;
 
     public FiguresService(ReportingModel model) {
         this.model = model;
         this.accompaniment = new AccompanimentRecords(model);
+        this.activity = new AccompanimentActivityRecords(model);
     }
 
     /** Every pathway of a territory; empty if reporting has not heard of the territory. */
@@ -105,21 +107,24 @@ public final class FiguresService {
         YearFigures figures = new YearFigures(convergenceStarts(all), year);
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
         Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIdsOf(all));
+        AccompanimentActivityRecords.Activity activities = activity.at(chantierIdsOf(all));
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         byTerritoryId.forEach((territoryId, pathways) ->
-                byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, year, null)));
+                byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, activities, year,
+                        null)));
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, year, asOf);
+        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, activities, year, asOf);
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
                 nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
-                nation.housingResolved(), nation.healthRightsOpened(), byTerritory, asOf);
+                nation.housingResolved(), nation.healthRightsOpened(), nation.accompanimentActivity(), byTerritory,
+                asOf);
     }
 
     private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
         YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
         return figuresOf(territoryId, pathways, figures,
                 pathwaysOfParticipants(figures.accompaniedParticipants(pathways)),
-                accompaniment.at(chantierIdsOf(pathways)), year, asOf);
+                accompaniment.at(chantierIdsOf(pathways)), activity.at(chantierIdsOf(pathways)), year, asOf);
     }
 
     private static Set<String> chantierIdsOf(Collection<PathwayRecord> pathways) {
@@ -134,14 +139,16 @@ public final class FiguresService {
      */
     private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, YearFigures figures,
                                               List<PathwayRecord> everyPathwayOfTheirs,
-                                              Map<String, AccompanimentRecord> accompaniment, Year year,
+                                              Map<String, AccompanimentRecord> accompaniment,
+                                              AccompanimentActivityRecords.Activity activity, Year year,
                                               Instant asOf) {
         AccompanimentFigures housingAndHealth = new AccompanimentFigures(figures, year);
         return new TerritoryFigures(territoryId, year.getValue(), figures.accompaniedParticipants(pathways).size(),
                 figures.exits(pathways).size(), figures.fromPremieresHeures(pathways, everyPathwayOfTheirs),
                 figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
                 figures.premieresHeures(pathways), housingAndHealth.housingResolved(pathways, accompaniment),
-                housingAndHealth.healthRightsOpened(pathways, accompaniment), asOf);
+                housingAndHealth.healthRightsOpened(pathways, accompaniment),
+                activity.of(chantierIdsOf(pathways), year), asOf);
     }
 
     /**

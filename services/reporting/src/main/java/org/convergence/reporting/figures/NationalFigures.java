@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record NationalFigures(int year, int accompanied, int exits, Rate fromPremieresHeures,
                               Mean averagePathwayMonths, Rate dynamicExits, PremieresHeuresFigures premieresHeures,
-                              Rate housingResolved, Rate healthRightsOpened, List<TerritoryFigures> territories,
+                              Rate housingResolved, Rate healthRightsOpened,
+                              AccompanimentActivity accompanimentActivity, List<TerritoryFigures> territories,
                               Instant asOf) {
 }

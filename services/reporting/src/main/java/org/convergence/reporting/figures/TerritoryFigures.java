@@ -9,5 +9,6 @@ import java.time.Instant;
 public record TerritoryFigures(String territoryId, int year, int accompanied, int exits,
                                Rate fromPremieresHeures, Mean averagePathwayMonths, Rate dynamicExits,
                                PremieresHeuresFigures premieresHeures, Rate housingResolved,
-                               Rate healthRightsOpened, Instant asOf) {
+                               Rate healthRightsOpened, AccompanimentActivity accompanimentActivity,
+                               Instant asOf) {
 }
