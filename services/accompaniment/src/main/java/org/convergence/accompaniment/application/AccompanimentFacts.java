@@ -30,32 +30,35 @@ public class AccompanimentFacts {
     private final EnrolmentView enrolment;
     private final Commands commands;
     private final AccompanimentReads reads;
+    private final AccessTrail trail;
 
-    public AccompanimentFacts(EnrolmentView enrolment, Commands commands, AccompanimentReads reads) {
+    public AccompanimentFacts(EnrolmentView enrolment, Commands commands, AccompanimentReads reads,
+                              AccessTrail trail) {
         this.enrolment = enrolment;
         this.commands = commands;
         this.reads = reads;
+        this.trail = trail;
     }
 
     public AccompanimentView recordAssessment(String pathwayId, LocalDate assessedOn, HousingSituation housingAtEntry,
                                               Set<BarrierCategory> barriers, CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
         commands.send(new RecordAssessmentCommand(pathway, assessedOn, housingAtEntry, barriers));
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
     }
 
     public AccompanimentView changeBarrierStatus(String pathwayId, BarrierCategory category, BarrierStatus status,
                                                  LocalDate changedOn, CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
         commands.send(new ChangeBarrierStatusCommand(pathway, category, status, changedOn));
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
     }
 
     public AccompanimentView recordHealthRightsOpening(String pathwayId, HealthRightsKind kind, LocalDate openedOn,
                                                        CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
         commands.send(new RecordHealthRightsOpeningCommand(pathway, kind, openedOn));
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
     }
 
     /** For a partner answering a referral of this pathway: the referral is its reach, not a chantier scope. */
@@ -79,7 +82,13 @@ public class AccompanimentFacts {
 
     public AccompanimentView read(String pathwayId, CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
+    }
+
+    /** The pathway's accompaniment as the caller will see it, its read recorded in the participant's trail first. */
+    private AccompanimentView audited(AccompaniedPathway pathway, CallerScope scope) {
+        trail.record(scope.subject(), "accompaniment", pathway.participantId(), pathway.pathwayId());
+        return reads.of(pathway.pathwayId(), pathway.participantId());
     }
 
     /**

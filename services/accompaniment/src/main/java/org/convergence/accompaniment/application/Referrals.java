@@ -40,15 +40,18 @@ public class Referrals {
     private final AccompanimentReads accompanimentReads;
     private final EnrolmentView enrolment;
     private final ExpiredReferrals expired;
+    private final AccessTrail trail;
 
     public Referrals(Commands commands, PartnerReads reads, AccompanimentFacts accompaniment,
-                     AccompanimentReads accompanimentReads, EnrolmentView enrolment, ExpiredReferrals expired) {
+                     AccompanimentReads accompanimentReads, EnrolmentView enrolment, ExpiredReferrals expired,
+                     AccessTrail trail) {
         this.commands = commands;
         this.reads = reads;
         this.accompaniment = accompaniment;
         this.accompanimentReads = accompanimentReads;
         this.enrolment = enrolment;
         this.expired = expired;
+        this.trail = trail;
     }
 
     /** The national team and the territory's coordinator manage its directory. */
@@ -93,8 +96,10 @@ public class Referrals {
     /** A partner's referrals the caller may see: those of the chantiers it reaches. */
     public List<ReferralView> sentTo(String territoryId, String partnerId, CallerScope scope) {
         scope.requireTerritoryMember(territoryId);
-        return reads.referrals(territoryId, partnerId).stream()
+        List<ReferralView> visible = reads.referrals(territoryId, partnerId).stream()
                 .filter(r -> scope.hasChantierAccess(r.territoryId(), r.chantierId())).toList();
+        trail.record(scope.subject(), "referrals-sent", subjects(visible));
+        return visible;
     }
 
     /** The referring chantier cancels a referral still open. */
@@ -116,13 +121,21 @@ public class Referrals {
         EnrolmentView.Chantier chantier = enrolment.chantier(chantierId)
                 .orElseThrow(() -> scope.missing("Chantier " + chantierId));
         scope.requireChantierAccess(chantier.territoryId(), chantierId);
-        return expired.of(chantierId);
+        List<ExpiredReferrals.Expired> list = expired.of(chantierId);
+        trail.record(scope.subject(), "expired-referrals", list.stream()
+                .map(r -> new AccessTrail.Subjected(r.participantId(), r.pathwayId())).toList());
+        return list;
     }
 
-    /** The referrals addressed to the calling partner, and nothing else. */
-    public List<ReferralView.ForPartner> inbox(PartnerCaller partner) {
-        return reads.referrals(partner.territoryId(), partner.partnerId()).stream()
-                .map(ReferralView::forPartner).toList();
+    private static List<AccessTrail.Subjected> subjects(List<ReferralView> referrals) {
+        return referrals.stream().map(r -> new AccessTrail.Subjected(r.participantId(), r.pathwayId())).toList();
+    }
+
+    /** The referrals addressed to the calling partner, and nothing else (each participant's trail records it). */
+    public List<ReferralView.ForPartner> inbox(PartnerCaller partner, String subject) {
+        List<ReferralView> addressed = reads.referrals(partner.territoryId(), partner.partnerId());
+        trail.record(subject, "partner-inbox", subjects(addressed));
+        return addressed.stream().map(ReferralView::forPartner).toList();
     }
 
     /**
