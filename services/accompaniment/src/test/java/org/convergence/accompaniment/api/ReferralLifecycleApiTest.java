@@ -19,8 +19,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -121,6 +127,35 @@ class ReferralLifecycleApiTest {
                 .body("[0].category", equalTo("HEALTH"))
                 .body("[0].expiredOn", equalTo(sentOn.plusDays(30).toString())));
         org.junit.jupiter.api.Assertions.assertFalse(deadlineStored(referralId), "a swept deadline is dropped");
+    }
+
+    @Test
+    void twoSweepsAtOnceExpireAReferralOnce() throws Exception {
+        String referralId = refer("cpam", "HEALTH", today.minusDays(40));
+        await().atMost(FOLLOW_UP).until(() -> deadlineStored(referralId));
+
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> sweeps = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sweeps.add(replicas.submit(() -> {
+                    go.await();
+                    sweepAfterARestart();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> sweep : sweeps) {
+                sweep.get();
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+        sweepAfterARestart();
+
+        Rest.as(staff()).get("/territories/" + territory + "/partners/cpam/referrals").then().statusCode(200)
+                .body("[0].history.status", contains("SENT", "EXPIRED"));
     }
 
     @Test
