@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * A referral took a status on {@code changedOn}: {@code ACCEPTED}, {@code COMPLETED} or {@code DECLINED} by its
- * partner, or {@code CANCELLED} by its chantier.
+ * partner, {@code CANCELLED} by its chantier, or {@code EXPIRED} when left unanswered ({@code SENT}) for the
+ * configured number of days (dated on that deadline).
  */
 public record ReferralStatusChangedV1(
         String referralId,

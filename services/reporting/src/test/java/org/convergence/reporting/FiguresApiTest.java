@@ -260,7 +260,8 @@ class FiguresApiTest {
             all.put("nation " + year, new NationalFigures(nation.year(), nation.accompanied(), nation.exits(),
                     nation.fromPremieresHeures(), nation.averagePathwayMonths(), nation.dynamicExits(),
                     nation.premieresHeures(), nation.housingResolved(), nation.healthRightsOpened(),
-                    nation.transitions(), nation.hours(), nation.territories().stream().map(FiguresApiTest::withoutAsOf).toList(),
+                    nation.accompanimentActivity(), nation.transitions(), nation.hours(),
+                    nation.territories().stream().map(FiguresApiTest::withoutAsOf).toList(),
                     null));
             for (TerritoryFigures territory : nation.territories()) {
                 all.put(territory.territoryId() + " " + year,
@@ -277,7 +278,7 @@ class FiguresApiTest {
     private static TerritoryFigures withoutAsOf(TerritoryFigures f) {
         return new TerritoryFigures(f.territoryId(), f.year(), f.accompanied(), f.exits(), f.fromPremieresHeures(),
                 f.averagePathwayMonths(), f.dynamicExits(), f.premieresHeures(), f.housingResolved(),
-                f.healthRightsOpened(), f.transitions(), f.hours(), null);
+                f.healthRightsOpened(), f.accompanimentActivity(), f.transitions(), f.hours(), null);
     }
 
     /** Until the group has committed the end of every partition of the topic: everything applied and stored. */

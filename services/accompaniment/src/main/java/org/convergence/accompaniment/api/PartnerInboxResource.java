@@ -50,7 +50,7 @@ public class PartnerInboxResource {
     @Operation(summary = "The referrals addressed to the calling partner: pseudonymous participant, barrier "
             + "category, dates, status")
     public List<ReferralView.ForPartner> inbox() {
-        return referrals.inbox(caller());
+        return referrals.inbox(caller(), token.getName());
     }
 
     @POST

@@ -5,6 +5,7 @@ import org.convergence.accompaniment.domain.AccompaniedPathway;
 import org.convergence.accompaniment.domain.AccompanimentMessages.ChangeBarrierStatusCommand;
 import org.convergence.accompaniment.domain.AccompanimentMessages.RecordAssessmentCommand;
 import org.convergence.accompaniment.domain.AccompanimentMessages.RecordHealthRightsOpeningCommand;
+import org.convergence.accompaniment.domain.AccompanimentMessages.ResolveBarrierAfterReferralCommand;
 import org.convergence.accompaniment.domain.BarrierCategory;
 import org.convergence.accompaniment.domain.BarrierStatus;
 import org.convergence.accompaniment.domain.HealthRightsKind;
@@ -29,45 +30,65 @@ public class AccompanimentFacts {
     private final EnrolmentView enrolment;
     private final Commands commands;
     private final AccompanimentReads reads;
+    private final AccessTrail trail;
 
-    public AccompanimentFacts(EnrolmentView enrolment, Commands commands, AccompanimentReads reads) {
+    public AccompanimentFacts(EnrolmentView enrolment, Commands commands, AccompanimentReads reads,
+                              AccessTrail trail) {
         this.enrolment = enrolment;
         this.commands = commands;
         this.reads = reads;
+        this.trail = trail;
     }
 
     public AccompanimentView recordAssessment(String pathwayId, LocalDate assessedOn, HousingSituation housingAtEntry,
                                               Set<BarrierCategory> barriers, CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
         commands.send(new RecordAssessmentCommand(pathway, assessedOn, housingAtEntry, barriers));
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
     }
 
     public AccompanimentView changeBarrierStatus(String pathwayId, BarrierCategory category, BarrierStatus status,
                                                  LocalDate changedOn, CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
         commands.send(new ChangeBarrierStatusCommand(pathway, category, status, changedOn));
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
     }
 
     public AccompanimentView recordHealthRightsOpening(String pathwayId, HealthRightsKind kind, LocalDate openedOn,
                                                        CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
         commands.send(new RecordHealthRightsOpeningCommand(pathway, kind, openedOn));
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
     }
 
     /** For a partner answering a referral of this pathway: the referral is its reach, not a chantier scope. */
     void recordHealthRightsOpening(String pathwayId, HealthRightsKind kind, LocalDate openedOn) {
-        EnrolmentView.Pathway known = enrolment.requirePathway(pathwayId);
-        commands.send(new RecordHealthRightsOpeningCommand(new AccompaniedPathway(known.pathwayId(),
-                known.participantId(), known.program(), known.territoryId(), known.chantierId(), known.entryDate()),
-                kind, openedOn));
+        commands.send(new RecordHealthRightsOpeningCommand(accompanied(enrolment.requirePathway(pathwayId)), kind,
+                openedOn));
+    }
+
+    /**
+     * A referral of this pathway was completed: its barrier moves if a completion resolves it (the aggregate
+     * decides, once per referral). False while the enrolment view does not know the pathway.
+     */
+    public boolean resolveAfterCompletedReferral(String pathwayId, String referralId, BarrierCategory category,
+                                                 LocalDate completedOn) {
+        return enrolment.pathway(pathwayId).map(known -> {
+            commands.send(new ResolveBarrierAfterReferralCommand(accompanied(known), referralId, category,
+                    completedOn));
+            return true;
+        }).orElse(false);
     }
 
     public AccompanimentView read(String pathwayId, CallerScope scope) {
         AccompaniedPathway pathway = visiblePathway(pathwayId, scope);
-        return reads.of(pathwayId, pathway.participantId());
+        return audited(pathway, scope);
+    }
+
+    /** The pathway's accompaniment as the caller will see it, its read recorded in the participant's trail first. */
+    private AccompanimentView audited(AccompaniedPathway pathway, CallerScope scope) {
+        trail.record(scope.subject(), "accompaniment", pathway.participantId(), pathway.pathwayId());
+        return reads.of(pathway.pathwayId(), pathway.participantId());
     }
 
     /**
@@ -78,6 +99,10 @@ public class AccompanimentFacts {
         EnrolmentView.Pathway known = enrolment.pathway(pathwayId)
                 .orElseThrow(() -> scope.missing("Pathway " + pathwayId));
         scope.requireChantierAccess(known.territoryId(), known.chantierId());
+        return accompanied(known);
+    }
+
+    private static AccompaniedPathway accompanied(EnrolmentView.Pathway known) {
         return new AccompaniedPathway(known.pathwayId(), known.participantId(), known.program(), known.territoryId(),
                 known.chantierId(), known.entryDate());
     }

@@ -10,12 +10,14 @@ import org.convergence.accompaniment.domain.PartnerMessages.RegisterPartnerComma
 import org.convergence.accompaniment.domain.PartnerMessages.SendReferralCommand;
 import org.convergence.accompaniment.domain.ReferralStatus;
 import org.convergence.accompaniment.query.AccompanimentReads;
+import org.convergence.accompaniment.query.ExpiredReferrals;
 import org.convergence.accompaniment.query.PartnerReads;
 import org.convergence.accompaniment.query.PartnerView;
 import org.convergence.accompaniment.query.ReferralView;
 import org.convergence.platform.axon.Commands;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.security.CallerScope;
+import org.convergence.platform.views.EnrolmentView;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,13 +38,20 @@ public class Referrals {
     private final PartnerReads reads;
     private final AccompanimentFacts accompaniment;
     private final AccompanimentReads accompanimentReads;
+    private final EnrolmentView enrolment;
+    private final ExpiredReferrals expired;
+    private final AccessTrail trail;
 
     public Referrals(Commands commands, PartnerReads reads, AccompanimentFacts accompaniment,
-                     AccompanimentReads accompanimentReads) {
+                     AccompanimentReads accompanimentReads, EnrolmentView enrolment, ExpiredReferrals expired,
+                     AccessTrail trail) {
         this.commands = commands;
         this.reads = reads;
         this.accompaniment = accompaniment;
         this.accompanimentReads = accompanimentReads;
+        this.enrolment = enrolment;
+        this.expired = expired;
+        this.trail = trail;
     }
 
     /** The national team and the territory's coordinator manage its directory. */
@@ -87,8 +96,10 @@ public class Referrals {
     /** A partner's referrals the caller may see: those of the chantiers it reaches. */
     public List<ReferralView> sentTo(String territoryId, String partnerId, CallerScope scope) {
         scope.requireTerritoryMember(territoryId);
-        return reads.referrals(territoryId, partnerId).stream()
+        List<ReferralView> visible = reads.referrals(territoryId, partnerId).stream()
                 .filter(r -> scope.hasChantierAccess(r.territoryId(), r.chantierId())).toList();
+        trail.record(scope.subject(), "referrals-sent", subjects(visible));
+        return visible;
     }
 
     /** The referring chantier cancels a referral still open. */
@@ -102,10 +113,29 @@ public class Referrals {
         return reads.referral(territoryId, partnerId, referralId).orElseThrow();
     }
 
-    /** The referrals addressed to the calling partner, and nothing else. */
-    public List<ReferralView.ForPartner> inbox(PartnerCaller partner) {
-        return reads.referrals(partner.territoryId(), partner.partnerId()).stream()
-                .map(ReferralView::forPartner).toList();
+    /**
+     * The chantier's referrals no partner answered in time, for its staff, its coordinator and the national team
+     * (the same reach as its pathways: a scoped caller gets 403 for another chantier's list and for an unknown one).
+     */
+    public List<ExpiredReferrals.Expired> expiredAt(String chantierId, CallerScope scope) {
+        EnrolmentView.Chantier chantier = enrolment.chantier(chantierId)
+                .orElseThrow(() -> scope.missing("Chantier " + chantierId));
+        scope.requireChantierAccess(chantier.territoryId(), chantierId);
+        List<ExpiredReferrals.Expired> list = expired.of(chantierId);
+        trail.record(scope.subject(), "expired-referrals", list.stream()
+                .map(r -> new AccessTrail.Subjected(r.participantId(), r.pathwayId())).toList());
+        return list;
+    }
+
+    private static List<AccessTrail.Subjected> subjects(List<ReferralView> referrals) {
+        return referrals.stream().map(r -> new AccessTrail.Subjected(r.participantId(), r.pathwayId())).toList();
+    }
+
+    /** The referrals addressed to the calling partner, and nothing else (each participant's trail records it). */
+    public List<ReferralView.ForPartner> inbox(PartnerCaller partner, String subject) {
+        List<ReferralView> addressed = reads.referrals(partner.territoryId(), partner.partnerId());
+        trail.record(subject, "partner-inbox", subjects(addressed));
+        return addressed.stream().map(ReferralView::forPartner).toList();
     }
 
     /**

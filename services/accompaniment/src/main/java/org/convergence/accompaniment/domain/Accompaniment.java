@@ -6,11 +6,13 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.convergence.accompaniment.domain.AccompanimentMessages.AssessmentRecordedEvent;
+import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierResolvedByReferralEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierStatusChangedEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.ChangeBarrierStatusCommand;
 import org.convergence.accompaniment.domain.AccompanimentMessages.HealthRightsOpenedEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.RecordAssessmentCommand;
 import org.convergence.accompaniment.domain.AccompanimentMessages.RecordHealthRightsOpeningCommand;
+import org.convergence.accompaniment.domain.AccompanimentMessages.ResolveBarrierAfterReferralCommand;
 import org.convergence.platform.domain.RuleViolationException;
 
 import java.time.Clock;
@@ -35,6 +37,15 @@ public class Accompaniment {
     private LocalDate assessedOn;
     private final Map<BarrierCategory, Barrier> barriers = new EnumMap<>(BarrierCategory.class);
     private final Set<String> openings = new HashSet<>();
+    private final Set<String> referralsApplied = new HashSet<>();
+
+    /**
+     * The barriers a completed referral resolves (DOMAIN.md: a housing referral completed resolves housing; a
+     * health referral completed, by a CPAM contact or a health centre, resolves the health barrier). A completed
+     * referral to a psychologist or for mobility says nothing of whether the barrier is gone.
+     */
+    public static final Set<BarrierCategory> RESOLVED_BY_COMPLETED_REFERRAL =
+            Set.of(BarrierCategory.HOUSING, BarrierCategory.HEALTH);
 
     /** A barrier's current status and the day it took it: the next change may not be dated before. */
     private record Barrier(BarrierStatus status, LocalDate since) {
@@ -114,6 +125,27 @@ public class Accompaniment {
                 pathway.chantierId(), command.kind(), command.openedOn()));
     }
 
+    /**
+     * A completed referral resolves its barrier, as a fact dated on the completion, skipping {@code IN_PROGRESS}
+     * if need be (the completion is the evidence). Nothing happens when the category is not one a completion
+     * resolves, when the barrier is already {@code RESOLVED}, or when the chantier recorded a change dated after
+     * the completion (its later record stands). Each referral moves its barrier at most once.
+     */
+    @CommandHandler
+    void handle(ResolveBarrierAfterReferralCommand command) {
+        Barrier barrier = barriers.get(command.category());
+        if (!RESOLVED_BY_COMPLETED_REFERRAL.contains(command.category())
+                || referralsApplied.contains(command.referralId())
+                || barrier == null
+                || barrier.status() == BarrierStatus.RESOLVED
+                || command.completedOn().isBefore(barrier.since())) {
+            return;
+        }
+        AccompaniedPathway pathway = command.pathway();
+        apply(new BarrierResolvedByReferralEvent(pathway.pathwayId(), pathway.participantId(), pathway.territoryId(),
+                pathway.chantierId(), command.category(), command.referralId(), command.completedOn()));
+    }
+
     /** Late recording is allowed; a date ahead of today or before the pathway began is not. */
     private static void requirePlausible(AccompaniedPathway pathway, LocalDate date, String what, Clock clock) {
         LocalDate today = LocalDate.now(clock);
@@ -143,6 +175,13 @@ public class Accompaniment {
     void on(BarrierStatusChangedEvent event) {
         streamId = Streams.accompaniment(event.pathwayId());
         barriers.put(event.category(), new Barrier(event.status(), event.changedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(BarrierResolvedByReferralEvent event) {
+        streamId = Streams.accompaniment(event.pathwayId());
+        barriers.put(event.category(), new Barrier(BarrierStatus.RESOLVED, event.changedOn()));
+        referralsApplied.add(event.referralId());
     }
 
     @EventSourcingHandler

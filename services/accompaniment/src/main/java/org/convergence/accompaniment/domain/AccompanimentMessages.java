@@ -43,6 +43,19 @@ public final class AccompanimentMessages {
         }
     }
 
+    /**
+     * A referral for this pathway's barrier was completed by its partner on {@code completedOn}: the barrier
+     * moves to {@code RESOLVED} if the referral's category is one a completion resolves (sent by the referral
+     * follow-up, once per referral).
+     */
+    public record ResolveBarrierAfterReferralCommand(AccompaniedPathway pathway, String referralId,
+                                                     BarrierCategory category, LocalDate completedOn) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.accompaniment(pathway.pathwayId());
+        }
+    }
+
     /** The barriers are listed in category order, each {@code IDENTIFIED} from {@code assessedOn}. */
     public record AssessmentRecordedEvent(String pathwayId, String participantId, String program, String territoryId,
                                           String chantierId, LocalDate assessedOn, HousingSituation housingAtEntry,
@@ -56,5 +69,15 @@ public final class AccompanimentMessages {
 
     public record HealthRightsOpenedEvent(String pathwayId, String participantId, String territoryId,
                                           String chantierId, HealthRightsKind kind, LocalDate openedOn) {
+    }
+
+    /**
+     * A barrier became {@code RESOLVED} on {@code changedOn} because referral {@code referralId} was completed: a
+     * status change like any other (published as {@code barrier.status-changed}), which the chantier corrects by
+     * recording the barrier's real status, dated the same day or later.
+     */
+    public record BarrierResolvedByReferralEvent(String pathwayId, String participantId, String territoryId,
+                                                 String chantierId, BarrierCategory category, String referralId,
+                                                 LocalDate changedOn) {
     }
 }

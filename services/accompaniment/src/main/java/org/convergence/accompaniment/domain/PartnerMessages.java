@@ -42,6 +42,17 @@ public final class PartnerMessages {
         }
     }
 
+    /**
+     * Expire the referral if it is still unanswered on its deadline (sent by the expiry sweep; idempotent: a
+     * referral no longer {@code SENT} is left as it is).
+     */
+    public record ExpireReferralCommand(String territoryId, String partnerId, String referralId) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return Streams.referrals(territoryId, partnerId);
+        }
+    }
+
     public record ReferralSentEvent(String referralId, String territoryId, String chantierId, String partnerId,
                                     PartnerKind partnerKind, String pathwayId, String participantId,
                                     BarrierCategory category, LocalDate sentOn, boolean identitySharingConsent) {

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.convergence.accompaniment.domain.PartnerMessages.ChangeReferralStatusCommand;
+import org.convergence.accompaniment.domain.PartnerMessages.ExpireReferralCommand;
 import org.convergence.accompaniment.domain.PartnerMessages.ReferralSentEvent;
 import org.convergence.accompaniment.domain.PartnerMessages.ReferralStatusChangedEvent;
 import org.convergence.accompaniment.domain.PartnerMessages.SendReferralCommand;
@@ -67,7 +68,7 @@ public class PartnerReferrals {
         if (referral == null) {
             throw new NotFoundException("Referral " + command.referralId() + " not found");
         }
-        if (!referral.status().mayBecome(command.status())) {
+        if (command.status() == ReferralStatus.EXPIRED || !referral.status().mayBecome(command.status())) {
             throw new RuleViolationException("REFERRAL_STEP_NOT_ALLOWED", "A referral goes SENT → ACCEPTED → "
                     + "COMPLETED, or is DECLINED, or CANCELLED while open; this one is " + referral.status());
         }
@@ -84,6 +85,30 @@ public class PartnerReferrals {
         apply(new ReferralStatusChangedEvent(sent.referralId(), sent.territoryId(), sent.chantierId(),
                 sent.partnerId(), sent.partnerKind(), sent.pathwayId(), sent.participantId(), sent.category(),
                 command.status(), command.on()));
+    }
+
+    /**
+     * A referral still unanswered on its deadline becomes {@code EXPIRED}, dated on that deadline (not on the day
+     * the sweep ran), so the fact is the same whenever and however often the sweep sends this command.
+     */
+    @CommandHandler
+    ReferralExpiry.Outcome handle(ExpireReferralCommand command, ReferralExpiry expiry, Clock clock) {
+        Referral referral = referrals.get(command.referralId());
+        if (referral == null) {
+            throw new NotFoundException("Referral " + command.referralId() + " not found");
+        }
+        if (referral.status() != ReferralStatus.SENT) {
+            return ReferralExpiry.Outcome.NOT_OPEN;
+        }
+        LocalDate deadline = expiry.deadline(referral.sent().sentOn());
+        if (deadline.isAfter(LocalDate.now(clock))) {
+            return ReferralExpiry.Outcome.NOT_DUE;
+        }
+        ReferralSentEvent sent = referral.sent();
+        apply(new ReferralStatusChangedEvent(sent.referralId(), sent.territoryId(), sent.chantierId(),
+                sent.partnerId(), sent.partnerKind(), sent.pathwayId(), sent.participantId(), sent.category(),
+                ReferralStatus.EXPIRED, deadline));
+        return ReferralExpiry.Outcome.EXPIRED;
     }
 
     @EventSourcingHandler

@@ -3,7 +3,9 @@ package org.convergence.accompaniment.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.accompaniment.domain.AccompanimentMessages.AssessmentRecordedEvent;
+import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierResolvedByReferralEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierStatusChangedEvent;
+import org.convergence.accompaniment.domain.BarrierStatus;
 import org.convergence.accompaniment.domain.AccompanimentMessages.HealthRightsOpenedEvent;
 import org.convergence.accompaniment.domain.PartnerMessages.ReferralSentEvent;
 import org.convergence.accompaniment.domain.PartnerMessages.ReferralStatusChangedEvent;
@@ -56,6 +58,12 @@ public class AccompanimentEventTranslator implements IntegrationEventTranslator 
             return publish(envelopes.of(message, AccompanimentEvents.BARRIER_STATUS_CHANGED,
                     new BarrierStatusChangedV1(e.pathwayId(), e.participantId(), e.category().name(),
                             e.status().name(), e.changedOn()),
+                    e.changedOn(), e.participantId(), e.territoryId(), e.chantierId()));
+        }
+        if (payload instanceof BarrierResolvedByReferralEvent e) {
+            return publish(envelopes.of(message, AccompanimentEvents.BARRIER_STATUS_CHANGED,
+                    new BarrierStatusChangedV1(e.pathwayId(), e.participantId(), e.category().name(),
+                            BarrierStatus.RESOLVED.name(), e.changedOn()),
                     e.changedOn(), e.participantId(), e.territoryId(), e.chantierId()));
         }
         if (payload instanceof HealthRightsOpenedEvent e) {

@@ -3,6 +3,7 @@ package org.convergence.accompaniment.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.accompaniment.domain.AccompanimentMessages.AssessmentRecordedEvent;
+import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierResolvedByReferralEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.BarrierStatusChangedEvent;
 import org.convergence.accompaniment.domain.AccompanimentMessages.HealthRightsOpenedEvent;
 import org.convergence.accompaniment.domain.BarrierCategory;
@@ -45,6 +46,9 @@ public class AccompanimentReads {
             } else if (payload instanceof BarrierStatusChangedEvent e) {
                 histories.computeIfAbsent(e.category(), c -> new ArrayList<>())
                         .add(new AccompanimentView.Change(e.status(), e.changedOn(), recordedBy));
+            } else if (payload instanceof BarrierResolvedByReferralEvent e) {
+                histories.computeIfAbsent(e.category(), c -> new ArrayList<>())
+                        .add(new AccompanimentView.Change(BarrierStatus.RESOLVED, e.changedOn(), recordedBy));
             } else if (payload instanceof HealthRightsOpenedEvent e) {
                 openings.add(new AccompanimentView.HealthRightsOpening(e.kind(), e.openedOn(), recordedBy));
             }

@@ -31,6 +31,7 @@ public final class FiguresService {
 
     private final ReportingModel model;
     private final AccompanimentRecords accompaniment;
+    private final AccompanimentActivityRecords activity;
     private final TransitionRecords transitions;
     private final TransitionYear transitionYear;
     private final HoursRecords hours;
@@ -55,6 +56,7 @@ public final class FiguresService {
     public FiguresService(ReportingModel model, int meetingAlertWeeks, Map<String, Integer> defaultWeeklyHours) {
         this.model = model;
         this.accompaniment = new AccompanimentRecords(model);
+        this.activity = new AccompanimentActivityRecords(model);
         this.transitions = new TransitionRecords(model);
         this.transitionYear = new TransitionYear(meetingAlertWeeks);
         this.hours = new HoursRecords(model);
@@ -139,30 +141,31 @@ public final class FiguresService {
         YearFigures figures = new YearFigures(convergenceStarts(all), year);
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
         Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIdsOf(all));
+        AccompanimentActivityRecords.Activity activities = activity.at(chantierIdsOf(all));
         List<TransitionRecord> allTransitions = transitions.at(chantierIdsOf(all));
         Map<String, HoursRecord> worked = hours.at(chantierIdsOf(all));
         HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         byTerritoryId.forEach((territoryId, pathways) -> {
             Set<String> chantierIds = chantierIdsOf(pathways);
-            byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, year,
+            byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, activities, year,
                     transitionFigures(allTransitions.stream().filter(t -> chantierIds.contains(t.chantierId()))
                             .toList(), year), hoursCounting.of(pathways, worked), null));
         });
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, year,
+        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, activities, year,
                 transitionFigures(allTransitions, year), hoursCounting.of(all, worked), asOf);
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
                 nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
-                nation.housingResolved(), nation.healthRightsOpened(), nation.transitions(), nation.hours(),
-                byTerritory, asOf);
+                nation.housingResolved(), nation.healthRightsOpened(), nation.accompanimentActivity(),
+                nation.transitions(), nation.hours(), byTerritory, asOf);
     }
 
     private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
         YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
         return figuresOf(territoryId, pathways, figures,
                 pathwaysOfParticipants(figures.accompaniedParticipants(pathways)),
-                accompaniment.at(chantierIdsOf(pathways)), year,
+                accompaniment.at(chantierIdsOf(pathways)), activity.at(chantierIdsOf(pathways)), year,
                 transitionFigures(transitions.at(chantierIdsOf(pathways)), year),
                 new HoursCounting(year, defaultWeeklyHours).of(pathways, hours.at(chantierIdsOf(pathways))), asOf);
     }
@@ -183,7 +186,8 @@ public final class FiguresService {
      */
     private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, YearFigures figures,
                                               List<PathwayRecord> everyPathwayOfTheirs,
-                                              Map<String, AccompanimentRecord> accompaniment, Year year,
+                                              Map<String, AccompanimentRecord> accompaniment,
+                                              AccompanimentActivityRecords.Activity activity, Year year,
                                               TransitionFigures transitions, HoursFigures hoursFigures,
                                               Instant asOf) {
         AccompanimentFigures housingAndHealth = new AccompanimentFigures(figures, year);
@@ -191,7 +195,8 @@ public final class FiguresService {
                 figures.exits(pathways).size(), figures.fromPremieresHeures(pathways, everyPathwayOfTheirs),
                 figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
                 figures.premieresHeures(pathways), housingAndHealth.housingResolved(pathways, accompaniment),
-                housingAndHealth.healthRightsOpened(pathways, accompaniment), transitions, hoursFigures, asOf);
+                housingAndHealth.healthRightsOpened(pathways, accompaniment),
+                activity.of(chantierIdsOf(pathways), year), transitions, hoursFigures, asOf);
     }
 
     /**

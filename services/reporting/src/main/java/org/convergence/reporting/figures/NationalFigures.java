@@ -9,14 +9,15 @@ import java.util.List;
  */
 public record NationalFigures(int year, int accompanied, int exits, Rate fromPremieresHeures,
                               Mean averagePathwayMonths, Rate dynamicExits, PremieresHeuresFigures premieresHeures,
-                              Rate housingResolved, Rate healthRightsOpened, TransitionFigures transitions,
+                              Rate housingResolved, Rate healthRightsOpened,
+                              AccompanimentActivity accompanimentActivity, TransitionFigures transitions,
                               HoursFigures hours, List<TerritoryFigures> territories, Instant asOf) {
 
-    /** The figures without the transitions and hours ones (null: not computed). */
+    /** The figures without the accompaniment activity, transitions and hours ones (null: not computed). */
     public NationalFigures(int year, int accompanied, int exits, Rate fromPremieresHeures, Mean averagePathwayMonths,
                            Rate dynamicExits, PremieresHeuresFigures premieresHeures, Rate housingResolved,
                            Rate healthRightsOpened, List<TerritoryFigures> territories, Instant asOf) {
         this(year, accompanied, exits, fromPremieresHeures, averagePathwayMonths, dynamicExits, premieresHeures,
-                housingResolved, healthRightsOpened, null, null, territories, asOf);
+                housingResolved, healthRightsOpened, null, null, null, territories, asOf);
     }
 }

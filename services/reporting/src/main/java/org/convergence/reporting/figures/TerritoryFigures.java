@@ -9,14 +9,14 @@ import java.time.Instant;
 public record TerritoryFigures(String territoryId, int year, int accompanied, int exits,
                                Rate fromPremieresHeures, Mean averagePathwayMonths, Rate dynamicExits,
                                PremieresHeuresFigures premieresHeures, Rate housingResolved,
-                               Rate healthRightsOpened, TransitionFigures transitions, HoursFigures hours,
-                               Instant asOf) {
+                               Rate healthRightsOpened, AccompanimentActivity accompanimentActivity,
+                               TransitionFigures transitions, HoursFigures hours, Instant asOf) {
 
-    /** The figures without the transitions and hours ones (null: not computed). */
+    /** The figures without the accompaniment activity, transitions and hours ones (null: not computed). */
     public TerritoryFigures(String territoryId, int year, int accompanied, int exits, Rate fromPremieresHeures,
                             Mean averagePathwayMonths, Rate dynamicExits, PremieresHeuresFigures premieresHeures,
                             Rate housingResolved, Rate healthRightsOpened, Instant asOf) {
         this(territoryId, year, accompanied, exits, fromPremieresHeures, averagePathwayMonths, dynamicExits,
-                premieresHeures, housingResolved, healthRightsOpened, null, null, asOf);
+                premieresHeures, housingResolved, healthRightsOpened, null, null, null, asOf);
     }
 }

@@ -7,6 +7,9 @@ import org.convergence.contracts.accompaniment.AccompanimentEvents;
 import org.convergence.contracts.accompaniment.AssessmentRecordedV1;
 import org.convergence.contracts.accompaniment.BarrierStatusChangedV1;
 import org.convergence.contracts.accompaniment.HealthRightsOpenedV1;
+import org.convergence.contracts.accompaniment.ReferralSentV1;
+import org.convergence.contracts.accompaniment.ReferralStatusChangedV1;
+import org.convergence.contracts.accompaniment.SupportSessionHeldV1;
 import org.convergence.platform.messaging.Fact;
 import org.convergence.platform.messaging.FactHandler;
 import org.convergence.platform.messaging.HandlerSet;
@@ -20,7 +23,9 @@ import java.util.function.Function;
 /**
  * What reporting keeps of {@code convergence.accompaniment.v1} for the housing and health figures: per pathway, in
  * its chantier's accompaniment roster (same buckets as the chantier roster), the barriers identified at entry, the
- * housing barrier's dated status changes, and the health-rights openings' dates. Only categories, statuses and
+ * housing barrier's dated status changes, and the health-rights openings' dates; for the referral and support
+ * figures, per referral its partner kind, date sent and status, per session its kind, date and participant count
+ * (entries {@code referrals.<id>} and {@code sessions.<id>} of the same buckets). Only categories, statuses and
  * dates exist on the topic; nothing else is kept. Each fact marks its own pathway entry, so a repeated fact changes
  * nothing; a pathway's facts share the participant's key and arrive in order.
  */
@@ -42,6 +47,11 @@ final class AccompanimentHandlers {
                         this::barrierChanged)
                 .on(AccompanimentEvents.HEALTH_RIGHTS_OPENED, prefetch(HealthRightsOpenedV1::pathwayId),
                         this::healthRightsOpened)
+                .on(AccompanimentEvents.REFERRAL_SENT, prefetch(ReferralSentV1::referralId), this::referralSent)
+                .on(AccompanimentEvents.REFERRAL_STATUS_CHANGED, prefetch(ReferralStatusChangedV1::referralId),
+                        this::referralChanged)
+                .on(AccompanimentEvents.SUPPORT_SESSION_HELD, prefetch(SupportSessionHeldV1::sessionId),
+                        this::sessionHeld)
                 .build();
     }
 
@@ -72,6 +82,37 @@ final class AccompanimentHandlers {
                 new Document("on", e.openedOn().toString()).append("kind", e.kind()).append("event", fact.eventId())));
     }
 
+    /** A referral, in its chantier's roster bucket beside the pathways: partner kind, date sent, status. */
+    private void referralSent(Fact<ReferralSentV1> fact, ProjectionBatch batch) {
+        ReferralSentV1 e = fact.payload();
+        activity(fact, "referrals", e.referralId(), batch, entry -> entry.set("partnerKind", e.partnerKind())
+                .set("sentOn", e.sentOn().toString()).set("status", "SENT"));
+    }
+
+    /** A referral's facts come in order (one participant's key): the last one applied is its status. */
+    private void referralChanged(Fact<ReferralStatusChangedV1> fact, ProjectionBatch batch) {
+        ReferralStatusChangedV1 e = fact.payload();
+        activity(fact, "referrals", e.referralId(), batch, entry -> entry.set("partnerKind", e.partnerKind())
+                .set("status", e.status()));
+    }
+
+    private void sessionHeld(Fact<SupportSessionHeldV1> fact, ProjectionBatch batch) {
+        SupportSessionHeldV1 e = fact.payload();
+        activity(fact, "sessions", e.sessionId(), batch, entry -> entry.set("kind", e.kind())
+                .set("heldOn", e.heldOn().toString()).set("participants", e.participants()));
+    }
+
+    private void activity(Fact<?> fact, String field, String id, ProjectionBatch batch,
+                          Consumer<ProjectionBatch.Unit> effect) {
+        if (fact.chantierId() == null) {
+            throw new RejectedEventException(fact.envelope().type() + " without chantierId in its envelope");
+        }
+        String chantierId = FieldNames.requireKey(fact.chantierId(), "chantierId");
+        String key = FieldNames.requireKey(id, field);
+        batch.entry(model.accompanimentRoster(), ReportingModel.rosterBucketOf(chantierId, key), field, key)
+                .applyOnce(fact.eventId(), effect);
+    }
+
     /** A dated status, with its event id: the same status twice on one day stays two changes. */
     private static Document change(Fact<?> fact, String on, String status) {
         return new Document("on", on).append("status", status).append("event", fact.eventId());
@@ -93,9 +134,10 @@ final class AccompanimentHandlers {
                 });
     }
 
-    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> pathwayId) {
+    /** Reads the roster bucket of the entry ({@code id}: a pathway, referral or session) for the whole batch. */
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> entryId) {
         return (fact, batch) -> {
-            String id = pathwayId.apply(fact.payload());
+            String id = entryId.apply(fact.payload());
             if (fact.chantierId() != null && id != null && id.length() <= 200) {
                 batch.prefetch(model.accompanimentRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), id));
             }
