@@ -2,15 +2,12 @@ package org.convergence.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
+import org.convergence.testsupport.RawWriteRate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +75,7 @@ class SustainedLoadBenchmarkIT {
             stack = started;
             stack.start();
             token = stack.token("national", Map.of());
-            double rawInsert = rawInsertRate(layout.mongoUri());
+            double rawInsert = RawWriteRate.insertMany(layout.mongoUri());
             for (String territory : List.of("load", "probe", "drain")) {
                 post("/territories", "{\"territoryId\":\"" + territory + "\",\"name\":\"" + territory
                         + "\",\"densityKind\":\"URBAN\"}", 201);
@@ -336,26 +333,6 @@ class SustainedLoadBenchmarkIT {
     private void post(String path, String body, int expected) throws Exception {
         HttpResponse<String> response = http.send(postRequest(path, body), HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), path + ": " + response.body());
-    }
-
-    /** The stack's MongoDB taking 10,000 commit-sized documents, 1,000 per insertMany, in a scratch database. */
-    private static double rawInsertRate(String mongoUri) {
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            MongoCollection<Document> raw = client.getDatabase("bench_raw").getCollection("raw");
-            List<Document> documents = new ArrayList<>();
-            for (int i = 0; i < 10_000; i++) {
-                documents.add(new Document("_id", "raw-" + i + ":0").append("events", List.of(new Document("id",
-                        UUID.randomUUID().toString()).append("payload", new Document("pathwayId",
-                        UUID.randomUUID().toString()).append("entryDate", "2021-01-01")))));
-            }
-            long start = System.nanoTime();
-            for (int from = 0; from < documents.size(); from += 1_000) {
-                raw.insertMany(documents.subList(from, from + 1_000));
-            }
-            double rate = documents.size() / ((System.nanoTime() - start) / 1e9);
-            client.getDatabase("bench_raw").drop();
-            return rate;
-        }
     }
 
     private static double percentile(double[] values, int p) {

@@ -40,9 +40,12 @@ public final class HistoryGenerator {
     /**
      * @param badShare          bad records per valid record (0.1: one bad record for ten valid ones)
      * @param weeksPerPathway   at most this many weekly timesheets per pathway
+     * @param asOf              the day the history is sent: entries lie in the four years before it, every fact
+     *                          on or before it, and a pathway still running started less than five years before it
+     *                          (Convergence's longest duration)
      */
     public record Plan(long seed, String territoryId, int chantiers, int pathwaysPerChantier, double badShare,
-                       int weeksPerPathway) {
+                       int weeksPerPathway, LocalDate asOf) {
 
         public Plan {
             if (chantiers < 1 || pathwaysPerChantier < 1 || weeksPerPathway < 0) {
@@ -54,8 +57,6 @@ public final class HistoryGenerator {
         }
     }
 
-    static final LocalDate FIRST_ENTRY = LocalDate.of(2020, 1, 6);
-    private static final int ENTRY_DAYS = 3 * 365;
     private static final String[] CATEGORIES = {"DURABLE_EMPLOYMENT", "TRANSITIONAL_EMPLOYMENT", "POSITIVE_EXIT",
             "OTHER"};
     private static final String[] HOUSING = {"STREET", "EMERGENCY_SHELTER", "COLLECTIVE_SHELTER",
@@ -68,8 +69,12 @@ public final class HistoryGenerator {
     private final Random ids;
     private final List<Sent> sent = new ArrayList<>();
     private final List<Pathway> pathways = new ArrayList<>();
+    private final LocalDate firstEntry;
+    private final int entryDays;
 
     private HistoryGenerator(Plan plan) {
+        this.firstEntry = plan.asOf().minusMonths(48);
+        this.entryDays = (int) (plan.asOf().minusMonths(10).toEpochDay() - firstEntry.toEpochDay());
         this.plan = plan;
         this.shape = new Random(plan.seed());
         this.ids = new Random(plan.seed() * 31 + plan.territoryId().hashCode());
@@ -120,7 +125,7 @@ public final class HistoryGenerator {
     private void pathwayOf(String chantierId) {
         String pathwayId = uuid();
         boolean premieresHeures = shape.nextInt(10) < 3;
-        LocalDate entry = FIRST_ENTRY.plusDays(shape.nextInt(ENTRY_DAYS));
+        LocalDate entry = firstEntry.plusDays(shape.nextInt(entryDays));
         LocalDate enrolledOn = entry.plusDays(shape.nextInt(5));
         fact(enrolledOn, ChantierPathwayFacts.ENROLLED, chantierId, pathwayId, entry,
                 new PathwayEnrolledByChantierV1(pathwayId, null, premieresHeures ? "PREMIERES_HEURES" : "CONVERGENCE",
@@ -158,8 +163,9 @@ public final class HistoryGenerator {
     }
 
     private void convergence(String chantierId, String pathwayId, LocalDate entry) {
-        boolean exits = shape.nextInt(10) < 6;
         LocalDate exit = entry.plusMonths(4 + shape.nextInt(20)).plusDays(shape.nextInt(28));
+        // An exit whose follow-up check-ins would not all have happened yet is left for later: still running.
+        boolean exits = shape.nextInt(10) < 6 && !exit.plusMonths(7).isAfter(plan.asOf());
         timesheets(chantierId, pathwayId, entry, exits ? exit : null, 1200, 1560);
         pathways.add(new Pathway(pathwayId, chantierId, entry, exits ? exit : null));
         if (!exits) {

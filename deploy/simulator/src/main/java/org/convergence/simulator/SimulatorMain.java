@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,11 @@ public final class SimulatorMain {
 
     static final String USAGE = """
             usage: ./deploy/run-local simulate [--seed N] [--territory SLUG] [--chantiers N] [--pathways N]
-                                               [--weeks N] [--bad-share 0.1] [--via kafka|rest]
+                                               [--weeks N] [--bad-share 0.1] [--as-of YYYY-MM-DD] [--via kafka|rest]
                                                [--kafka HOST:PORT] [--enrolment URL] [--hours URL] [--reporting URL]
                                                [--data-dir DIR]
-              The same seed sends the same history; another territory gets it under other ids.
+              The same seed and day (--as-of, today by default) send the same history; another territory gets it
+              under other ids.
               Defaults: seed 1, territory simulated, 2 chantiers, 12 pathways each, 8 weeks, bad share 0.1,
               via kafka, the launcher's ports (19092, 8081, 8082, 8084), tokens signed with DIR/keys (local-data).""";
 
@@ -33,6 +36,10 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
         Map<String, String> options;
         try {
             options = options(args);
@@ -48,7 +55,8 @@ public final class SimulatorMain {
                 Integer.parseInt(options.getOrDefault("chantiers", "2")),
                 Integer.parseInt(options.getOrDefault("pathways", "12")),
                 Double.parseDouble(options.getOrDefault("bad-share", "0.1")),
-                Integer.parseInt(options.getOrDefault("weeks", "8")));
+                Integer.parseInt(options.getOrDefault("weeks", "8")),
+                LocalDate.parse(options.getOrDefault("as-of", LocalDate.now(ZoneOffset.UTC).toString())));
         String enrolment = options.getOrDefault("enrolment", "http://127.0.0.1:8081");
         String hours = options.getOrDefault("hours", "http://127.0.0.1:8082");
         String reporting = options.getOrDefault("reporting", "http://127.0.0.1:8084");
@@ -93,7 +101,8 @@ public final class SimulatorMain {
             text.append("  rejections:    GET %s/chantiers/%s/inbound-rejections%n".formatted(enrolment,
                     chantier.chantierId()));
         }
-        List<Integer> years = List.of(2020, 2021, 2022, 2023, 2024, 2025);
+        int last = plan.asOf().getYear();
+        List<Integer> years = List.of(last - 4, last - 3, last - 2, last - 1, last);
         text.append("  figures:       GET %s/figures/territories/%s/{year}  (years %s)%n".formatted(reporting,
                 history.territoryId(), years));
         return text.toString();
@@ -101,7 +110,7 @@ public final class SimulatorMain {
 
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
-        List<String> known = List.of("seed", "territory", "chantiers", "pathways", "weeks", "bad-share", "via",
+        List<String> known = List.of("seed", "territory", "chantiers", "pathways", "weeks", "bad-share", "as-of", "via",
                 "kafka", "enrolment", "hours", "reporting", "data-dir");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";

@@ -8,12 +8,15 @@ import org.convergence.contracts.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +24,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryGeneratorTest {
 
     private static final IntegrationEventCodec CODEC = new IntegrationEventCodec(IntegrationEvents.all());
+    private static final LocalDate AS_OF = LocalDate.of(2026, 1, 5);
     private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
 
     private static History history(long seed, String territory, double badShare) {
-        return HistoryGenerator.generate(new HistoryGenerator.Plan(seed, territory, 2, 20, badShare, 8));
+        return HistoryGenerator.generate(new HistoryGenerator.Plan(seed, territory, 2, 20, badShare, 8, AS_OF));
+    }
+
+    @Test
+    void everyFactHappenedByTheDayItIsSentAndNoRunningPathwayOutlastsFiveYears() {
+        History history = history(13, "alpha", 0.1);
+        for (SimulatedRecord record : history.records()) {
+            assertFalse(record.occurredOn().isAfter(AS_OF), record.toString());
+        }
+        Map<String, Map<String, String>> pathways = ExpectedState.pathways(history, CODEC);
+        pathways.values().stream().filter(p -> !p.containsKey("exitDate") && !p.containsKey("promotedTo"))
+                .forEach(running -> assertTrue(LocalDate.parse(running.get("entryDate")).plusMonths(60).isAfter(AS_OF),
+                        running.toString()));
+        assertTrue(pathways.values().stream().anyMatch(p -> !p.containsKey("exitDate")), "some still run");
     }
 
     @Test
