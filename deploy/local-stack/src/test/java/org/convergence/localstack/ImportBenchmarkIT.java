@@ -2,6 +2,7 @@ package org.convergence.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.convergence.testsupport.RawWriteRate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.convergence.testsupport.RawWriteRate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.convergence.localstack;
+package org.convergence.testsupport;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,7 +13,7 @@ import java.util.UUID;
  * The embedded MongoDB's own write rates, measured in the benchmark's run on the stack's server, so that a figure
  * can be printed beside what the database alone gives on this machine today (the ratio is what carries over).
  */
-final class RawWriteRate {
+public final class RawWriteRate {
 
     private static final int DOCUMENTS = 10_000;
 
@@ -21,7 +21,7 @@ final class RawWriteRate {
     }
 
     /** Documents per second taken by {@code insertMany} of commit-sized documents, 1,000 per call. */
-    static double insertMany(String mongoUri) {
+    public static double insertMany(String mongoUri) {
         return measure(mongoUri, (raw, documents) -> {
             for (int from = 0; from < documents.size(); from += 1_000) {
                 raw.insertMany(documents.subList(from, from + 1_000));
@@ -30,7 +30,7 @@ final class RawWriteRate {
     }
 
     /** Documents per second taken one {@code insertOne} at a time by one client (one durable write each). */
-    static double insertOneByOne(String mongoUri) {
+    public static double insertOneByOne(String mongoUri) {
         return measure(mongoUri, (raw, documents) -> documents.forEach(raw::insertOne), 2_000);
     }
 
