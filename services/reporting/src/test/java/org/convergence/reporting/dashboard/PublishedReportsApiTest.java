@@ -45,9 +45,9 @@ class PublishedReportsApiTest {
                     .body("figures.accompanied", equalTo(3));
             as(Tokens.national()).get("/reports/{y}/chantiers/{c}", year, scenario.chantier).then()
                     .statusCode(200).body("figures.figures.dynamicExits.numerator", equalTo(0));
-            assertEquals("0", csvCell(as(Tokens.evaluator()).get("/exports/published/territories/{t}/{y}",
+            assertEquals("0", csvCell(as(Tokens.national()).get("/exports/published/territories/{t}/{y}",
                     scenario.territory, year), "Sorties dynamiques (règle ASP) : numérateur"), "published CSV");
-            assertEquals("1", csvCell(as(Tokens.evaluator()).get("/exports/territories/{t}/{y}",
+            assertEquals("1", csvCell(as(Tokens.national()).get("/exports/territories/{t}/{y}",
                     scenario.territory, year), "Sorties dynamiques (règle ASP) : numérateur"), "live CSV");
             as(Tokens.evaluator()).get("/reports/{y}", year).then().statusCode(200)
                     .body("figures.territories.find { it.territoryId == '%s' }.dynamicExits.numerator"
