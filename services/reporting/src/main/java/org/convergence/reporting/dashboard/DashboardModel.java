@@ -217,7 +217,7 @@ public final class DashboardModel {
     }
 
     private static DashboardViews.Publication publicationOf(PublishedReports.Manifest m) {
-        return new DashboardViews.Publication(m.year(), asOf(m.asOf()), m.publishedBy());
+        return new DashboardViews.Publication(m.year(), asOf(m.asOf()), m.publishedBy(), m.edition(), m.reason());
     }
 
     private static Map<String, Object> page(Year year) {

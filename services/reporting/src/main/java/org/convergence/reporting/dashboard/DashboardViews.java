@@ -35,7 +35,7 @@ public final class DashboardViews {
     }
 
     @TemplateData
-    public record Publication(int year, String asOf, String publishedBy) {
+    public record Publication(int year, String asOf, String publishedBy, int edition, String reason) {
     }
 
     /** One target of a funding convention and where it stands. */

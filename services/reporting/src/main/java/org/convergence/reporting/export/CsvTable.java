@@ -27,6 +27,14 @@ public final class CsvTable {
         return this;
     }
 
+    /** The header, then the rows, as cells (before quoting). */
+    List<List<String>> lines() {
+        List<List<String>> lines = new ArrayList<>(rows.size() + 1);
+        lines.add(header);
+        lines.addAll(rows);
+        return lines;
+    }
+
     public byte[] bytes() {
         StringBuilder out = new StringBuilder().append(BOM);
         line(out, header);

@@ -50,6 +50,7 @@ public class ExportsResource {
     private final ProgramCatalog programs;
     private final PublishedReports published;
     private final CohortExport cohort;
+    private final int minimumPeople;
 
     public ExportsResource(FiguresService figures, Directory directory, FigureTree tree, FigureExports exports,
                            CallerScope scope, ProgramCatalog programs, PublishedReports published,
@@ -57,6 +58,7 @@ public class ExportsResource {
                            int minimumPeople) {
         this.published = published;
         this.cohort = new CohortExport(minimumPeople, new SecureRandom());
+        this.minimumPeople = minimumPeople;
         this.figures = figures;
         this.directory = directory;
         this.tree = tree;
@@ -77,7 +79,7 @@ public class ExportsResource {
         for (TerritoryFigures territory : nation.territories()) {
             places.add(territoryPlace(territory, names));
         }
-        return csv(exports.table(year, places), "convergence-france-" + year + ".csv");
+        return csv(table(year, places), "convergence-france-" + year + ".csv");
     }
 
     @GET
@@ -96,7 +98,7 @@ public class ExportsResource {
                     places.add(new FigureExports.Place("Chantier", chantier.id(), chantier.name(),
                             tree.of(c.figures()))));
         }
-        return csv(exports.table(year, places), territoryId + "-" + year + ".csv");
+        return csv(table(year, places), territoryId + "-" + year + ".csv");
     }
 
     @GET
@@ -114,7 +116,7 @@ public class ExportsResource {
             scope.requireChantierAccess(found.territoryId(), chantierId);
         }
         String name = directory.chantier(chantierId).map(Directory.Chantier::name).orElse(chantierId);
-        return csv(exports.table(year, List.of(new FigureExports.Place("Chantier", chantierId, name,
+        return csv(table(year, List.of(new FigureExports.Place("Chantier", chantierId, name,
                 tree.of(found.figures())))), chantierId + "-" + year + ".csv");
     }
 
@@ -133,7 +135,7 @@ public class ExportsResource {
             String name = names.getOrDefault(id, id);
             places.add(new FigureExports.Place("Territoire", id, name, FigureTree.of(territory)));
         }
-        return csv(exports.table(year, places), "convergence-france-" + year + "-publie.csv");
+        return csv(table(year, places), "convergence-france-" + year + "-publie.csv");
     }
 
     @GET
@@ -153,7 +155,7 @@ public class ExportsResource {
                     "Chantier", chantierId, directory.chantier(chantierId).map(Directory.Chantier::name)
                     .orElse(chantierId), FigureTree.of(c.figures().path("figures")))));
         }
-        return csv(exports.table(year, places), territoryId + "-" + year + "-publie.csv");
+        return csv(table(year, places), territoryId + "-" + year + "-publie.csv");
     }
 
     @GET
@@ -196,6 +198,11 @@ public class ExportsResource {
     private FigureExports.Place territoryPlace(TerritoryFigures territory, Map<String, String> names) {
         return new FigureExports.Place("Territoire", territory.territoryId(),
                 names.getOrDefault(territory.territoryId(), territory.territoryId()), tree.of(territory));
+    }
+
+    /** Evaluators get aggregates under statistical secrecy, as in the cohort export (ADR 0022). */
+    private CsvTable table(int year, List<FigureExports.Place> places) {
+        return exports.table(year, places, scope.isEvaluator() ? minimumPeople : 0);
     }
 
     private static Response csv(CsvTable table, String fileName) {

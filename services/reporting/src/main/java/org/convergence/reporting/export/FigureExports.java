@@ -27,7 +27,17 @@ public final class FigureExports {
     public record Place(String kind, String id, String name, Map<String, FigureValue> figures) {
     }
 
+    /** Every figure as it is (national team, coordinators: they see the people behind the figures anyway). */
     public CsvTable table(int year, List<Place> places) {
+        return table(year, places, 0);
+    }
+
+    /**
+     * With statistical secrecy: a count of fewer than {@code minimumPeople} people (but not zero) is
+     * {@value #SECRET}; so are a share's three cells when its numerator or its denominator is such a count, and a
+     * mean's three cells when it is over fewer people. 0 suppresses nothing.
+     */
+    public CsvTable table(int year, List<Place> places, int minimumPeople) {
         Map<String, FigureValue> shapes = new LinkedHashMap<>();
         places.forEach(p -> p.figures().forEach(shapes::putIfAbsent));
         List<String> header = new ArrayList<>(List.of("Année", "Niveau", "Identifiant", "Nom"));
@@ -35,7 +45,7 @@ public final class FigureExports {
         CsvTable table = new CsvTable(header);
         for (Place place : places) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(year), place.kind(), place.id(), place.name()));
-            shapes.forEach((key, shape) -> row.addAll(cells(place.figures().get(key), shape)));
+            shapes.forEach((key, shape) -> row.addAll(cells(place.figures().get(key), shape, minimumPeople)));
             table.row(row);
         }
         return table;
@@ -52,9 +62,12 @@ public final class FigureExports {
     }
 
     /** A figure a place lacks (a chantier with no figures yet) leaves its cells empty. */
-    private static List<String> cells(FigureValue value, FigureValue shape) {
+    private static List<String> cells(FigureValue value, FigureValue shape, int minimumPeople) {
         if (value == null) {
             return columns("", shape).stream().map(c -> "").toList();
+        }
+        if (secret(value, minimumPeople)) {
+            return columns("", shape).stream().map(c -> SECRET).toList();
         }
         if (value instanceof FigureValue.Share s) {
             return List.of(s.value() == null ? "" : decimal(100 * s.value(), 2), Long.toString(s.numerator()),
@@ -65,6 +78,23 @@ public final class FigureExports {
                     Long.toString(a.count()));
         }
         return List.of(Long.toString(((FigureValue.Count) value).value()));
+    }
+
+    /** What a suppressed cell says (as in the cohort export). */
+    public static final String SECRET = "secret";
+
+    private static boolean secret(FigureValue value, int minimumPeople) {
+        if (value instanceof FigureValue.Share s) {
+            return small(s.numerator(), minimumPeople) || small(s.denominator(), minimumPeople);
+        }
+        if (value instanceof FigureValue.Average a) {
+            return small(a.count(), minimumPeople);
+        }
+        return small(((FigureValue.Count) value).value(), minimumPeople);
+    }
+
+    private static boolean small(long people, int minimumPeople) {
+        return people > 0 && people < minimumPeople;
     }
 
     static String decimal(double value, int digits) {

@@ -38,6 +38,11 @@ import java.util.UUID;
  * A publication writes its parts first, under a fresh publication id, then its manifest, {@code _id} = the year,
  * with one insert: the unique {@code _id} makes the first manifest the only one (a second publication of the year
  * is refused), and a crash before the manifest leaves only parts nobody points at, never half a report.
+ * <p>
+ * Errata (ADR 0022): a published year may get further editions, each a whole new snapshot with why and by whom,
+ * its manifest keyed {@code <year>#<edition>} (the unique {@code _id} again makes two concurrent editions of the
+ * same number impossible). Earlier editions stay as they were and readable; the year's figures are its latest
+ * edition's.
  */
 public final class PublishedReports {
 
@@ -60,9 +65,12 @@ public final class PublishedReports {
         this.clock = clock;
     }
 
-    /** What a publication is: its year, when its figures were taken, by whom, and what it holds. */
+    /**
+     * What a publication is: its year, when its figures were taken, by whom, and what it holds; its edition (1 for
+     * the first) and, from the second on, why it replaced the previous one.
+     */
     public record Manifest(int year, String publicationId, Instant asOf, String publishedBy,
-                           List<String> territoryIds, List<String> chantierIds) {
+                           List<String> territoryIds, List<String> chantierIds, int edition, String reason) {
     }
 
     /** Publishes the year; refused if it was published already, or if it is not over (Paris time). */
@@ -74,6 +82,21 @@ public final class PublishedReports {
         manifest(year).ifPresent(existing -> {
             throw new ReportAlreadyPublishedException(existing);
         });
+        return store(year, publishedBy, 1, null);
+    }
+
+    /**
+     * Publishes a new edition of a published year (errata): every figure as of now, with why and by whom. The
+     * earlier editions stay as they were. Refused if the year has no report yet; {@link EditionConflictException}
+     * if another edition of the same number was published meanwhile.
+     */
+    public Manifest publishEdition(Year year, String publishedBy, String reason) {
+        Manifest latest = manifest(year).orElseThrow(() -> new RuleViolationException("REPORT_NOT_PUBLISHED",
+                "The report of " + year + " is not published: publish it before an erratum"));
+        return store(year, publishedBy, latest.edition() + 1, reason);
+    }
+
+    private Manifest store(Year year, String publishedBy, int edition, String reason) {
         String publicationId = UUID.randomUUID().toString();
         Instant asOf = clock.instant();
         NationalFigures nation = figures.national(year);
@@ -99,77 +122,28 @@ public final class PublishedReports {
             }
         }
         reports.insertMany(parts, new InsertManyOptions().ordered(false));
-        Manifest manifest = new Manifest(year.getValue(), publicationId, asOf, publishedBy, territoryIds, chantierIds);
+        Manifest manifest = new Manifest(year.getValue(), publicationId, asOf, publishedBy, territoryIds, chantierIds,
+                edition, reason);
         try {
-            reports.insertOne(new Document("_id", Integer.toString(year.getValue()))
+            reports.insertOne(new Document("_id", manifestId(year, edition))
                     .append("year", year.getValue()).append("publicationId", publicationId)
                     .append("asOf", asOf.toString()).append("publishedBy", publishedBy)
-                    .append("territoryIds", territoryIds).append("chantierIds", chantierIds));
+                    .append("territoryIds", territoryIds).append("chantierIds", chantierIds)
+                    .append("edition", edition).append("reason", reason));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new ReportAlreadyPublishedException(manifest(year).orElse(manifest));
+                if (edition == 1) {
+                    throw new ReportAlreadyPublishedException(manifest(year).orElse(manifest));
+                }
+                throw new EditionConflictException(year, edition);
             }
             throw e;
         }
         return manifest;
     }
 
-    public Optional<Manifest> manifest(Year year) {
-        Document d = reports.find(Filters.eq("_id", Integer.toString(year.getValue()))).first();
-        return Optional.ofNullable(d).map(m -> new Manifest(m.getInteger("year"), m.getString("publicationId"),
-                Instant.parse(m.getString("asOf")), m.getString("publishedBy"),
-                m.getList("territoryIds", String.class, List.of()), m.getList("chantierIds", String.class, List.of())));
+    /** The first edition keeps the year as its key (as before errata existed); later ones {@code <year>#<n>}. */
+    private static String manifestId(Year year, int edition) {
+        return edition == 1 ? Integer.toString(year.getValue()) : year.getValue() + "#" + edition;
     }
 
-    /** The nation's published figures (a {@code NationalFigures} as JSON) and its territories by program. */
-    public Optional<Published> national(Year year) {
-        return part(year, "national").map(d -> new Published(manifest(year).orElseThrow(), tree(d, "figures"),
-                tree(d, "deployments"), List.of()));
-    }
-
-    public Optional<Published> territory(Year year, String territoryId) {
-        return part(year, "territory:" + territoryId).map(d -> new Published(manifest(year).orElseThrow(),
-                tree(d, "figures"), null, d.getList("chantierIds", String.class, List.of())));
-    }
-
-    /** A chantier's published figures (a {@code ChantierFigures} as JSON: its {@code figures} field holds them). */
-    public Optional<Published> chantier(Year year, String chantierId) {
-        return part(year, "chantier:" + chantierId).map(d -> new Published(manifest(year).orElseThrow(),
-                tree(d, "figures"), null, List.of()));
-    }
-
-    /** One published part: the figures as they were stored, read back as a JSON tree. */
-    public record Published(Manifest manifest, JsonNode figures, JsonNode deployments, List<String> chantierIds) {
-    }
-
-    private Optional<Document> part(Year year, String what) {
-        return manifest(year).map(m -> reports.find(Filters.eq("_id", m.publicationId() + ":" + what)).first());
-    }
-
-    private List<String> chantiersOf(String territoryId) {
-        Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
-        return territory == null ? List.of() : territory.getList("chantierIds", String.class, List.of());
-    }
-
-    private static Document part(String publicationId, String what, Document content) {
-        return new Document("_id", publicationId + ":" + what).append("content", content);
-    }
-
-    private Document document(Object figures) {
-        try {
-            return Document.parse(mapper.writeValueAsString(figures));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode tree(Document part, String field) {
-        Document content = part.get("content", Document.class);
-        Document value = content == null ? null : content.get(field, Document.class);
-        try {
-            return value == null ? null : mapper.readTree(value.toJson());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-}

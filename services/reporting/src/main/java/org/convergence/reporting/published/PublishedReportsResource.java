@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.convergence.platform.domain.NotFoundException;
+import org.convergence.platform.input.Text;
 import org.convergence.platform.rest.Problem;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
@@ -45,6 +50,45 @@ public class PublishedReportsResource {
     public Response publish(@PathParam("year") @Min(2000) @Max(2100) int year) {
         PublishedReports.Manifest manifest = reports.publish(Year.of(year), scope.subject());
         return Response.created(URI.create("/reports/" + year)).entity(manifest).build();
+    }
+
+    /** Why a published year needs a new edition (shown with it). */
+    public record Erratum(@NotNull @Text @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("/{year}/editions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.NATIONAL)
+    @Operation(summary = "Publish a new edition of a published year (errata): every figure as of now, with the "
+            + "reason and who published it; the earlier editions stay as they were (national team)")
+    public Response publishEdition(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull Erratum erratum) {
+        PublishedReports.Manifest manifest = reports.publishEdition(Year.of(year), scope.subject(), erratum.reason());
+        return Response.created(URI.create("/reports/" + year + "/editions/" + manifest.edition())).entity(manifest)
+                .build();
+    }
+
+    @GET
+    @Path("/{year}/editions")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
+    @Operation(summary = "Every edition of a published year, the first first: when, by whom and why")
+    public List<PublishedReports.Manifest> editions(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        List<PublishedReports.Manifest> editions = reports.editions(Year.of(year)).stream()
+                .map(PublishedFigures::withoutContents).toList();
+        if (editions.isEmpty()) {
+            throw new NotFoundException("No report published for " + year);
+        }
+        return editions;
+    }
+
+    @GET
+    @Path("/{year}/editions/{edition}")
+    @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
+    @Operation(summary = "One edition of a published year: the nation's figures as that edition published them")
+    public PublishedFigures edition(@PathParam("year") @Min(2000) @Max(2100) int year,
+                                    @PathParam("edition") @Min(1) @Max(1000) int edition) {
+        return reports.national(Year.of(year), edition).map(PublishedFigures::of)
+                .orElseThrow(() -> new NotFoundException("No edition " + edition + " of the report of " + year));
     }
 
     @GET
@@ -87,11 +131,19 @@ public class PublishedReportsResource {
     /** A published part as served: the publication, then the figures exactly as stored. */
     public record PublishedFigures(PublishedReports.Manifest publication, JsonNode figures, JsonNode deployments) {
         static PublishedFigures of(PublishedReports.Published p) {
-            PublishedReports.Manifest m = p.manifest();
-            // Which territories and chantiers a report holds is the national team's business.
-            return new PublishedFigures(new PublishedReports.Manifest(m.year(), m.publicationId(), m.asOf(),
-                    m.publishedBy(), List.of(), List.of()), p.figures(), p.deployments());
+            return new PublishedFigures(withoutContents(p.manifest()), p.figures(), p.deployments());
         }
+
+        /** Which territories and chantiers a report holds is the national team's business. */
+        static PublishedReports.Manifest withoutContents(PublishedReports.Manifest m) {
+            return new PublishedReports.Manifest(m.year(), m.publicationId(), m.asOf(), m.publishedBy(), List.of(),
+                    List.of(), m.edition(), m.reason());
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response editionConflict(EditionConflictException e) {
+        return Problem.response(409, "Conflict", e.getMessage(), "EDITION_CONFLICT", List.of());
     }
 
     @ServerExceptionMapper

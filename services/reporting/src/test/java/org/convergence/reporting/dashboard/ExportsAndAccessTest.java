@@ -55,6 +55,21 @@ class ExportsAndAccessTest {
     }
 
     @Test
+    void anEvaluatorsFigureCsvSuppressesCellsOfFewerPeopleThanTheMinimumWhileTheCoordinatorReadsThemAll() {
+        try (Scenario scenario = new Scenario(YEAR).awaitFigures(figures)) {
+            byte[] body = as(Tokens.evaluator()).get("/exports/territories/{t}/{y}", scenario.territory, YEAR)
+                    .then().statusCode(200).extract().asByteArray();
+            List<List<String>> rows = parse(new String(body, StandardCharsets.UTF_8).substring(1));
+            List<String> header = rows.get(0);
+            List<String> territory = rows.get(1);
+            assertEquals(scenario.territory, territory.get(header.indexOf("Identifiant")));
+            assertEquals("secret", territory.get(header.indexOf("Personnes accompagnées (Convergence)")), "3 people");
+            assertEquals("secret", territory.get(header.indexOf("Sorties dynamiques (règle ASP) (%)")));
+            assertEquals("secret", territory.get(header.indexOf("Sorties dynamiques (règle ASP) : dénominateur")));
+        }
+    }
+
+    @Test
     void exportsFollowTheFiguresScopes() {
         try (Scenario own = new Scenario(YEAR); Scenario other = new Scenario(YEAR)) {
             own.awaitFigures(figures);

@@ -64,8 +64,9 @@ class ProjectionRebuildBenchmark {
 
     private static final int TERRITORIES = 6;
     private static final int CHANTIERS_PER_TERRITORY = 8;
-    /** As {@code convergence.consumer.max-poll-records}: the largest batch a service folds. */
-    private static final int MAX_POLL_RECORDS = 2_000;
+    /** The service's {@code convergence.consumer.max-poll-records}: the largest batch it folds. */
+    private static final int MAX_POLL_RECORDS = Integer.getInteger("bench.max-poll-records",
+            configuredMaxPollRecords());
 
     @Test
     void rebuildRateAgainstTheRawBulkUpsertRateAndRebuiltFiguresEqualToLiveOnes() throws Exception {
@@ -95,16 +96,28 @@ class ProjectionRebuildBenchmark {
             double figuresSeconds = (System.nanoTime() - figuresStart) / 1e9;
             int compared = assertSameFigures(new FiguresService(live), new FiguresService(rebuilt));
 
-            System.out.printf("%nrebuild benchmark: %d events (%d pathways) rebuilt in %.1f s = %.0f events/s, "
+            System.out.printf("%nrebuild benchmark: %d events (%d pathways, batches of up to %d) rebuilt in %.1f s = %.0f events/s, "
                             + "%.2f document writes per event; embedded server's raw bulk upsert in the same run: "
                             + "%.0f upserts/s; rebuild / raw = %.2f (target >= 3)%n"
                             + "  live (batches of 1-20): %.1f s = %.0f events/s; %d figures compared, rebuilt = live; "
                             + "national 2020 figures over %d territories in %.2f s (accompanied %d, exits %d)%n",
-                    history.size(), pathways, seconds, eventsPerSecond,
+                    history.size(), pathways, MAX_POLL_RECORDS, seconds, eventsPerSecond,
                     (double) projection.documentsWritten() / history.size(), upsertsPerSecond,
                     eventsPerSecond / upsertsPerSecond, liveSeconds, history.size() / liveSeconds, compared,
                     TERRITORIES, figuresSeconds, nation.accompanied(), nation.exits());
         }
+    }
+
+    /** The default of reporting's application.properties ({@code ${ENV:default}}). */
+    private static int configuredMaxPollRecords() {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = ProjectionRebuildBenchmark.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String value = properties.getProperty("convergence.consumer.max-poll-records", "2000");
+        return Integer.parseInt(value.replaceAll("^\\$\\{[^:]*:(.*)}$", "$1"));
     }
 
     /** Unordered bulk writes of 500 upserts by _id, each setting one field: the server's best case per write. */

@@ -1,0 +1,316 @@
+package org.convergence.reporting.projection;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.embedded.EmbeddedMongo;
+import org.convergence.platform.projection.ReadModel;
+import org.convergence.reporting.History;
+import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.figures.NationalFigures;
+import org.convergence.reporting.figures.TerritoryFigures;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * How long the national and one territory's figures for a year take at the generalisation target (a million
+ * pathways over the years), on the embedded server's H2 file backend, against its raw bulk-upsert rate measured in
+ * the same run. Feeding 2.5 million events through the projection would take longer than the measure itself, so the
+ * read-model documents are written directly in bulk, as the projection lays them out (roster entries with their
+ * event markers, chantiers, territories, the Premières Heures index); a first step proves the direct writer right:
+ * the same stories fed as events through the projection give, figure by figure, the same figures.
+ * Run: {@code ./mvnw -B -pl services/reporting -am test -Dbenchmark -Dtest=MillionPathwaysFiguresBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.pathways=N} to change the size).
+ */
+@Tag("benchmark")
+class MillionPathwaysFiguresBenchmark {
+
+    private static final int TERRITORIES = 100;
+    private static final int CHANTIERS_PER_TERRITORY = 15;
+    private static final LocalDate PROGRAMS_SINCE = LocalDate.of(2015, 1, 1);
+    private static final LocalDate LATE_CONVERGENCE = LocalDate.of(2019, 6, 1);
+    private static final String[] CATEGORIES =
+            {"DURABLE_EMPLOYMENT", "TRANSITIONAL_EMPLOYMENT", "POSITIVE_EXIT", "OTHER", "NEUTRALISED"};
+
+    /** One participant's Convergence pathway, perhaps after a Premières Heures one, perhaps with its exit. */
+    private record Story(String territoryId, String chantierId, String participantId, String pathwayId,
+                         LocalDate entry, LocalDate exit, String category, String phPathwayId, LocalDate phEntry) {
+    }
+
+    @Test
+    void nationalAndTerritoryFiguresOfAYearOverAMillionPathways() throws Exception {
+        int pathways = Integer.getInteger("bench.pathways", 1_000_000);
+        Path dir = Files.createTempDirectory(Path.of("target"), "bench-million-");
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(dir.resolve("bench.mv"), 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            double upsertsPerSecond = rawBulkUpsertRate(client.getDatabase("reporting").getCollection("raw"));
+            int compared = directWriterMatchesTheProjection(client);
+
+            ReportingModel model = new ReportingModel(new ReadModel(client.getDatabase("reporting"), "million"));
+            long writeStart = System.nanoTime();
+            int written = writeDirectly(model, pathways, new Random(42));
+            double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+
+            FiguresService figures = new FiguresService(model);
+            double[] national = new double[3];
+            double[] territory = new double[3];
+            NationalFigures nation = null;
+            TerritoryFigures seventh = null;
+            for (int run = 0; run < 3; run++) {
+                long start = System.nanoTime();
+                nation = figures.national(Year.of(2020));
+                national[run] = (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                seventh = figures.territory("t7", Year.of(2020)).orElseThrow();
+                territory[run] = (System.nanoTime() - start) / 1e9;
+            }
+            System.out.printf("%nmillion-pathways figures benchmark: %d pathways (%d territories, %d chantiers, "
+                            + "%d roster buckets written directly in %.1f s; direct writer = projection on %d figures)"
+                            + "; embedded server's raw bulk upsert in the same run: %.0f upserts/s%n"
+                            + "  national 2020 figures: %.2f s, %.2f s, %.2f s (accompanied %d, exits %d); "
+                            + "territory t7 2020: %.2f s, %.2f s, %.2f s (accompanied %d) (target < 1 s)%n",
+                    pathways, TERRITORIES, TERRITORIES * CHANTIERS_PER_TERRITORY, written, writeSeconds, compared,
+                    upsertsPerSecond, national[0], national[1], national[2], nation.accompanied(), nation.exits(),
+                    territory[0], territory[1], territory[2], seventh.accompanied());
+        }
+    }
+
+    /** The same 3,000 stories fed as events and written directly: every figure of 2016-2025 equal. */
+    private static int directWriterMatchesTheProjection(MongoClient client) {
+        ReportingModel fed = new ReportingModel(new ReadModel(client.getDatabase("reporting"), "fed"));
+        ReportingModel direct = new ReportingModel(new ReadModel(client.getDatabase("reporting"), "direct"));
+        int pathways = 3_000;
+        History history = new History();
+        for (int t = 0; t < TERRITORIES; t++) {
+            String territory = "t" + t;
+            history.territory(territory);
+            for (int c = 0; c < CHANTIERS_PER_TERRITORY; c++) {
+                String chantier = territory + "-c" + c;
+                history.chantier(territory, chantier, c == 0 ? "PREMIERES_HEURES" : "CONVERGENCE", PROGRAMS_SINCE);
+            }
+            history.programStarted(territory, territory + "-c0", "CONVERGENCE", LATE_CONVERGENCE);
+        }
+        List<Story> stories = new ArrayList<>();
+        Random random = new Random(11);
+        for (int t = 0; t < TERRITORIES; t++) {
+            for (int i = 0; i < pathways / TERRITORIES; i++) {
+                Story story = story("t" + t, random);
+                History.Pathway pathway = history.pathway(story.territoryId(), story.chantierId(),
+                        story.participantId(), "CONVERGENCE");
+                String phPathwayId = null;
+                if (story.phPathwayId() != null) {
+                    History.Pathway ph = history.pathway(story.territoryId(), story.territoryId() + "-c0",
+                            story.participantId(), "PREMIERES_HEURES");
+                    ph.enrolled(story.phEntry());
+                    ph.promoted(story.entry().minusDays(1), pathway);
+                    pathway.enrolled(story.entry(), ph.pathwayId);
+                    phPathwayId = ph.pathwayId;
+                } else {
+                    pathway.enrolled(story.entry());
+                }
+                if (story.exit() != null) {
+                    pathway.exited(story.exit(), story.category());
+                    pathway.checkIn(story.exit().plusMonths(1), 1);
+                }
+                stories.add(new Story(story.territoryId(), story.chantierId(), story.participantId(),
+                        pathway.pathwayId, story.entry(), story.exit(), story.category(), phPathwayId,
+                        story.phEntry()));
+            }
+        }
+        List<EventEnvelope> envelopes = history.envelopes();
+        var projection = ReportingRuntime.projection(fed, History.CODEC);
+        for (int from = 0; from < envelopes.size(); from += 2_000) {
+            projection.handleAll(History.consumed(envelopes.subList(from, Math.min(envelopes.size(), from + 2_000))));
+        }
+        writeChantiersAndTerritories(direct);
+        writeStories(direct, stories, new HashMap<>());
+        writePremieresHeuresIndex(direct, stories);
+
+        Map<String, Object> expected = figures(new FiguresService(fed));
+        Map<String, Object> actual = figures(new FiguresService(direct));
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((name, figure) -> assertEquals(figure, actual.get(name), name));
+        return expected.size();
+    }
+
+    private static Map<String, Object> figures(FiguresService service) {
+        Map<String, Object> all = new TreeMap<>();
+        for (int year = 2016; year <= 2025; year++) {
+            NationalFigures nation = service.national(Year.of(year));
+            all.put("nation " + year, List.of(nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
+                    nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures()));
+            for (TerritoryFigures t : nation.territories()) {
+                all.put(t.territoryId() + " " + year, List.of(t.accompanied(), t.exits(), t.fromPremieresHeures(),
+                        t.averagePathwayMonths(), t.dynamicExits(), t.premieresHeures()));
+            }
+        }
+        return all;
+    }
+
+    /** Entries over 2016-2025, an eighth after Premières Heures, 70 % with an exit (and its first check-in). */
+    private static Story story(String territoryId, Random random) {
+        String chantierId = territoryId + "-c" + random.nextInt(CHANTIERS_PER_TERRITORY);
+        LocalDate entry = LocalDate.of(2016, 1, 4).plusDays(random.nextInt(365 * 10));
+        String phPathwayId = null;
+        LocalDate phEntry = null;
+        if (random.nextInt(8) == 0) {
+            phPathwayId = UUID.randomUUID().toString();
+            phEntry = entry.minusDays(30 + random.nextInt(300));
+        }
+        LocalDate exit = null;
+        String category = null;
+        if (random.nextInt(10) < 7) {
+            LocalDate candidate = entry.plusDays(30 + random.nextInt(700));
+            if (!candidate.isAfter(LocalDate.of(2025, 12, 31))) {
+                exit = candidate;
+                category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+            }
+        }
+        return new Story(territoryId, chantierId, UUID.randomUUID().toString(), UUID.randomUUID().toString(), entry,
+                exit, category, phPathwayId, phEntry);
+    }
+
+    /** Territory by territory (memory stays at one territory's roster); returns the roster documents written. */
+    private static int writeDirectly(ReportingModel model, int pathways, Random random) {
+        writeChantiersAndTerritories(model);
+        List<Story> premieresHeures = new ArrayList<>();
+        Map<String, Integer> written = new HashMap<>();
+        for (int t = 0; t < TERRITORIES; t++) {
+            List<Story> stories = new ArrayList<>();
+            int count = pathways / TERRITORIES + (t < pathways % TERRITORIES ? 1 : 0);
+            for (int i = 0; i < count; i++) {
+                Story story = story("t" + t, random);
+                stories.add(story);
+                if (story.phPathwayId() != null) {
+                    premieresHeures.add(story);
+                }
+            }
+            writeStories(model, stories, written);
+        }
+        writePremieresHeuresIndex(model, premieresHeures);
+        return written.size();
+    }
+
+    private static void writeChantiersAndTerritories(ReportingModel model) {
+        List<Document> territories = new ArrayList<>();
+        List<Document> chantiers = new ArrayList<>();
+        for (int t = 0; t < TERRITORIES; t++) {
+            String territory = "t" + t;
+            List<String> chantierIds = new ArrayList<>();
+            for (int c = 0; c < CHANTIERS_PER_TERRITORY; c++) {
+                String chantier = territory + "-c" + c;
+                chantierIds.add(chantier);
+                Document programs = c == 0
+                        ? new Document("PREMIERES_HEURES", PROGRAMS_SINCE.toString())
+                        .append("CONVERGENCE", LATE_CONVERGENCE.toString())
+                        : new Document("CONVERGENCE", PROGRAMS_SINCE.toString());
+                chantiers.add(new Document("_id", chantier).append("territoryId", territory).append("name", chantier)
+                        .append("programs", programs).append("applied", List.of(UUID.randomUUID().toString())));
+            }
+            territories.add(new Document("_id", territory).append("name", territory).append("densityKind", "URBAN")
+                    .append("registered", true).append("chantierIds", chantierIds).append("known", true)
+                    .append("applied", List.of(UUID.randomUUID().toString())));
+        }
+        model.territories().insertMany(territories);
+        model.chantiers().insertMany(chantiers);
+    }
+
+    /**
+     * The roster entries as the enrolment handlers leave them, with one marker per fact applied; a bucket's
+     * stories all come in one call (territory by territory), so each bucket is inserted whole.
+     */
+    private static void writeStories(ReportingModel model, List<Story> stories, Map<String, Integer> written) {
+        Map<String, Document> buckets = new LinkedHashMap<>();
+        for (Story s : stories) {
+            Document entry = new Document("participantId", s.participantId()).append("program", "CONVERGENCE")
+                    .append("entryDate", s.entry().toString()).append("promotedFrom", s.phPathwayId());
+            int facts = 1;
+            if (s.exit() != null) {
+                entry.append("exitDate", s.exit().toString()).append("exitCategory", s.category())
+                        .append("checkIns", List.of(1));
+                facts += 2;
+            }
+            put(buckets, s.chantierId(), s.pathwayId(), entry, facts);
+            if (s.phPathwayId() != null) {
+                put(buckets, s.territoryId() + "-c0", s.phPathwayId(), new Document("participantId",
+                        s.participantId()).append("program", "PREMIERES_HEURES")
+                        .append("entryDate", s.phEntry().toString()).append("promotedFrom", null)
+                        .append("exitDate", s.entry().minusDays(1).toString()).append("promotedTo", s.pathwayId()),
+                        2);
+            }
+        }
+        buckets.keySet().forEach(id -> written.merge(id, 1, Integer::sum));
+        List<Document> documents = new ArrayList<>(buckets.values());
+        for (int from = 0; from < documents.size(); from += 200) {
+            model.chantierRoster().insertMany(documents.subList(from, Math.min(documents.size(), from + 200)));
+        }
+    }
+
+    private static void put(Map<String, Document> buckets, String chantierId, String pathwayId, Document entry,
+                            int facts) {
+        Document bucket = buckets.computeIfAbsent(ReportingModel.rosterBucketOf(chantierId, pathwayId),
+                id -> new Document("_id", id).append("pathways", new Document())
+                        .append("appliedByEntry", new Document("pathways", new Document())));
+        bucket.get("pathways", Document.class).append(pathwayId, entry);
+        List<String> markers = new ArrayList<>();
+        for (int i = 0; i < facts; i++) {
+            markers.add(UUID.randomUUID().toString());
+        }
+        bucket.get("appliedByEntry", Document.class).get("pathways", Document.class).append(pathwayId, markers);
+    }
+
+    private static void writePremieresHeuresIndex(ReportingModel model, List<Story> stories) {
+        Map<String, Document> buckets = new TreeMap<>();
+        for (Story s : stories) {
+            if (s.phPathwayId() != null) {
+                buckets.computeIfAbsent(ReportingModel.premieresHeuresBucketOf(s.participantId()),
+                                id -> new Document("_id", id).append("participants", new Document()))
+                        .get("participants", Document.class)
+                        .append(s.participantId(), new Document(s.phPathwayId(), s.phEntry().toString()));
+            }
+        }
+        if (!buckets.isEmpty()) {
+            model.premieresHeures().insertMany(new ArrayList<>(buckets.values()));
+        }
+    }
+
+    /** Unordered bulk writes of 500 upserts by _id, each setting one field: the server's best case per write. */
+    private static double rawBulkUpsertRate(MongoCollection<Document> collection) {
+        int count = 20_000;
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        long start = System.nanoTime();
+        for (int from = 0; from < count; from += 500) {
+            List<WriteModel<Document>> writes = new ArrayList<>(500);
+            for (int i = from; i < from + 500; i++) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", "doc-" + i), Updates.set("value", i), upsert));
+            }
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        double rate = count / ((System.nanoTime() - start) / 1e9);
+        collection.drop();
+        return rate;
+    }
+}
