@@ -61,6 +61,14 @@ class HoursOnTheDashboardTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> figures.territory(territory, Year.of(2020))
                 .filter(f -> f.hours() != null && f.hours().workedPremieresHeures() == 15).isPresent());
 
+        as(Tokens.national()).get("/data-quality/territories/{t}/weeks-without-hours", territory).then()
+                .statusCode(200);
+        as(Tokens.coordinator(Ids.fresh("t"))).get("/data-quality/territories/{t}/weeks-without-hours", territory)
+                .then().statusCode(403);
+        as(Tokens.evaluator()).get("/data-quality/territories/{t}/weeks-without-hours", territory).then()
+                .statusCode(403);
+        as(Tokens.staff(territory, chantier)).get("/data-quality/territories/{t}/weeks-without-hours", territory)
+                .then().statusCode(403);
         as(Tokens.coordinator(territory)).get("/figures/territories/{t}/2020", territory).then().statusCode(200)
                 .body("hours.premieresHeuresContracts.fiveToSixHours", equalTo(1))
                 .body("hours.stepUpsDecided", equalTo(1));
@@ -71,14 +79,6 @@ class HoursOnTheDashboardTest {
                 .body("pathways[0].pathwayId", equalTo(pathway))
                 .body("pathways[0].weeksWithoutHours", equalTo(java.util.List.of("2020-W04")))
                 .body("countByChantier." + chantier, equalTo(1));
-        as(Tokens.national()).get("/data-quality/territories/{t}/weeks-without-hours", territory).then()
-                .statusCode(200);
-        as(Tokens.coordinator(Ids.fresh("t"))).get("/data-quality/territories/{t}/weeks-without-hours", territory)
-                .then().statusCode(403);
-        as(Tokens.evaluator()).get("/data-quality/territories/{t}/weeks-without-hours", territory).then()
-                .statusCode(403);
-        as(Tokens.staff(territory, chantier)).get("/data-quality/territories/{t}/weeks-without-hours", territory)
-                .then().statusCode(403);
 
         RestAssured.given().cookie(SessionCookie.NAME, Tokens.national())
                 .get("/dashboard/territories/{t}?year=2020", territory).then().statusCode(200)
