@@ -95,14 +95,14 @@ class StepUpListTest {
     @Test
     void aContractDecisionTakenFromTheListRemovesTheParticipantUntilFourWeeksUnderTheNewContract() {
         String pathway = enrolled.pathway("PREMIERES_HEURES", ENTRY);
-        weeks(pathway, 240, 240, 240, 240);
+        weeks(pathway, 360, 360, 360, 360); // 6 hours a week on a 4-hour contract: also 100 % of the next step
         awaitListed(pathway);
         asNational().body("{\"effectiveOn\":\"2020-02-03\",\"weeklyHours\":6,\"reason\":\"LADDER_STEP\"}")
                 .post("/pathways/" + pathway + "/contracted-hours").then().statusCode(200);
         await().atMost(PROJECTED).untilAsserted(() -> staff().get(chantierList()).then().statusCode(200)
                 .body("candidates.pathwayId", not(hasItem(pathway))));
 
-        // Under the new contract, 4 hours a week is no longer 90 % of it; 6 hours four weeks in a row is.
+        // Only weeks under the new contract count: four of them make the participant ready again.
         record(pathway, "2020-W06", 324);
         record(pathway, "2020-W07", 324);
         record(pathway, "2020-W08", 324);

@@ -145,7 +145,7 @@ class HoursFiguresTest {
         decided(six, "2020-06-01", 6, "LADDER_STEP");
         History.Pathway five = pathway(PH, "2020-02-03", null);
         decided(five, "2020-02-03", 5, "PARTICIPANT_WISH");
-        History.Pathway eightAtExit = pathway(PH, "2020-01-06", "2020-09-30"); // 8 on its exit, 4 later is no matter
+        History.Pathway eightAtExit = pathway(PH, "2020-01-06", "2020-09-30"); // 8 on its exit
         decided(eightAtExit, "2020-07-06", 8, "LADDER_STEP");
         History.Pathway twelve = pathway(PH, "2019-10-07", null);
         decided(twelve, "2020-11-02", 12, "OTHER");
