@@ -155,6 +155,20 @@ public final class Transition {
         return last.plusWeeks(weeks);
     }
 
+    /** Two folds of the same facts are equal (the aggregate test fixture compares a handled state with a replay). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Transition t && transitionId.equals(t.transitionId) && steps.equals(t.steps)
+                && meetings.equals(t.meetings) && scheduleKeys.equals(t.scheduleKeys) && outcome == t.outcome
+                && java.util.Objects.equals(endedOn, t.endedOn) && employerId.equals(t.employerId)
+                && storeId.equals(t.storeId);
+    }
+
+    @Override
+    public int hashCode() {
+        return transitionId.hashCode();
+    }
+
     public boolean isOpen() {
         return outcome == null;
     }
