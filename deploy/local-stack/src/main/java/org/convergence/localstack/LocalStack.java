@@ -41,6 +41,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String MONGO = "mongo";
     public static final String KAFKA = "kafka";
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The tokens a service holds towards another one, each naming the one role it needs there (least privilege):
+     * service, environment variable, role. The identity provider issues them in production (docs/runbook.md).
+     */
+    private static final Map<String, Map<String, String>> SERVICE_TOKENS = Map.of(
+            "transitions", Map.of("HOURS_SERVICE_TOKEN", "store-scheduler")); // ADR 0020
 
     private final StackLayout layout;
     private final Consumer<String> announce;
@@ -196,6 +202,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("MONGODB_URI", layout.mongoUri());
         env.put("JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toUri().toString());
         env.put("JSON_LOGS", "false");
+        SERVICE_TOKENS.getOrDefault(service, Map.of()).forEach((variable, role) -> env.put(variable,
+                jwt.issue("service-" + service, role, Map.of(), Duration.ofDays(30))));
         env.putAll(serviceEnvironment);
         List<String> command = List.of(layout.serviceRunner().toString(), jar.toString());
         return new SupervisedProcess(service, () -> ChildProcess.start(service, command, env, layout.logs(), null),

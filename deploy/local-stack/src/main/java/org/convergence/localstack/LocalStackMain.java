@@ -84,6 +84,8 @@ public final class LocalStackMain {
         token(out, stack, "evaluator", Map.of(), "evaluator (figures only)");
         token(out, stack, "partner", Map.of("territory", "paris", "partner", "cpam-paris"),
                 "partner cpam-paris of paris (accompaniment: the referrals addressed to it, nothing else)");
+        token(out, stack, "employer", Map.of("employer", "franprix"),
+                "staff of employer franprix (transitions: its own transitions, to read and follow, nothing else)");
         out.append("\n  Any other role and scope, in another terminal:\n")
                 .append("  ./deploy/run-local token --role chantier-staff --territory lyon --chantier fndsa\n")
                 .append("  (any --CLAIM VALUE pair becomes a claim; --valid 30m|12h|7d; see docs/runbook.md)\n");
