@@ -147,3 +147,93 @@ public final class PublishedReports {
         return edition == 1 ? Integer.toString(year.getValue()) : year.getValue() + "#" + edition;
     }
 
+    /** The year's latest edition: editions are few, so they are looked up one {@code _id} after the other. */
+    public Optional<Manifest> manifest(Year year) {
+        Optional<Manifest> latest = manifest(year, 1);
+        while (latest.isPresent()) {
+            Optional<Manifest> next = manifest(year, latest.get().edition() + 1);
+            if (next.isEmpty()) {
+                break;
+            }
+            latest = next;
+        }
+        return latest;
+    }
+
+    public Optional<Manifest> manifest(Year year, int edition) {
+        Document d = edition < 1 ? null : reports.find(Filters.eq("_id", manifestId(year, edition))).first();
+        return Optional.ofNullable(d).map(m -> new Manifest(m.getInteger("year"), m.getString("publicationId"),
+                Instant.parse(m.getString("asOf")), m.getString("publishedBy"),
+                m.getList("territoryIds", String.class, List.of()), m.getList("chantierIds", String.class, List.of()),
+                m.getInteger("edition", 1), m.getString("reason")));
+    }
+
+    /** Every edition of the year, the first first. */
+    public List<Manifest> editions(Year year) {
+        List<Manifest> editions = new ArrayList<>();
+        for (Optional<Manifest> m = manifest(year, 1); m.isPresent(); m = manifest(year, m.get().edition() + 1)) {
+            editions.add(m.get());
+        }
+        return editions;
+    }
+
+    /** The nation's published figures (a {@code NationalFigures} as JSON) and its territories by program. */
+    public Optional<Published> national(Year year) {
+        return manifest(year).flatMap(this::national);
+    }
+
+    /** One edition's national part (errata: an earlier edition stays readable). */
+    public Optional<Published> national(Year year, int edition) {
+        return manifest(year, edition).flatMap(this::national);
+    }
+
+    private Optional<Published> national(Manifest m) {
+        return part(m, "national").map(d -> new Published(m, tree(d, "figures"), tree(d, "deployments"), List.of()));
+    }
+
+    public Optional<Published> territory(Year year, String territoryId) {
+        return manifest(year).flatMap(m -> part(m, "territory:" + territoryId).map(d -> new Published(m,
+                tree(d, "figures"), null, d.getList("chantierIds", String.class, List.of()))));
+    }
+
+    /** A chantier's published figures (a {@code ChantierFigures} as JSON: its {@code figures} field holds them). */
+    public Optional<Published> chantier(Year year, String chantierId) {
+        return manifest(year).flatMap(m -> part(m, "chantier:" + chantierId).map(d -> new Published(m,
+                tree(d, "figures"), null, List.of())));
+    }
+
+    /** One published part: the figures as they were stored, read back as a JSON tree. */
+    public record Published(Manifest manifest, JsonNode figures, JsonNode deployments, List<String> chantierIds) {
+    }
+
+    private Optional<Document> part(Manifest m, String what) {
+        return Optional.ofNullable(reports.find(Filters.eq("_id", m.publicationId() + ":" + what)).first());
+    }
+
+    private List<String> chantiersOf(String territoryId) {
+        Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
+        return territory == null ? List.of() : territory.getList("chantierIds", String.class, List.of());
+    }
+
+    private static Document part(String publicationId, String what, Document content) {
+        return new Document("_id", publicationId + ":" + what).append("content", content);
+    }
+
+    private Document document(Object figures) {
+        try {
+            return Document.parse(mapper.writeValueAsString(figures));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode tree(Document part, String field) {
+        Document content = part.get("content", Document.class);
+        Document value = content == null ? null : content.get(field, Document.class);
+        try {
+            return value == null ? null : mapper.readTree(value.toJson());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
