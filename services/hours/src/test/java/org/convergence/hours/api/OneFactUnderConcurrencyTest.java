@@ -10,17 +10,14 @@ import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.hours.Enrolled;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.views.EnrolmentView;
+import org.convergence.testsupport.AtOnce;
 import org.convergence.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.convergence.testsupport.Rest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,23 +87,6 @@ class OneFactUnderConcurrencyTest {
     }
 
     private static List<Response> atOnce(Callable<Response> call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CyclicBarrier gate = new CyclicBarrier(CALLERS);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                futures.add(threads.submit(() -> {
-                    gate.await();
-                    return call.call();
-                }));
-            }
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
+        return AtOnce.run(Collections.nCopies(CALLERS, call));
     }
 }

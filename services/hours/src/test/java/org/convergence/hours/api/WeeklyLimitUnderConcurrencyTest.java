@@ -13,20 +13,16 @@ import org.convergence.hours.domain.StoreScheduleMessages.StoreHoursScheduledEve
 import org.convergence.hours.domain.Streams;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.views.EnrolmentView;
+import org.convergence.testsupport.AtOnce;
 import org.convergence.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.convergence.testsupport.Rest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,23 +114,6 @@ class WeeklyLimitUnderConcurrencyTest {
     }
 
     private static List<Response> atOnce(List<Callable<Response>> calls) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
-        try {
-            CyclicBarrier gate = new CyclicBarrier(calls.size());
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(threads.submit(() -> {
-                    gate.await();
-                    return call.call();
-                }));
-            }
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
+        return AtOnce.run(calls);
     }
 }
