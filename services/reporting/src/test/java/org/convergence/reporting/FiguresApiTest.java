@@ -241,7 +241,7 @@ class FiguresApiTest {
                 EventConsumerLoop.Settings.withRetryBackoff(Duration.ofMillis(200)))) {
             loop.start();
             awaitCaughtUp(group);
-            Map<String, Object> again = allFigures(new FiguresService(rebuilt));
+            Map<String, Object> again = allFigures(figures.over(rebuilt));
             assertEquals(live.keySet(), again.keySet());
             live.forEach((name, figure) -> assertEquals(figure, again.get(name), name));
             assertTrue(live.keySet().stream().anyMatch(name -> name.startsWith(territory + "-north-b ")),

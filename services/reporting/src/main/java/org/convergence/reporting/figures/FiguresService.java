@@ -63,6 +63,11 @@ public final class FiguresService {
         this.defaultWeeklyHours = Map.copyOf(defaultWeeklyHours);
     }
 
+    /** The same figures, with the same settings, over another read model (a generation being rebuilt). */
+    public FiguresService over(ReportingModel other) {
+        return new FiguresService(other, transitionYear.alertWeeks(), defaultWeeklyHours);
+    }
+
     /** The employer transitions of these chantiers, for the meeting alert list. */
     public List<TransitionRecord> transitionsAt(Collection<String> chantierIds) {
         return transitions.at(chantierIds);
