@@ -202,6 +202,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("MONGODB_URI", layout.mongoUri());
         env.put("JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toUri().toString());
         env.put("JSON_LOGS", "false");
+        // Where every other service answers, as <NAME>_URL (HOURS_URL...), like the k8s base names them.
+        layout.services().forEach(other -> env.put(other.toUpperCase(java.util.Locale.ROOT) + "_URL", baseUrl(other)));
         SERVICE_TOKENS.getOrDefault(service, Map.of()).forEach((variable, role) -> env.put(variable,
                 jwt.issue("service-" + service, role, Map.of(), Duration.ofDays(30))));
         env.putAll(serviceEnvironment);
