@@ -3,6 +3,12 @@ package org.convergence.testsupport;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -32,6 +38,26 @@ public final class RawWriteRate {
     /** Documents per second taken one {@code insertOne} at a time by one client (one durable write each). */
     public static double insertOneByOne(String mongoUri) {
         return measure(mongoUri, (raw, documents) -> documents.forEach(raw::insertOne), 2_000);
+    }
+
+    /**
+     * Documents per second taken by unordered bulk writes of 500 upserts by {@code _id}, each setting one field
+     * (the server's best case per write, the yardstick of read-model writes); drops {@code collection} afterwards.
+     */
+    public static double bulkUpsert(MongoCollection<Document> collection) {
+        int count = 20_000;
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        long start = System.nanoTime();
+        for (int from = 0; from < count; from += 500) {
+            List<WriteModel<Document>> writes = new ArrayList<>(500);
+            for (int i = from; i < from + 500; i++) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", "doc-" + i), Updates.set("value", i), upsert));
+            }
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        double rate = count / ((System.nanoTime() - start) / 1e9);
+        collection.drop();
+        return rate;
     }
 
     private interface Writes {

@@ -3,12 +3,6 @@ package org.convergence.reporting.projection;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.embedded.EmbeddedMongo;
@@ -17,6 +11,7 @@ import org.convergence.reporting.History;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
 import org.convergence.reporting.figures.TerritoryFigures;
+import org.convergence.testsupport.RawWriteRate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +61,7 @@ class MillionPathwaysFiguresBenchmark {
         Path dir = Files.createTempDirectory(Path.of("target"), "bench-million-");
         try (EmbeddedMongo mongo = EmbeddedMongo.h2(dir.resolve("bench.mv"), 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
-            double upsertsPerSecond = rawBulkUpsertRate(client.getDatabase("reporting").getCollection("raw"));
+            double upsertsPerSecond = RawWriteRate.bulkUpsert(client.getDatabase("reporting").getCollection("raw"));
             int compared = directWriterMatchesTheProjection(client);
 
             ReportingModel model = new ReportingModel(new ReadModel(client.getDatabase("reporting"), "million"));
@@ -297,20 +292,4 @@ class MillionPathwaysFiguresBenchmark {
         }
     }
 
-    /** Unordered bulk writes of 500 upserts by _id, each setting one field: the server's best case per write. */
-    private static double rawBulkUpsertRate(MongoCollection<Document> collection) {
-        int count = 20_000;
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        long start = System.nanoTime();
-        for (int from = 0; from < count; from += 500) {
-            List<WriteModel<Document>> writes = new ArrayList<>(500);
-            for (int i = from; i < from + 500; i++) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", "doc-" + i), Updates.set("value", i), upsert));
-            }
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
-        double rate = count / ((System.nanoTime() - start) / 1e9);
-        collection.drop();
-        return rate;
-    }
 }

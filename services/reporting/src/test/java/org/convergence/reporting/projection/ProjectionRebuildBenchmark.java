@@ -3,12 +3,6 @@ package org.convergence.reporting.projection;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,6 +28,7 @@ import org.convergence.reporting.History;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
 import org.convergence.reporting.figures.TerritoryFigures;
+import org.convergence.testsupport.RawWriteRate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +74,7 @@ class ProjectionRebuildBenchmark {
         Path dir = Files.createTempDirectory(Path.of("target"), "bench-rebuild-");
         try (EmbeddedMongo mongo = EmbeddedMongo.h2(dir.resolve("bench.mv"), 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
-            double upsertsPerSecond = rawBulkUpsertRate(client.getDatabase("reporting").getCollection("raw"));
+            double upsertsPerSecond = RawWriteRate.bulkUpsert(client.getDatabase("reporting").getCollection("raw"));
 
             ReportingModel live = new ReportingModel(new ReadModel(client.getDatabase("reporting"), "live"));
             long liveStart = System.nanoTime();
@@ -118,23 +113,6 @@ class ProjectionRebuildBenchmark {
         }
         String value = properties.getProperty("convergence.consumer.max-poll-records", "2000");
         return Integer.parseInt(value.replaceAll("^\\$\\{[^:]*:(.*)}$", "$1"));
-    }
-
-    /** Unordered bulk writes of 500 upserts by _id, each setting one field: the server's best case per write. */
-    private static double rawBulkUpsertRate(MongoCollection<Document> collection) {
-        int count = 20_000;
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        long start = System.nanoTime();
-        for (int from = 0; from < count; from += 500) {
-            List<WriteModel<Document>> writes = new ArrayList<>(500);
-            for (int i = from; i < from + 500; i++) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", "doc-" + i), Updates.set("value", i), upsert));
-            }
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
-        double rate = count / ((System.nanoTime() - start) / 1e9);
-        collection.drop();
-        return rate;
     }
 
     /** The facts in order, in small batches of 1 to 20, some delivered twice: as a live consumer meets them. */
