@@ -1,5 +1,6 @@
 package org.convergence.platform.rest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +27,8 @@ import java.util.Set;
 /**
  * What the HTTP layer refuses before any resource sees a request, each as problem+json:
  * <ul>
+ *   <li>a request beyond {@code convergence.http.max-requests-in-flight} being served at once (503 {@code OVERLOADED},
+ *   see {@link OverloadGuard});</li>
  *   <li>a request target longer than {@code convergence.http.max-uri-length} (414), headers larger than
  *   {@code convergence.http.max-header-bytes} (431);</li>
  *   <li>a body, declared or chunked, larger than {@code convergence.http.max-body-bytes} (413): the body is read into
@@ -54,7 +57,7 @@ public class HttpDoor {
     private static final int[] STATUSES = {400, 401, 403, 404, 405, 406, 408, 409, 410, 411, 412, 413, 414, 415, 416,
             417, 422, 429, 431, 500, 501, 502, 503, 504, 505};
 
-    void install(@Observes Router router, PlatformConfig config) {
+    void install(@Observes Router router, PlatformConfig config, MeterRegistry registry) {
         PlatformConfig.Http http = config.http();
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpDoor::failure);
         // Failures on a request no route can even match (a path that does not decode) reach these instead.
@@ -62,19 +65,20 @@ public class HttpDoor {
             router.errorHandler(status, HttpDoor::failure);
         }
         router.route().order(Integer.MIN_VALUE).handler(context -> checkHead(context, http));
+        router.route().order(Integer.MIN_VALUE + 1).handler(new OverloadGuard(http.maxRequestsInFlight(), registry));
         BodyHandler bodies = BodyHandler.create(false)
                 .setBodyLimit(http.maxBodyBytes())
                 .setHandleFileUploads(false)
                 .setMergeFormAttributes(false)
                 .setPreallocateBodyBuffer(false);
-        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+        router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
             if (hasBody(context.request())) {
                 bodies.handle(context);
             } else {
                 context.next();
             }
         });
-        router.route().order(Integer.MIN_VALUE + 2).handler(HttpDoor::checkText);
+        router.route().order(Integer.MIN_VALUE + 3).handler(HttpDoor::checkText);
     }
 
     private static void checkHead(RoutingContext context, PlatformConfig.Http http) {
