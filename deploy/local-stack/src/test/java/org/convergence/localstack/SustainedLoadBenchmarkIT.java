@@ -87,8 +87,8 @@ class SustainedLoadBenchmarkIT {
             DrainResult drain = backlogDrain();
 
             System.out.printf("%nsustained load on the local stack (H2 backend), %d commands/s asked for %d s:%n", RATE, SECONDS);
-            System.out.printf("  sent %,d, answered 2xx %,d (%.0f/s), refused or failed %,d%n", load.sent, load.accepted,
-                    load.accepted / (double) SECONDS, load.failed);
+            System.out.printf("  sent %,d, answered 2xx %,d (%.0f/s), 503 OVERLOADED %,d, other failures %,d%n", load.sent,
+                    load.accepted, load.accepted / (double) SECONDS, load.overloaded, load.failed);
             System.out.printf("  command-to-figure delay, %d probes: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     load.delays.length, percentile(load.delays, 50), percentile(load.delays, 99), max(load.delays));
             System.out.printf("    of which 2xx to event on the topic (relay):  p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
@@ -106,8 +106,8 @@ class SustainedLoadBenchmarkIT {
         }
     }
 
-    private record LoadResult(int sent, int accepted, int failed, double[] delays, double[] toTopic, double[] toFigure,
-                              double catchUpSeconds) {
+    private record LoadResult(int sent, int accepted, int overloaded, int failed, double[] delays, double[] toTopic,
+                              double[] toFigure, double catchUpSeconds) {
     }
 
     private record DrainResult(long events, double relaySeconds, double figureSeconds) {
@@ -123,6 +123,7 @@ class SustainedLoadBenchmarkIT {
         AtomicInteger enrolled = new AtomicInteger();
         AtomicInteger exited = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger overloaded = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger();
         ConcurrentLinkedQueue<String[]> exitable = new ConcurrentLinkedQueue<>(); // pathwayId, entryDate, at
         List<double[]> probes = new ArrayList<>();
@@ -160,7 +161,9 @@ class SustainedLoadBenchmarkIT {
             inFlight.incrementAndGet();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 inFlight.decrementAndGet();
-                if (error != null || response.statusCode() / 100 != 2) {
+                if (error == null && response.statusCode() == 503) {
+                    overloaded.incrementAndGet();
+                } else if (error != null || response.statusCode() / 100 != 2) {
                     failed.incrementAndGet();
                 } else if (isExit) {
                     exited.incrementAndGet();
@@ -194,7 +197,8 @@ class SustainedLoadBenchmarkIT {
         double[] delays = probes.stream().mapToDouble(p -> p[0]).toArray();
         double[] toTopic = probes.stream().filter(p -> p[1] >= 0).mapToDouble(p -> p[1]).toArray();
         double[] toFigure = probes.stream().filter(p -> p[1] >= 0).mapToDouble(p -> p[0] - p[1]).toArray();
-        return new LoadResult(sent.get(), enrolled.get() + exited.get(), failed.get(), delays, toTopic, toFigure, catchUp);
+        return new LoadResult(sent.get(), enrolled.get() + exited.get(), overloaded.get(), failed.get(), delays, toTopic,
+                toFigure, catchUp);
     }
 
     /** One probe at a time: enrol in the probe territory, then poll its figure until it counts the probe. */
@@ -204,12 +208,12 @@ class SustainedLoadBenchmarkIT {
             while (running.get()) {
                 long next = System.nanoTime() + 1_000_000_000L;
                 String pathwayId = UUID.randomUUID().toString();
-                HttpResponse<String> answer = http.send(postRequest("/pathways", "{\"pathwayId\":\"" + pathwayId
-                        + "\",\"program\":\"CONVERGENCE\",\"chantierId\":\"probe-aci\",\"entryDate\":\"2021-03-01\"}"),
-                        HttpResponse.BodyHandlers.ofString());
+                boolean timed = enrolProbe(pathwayId);
                 long answered = System.nanoTime();
-                assertEquals(201, answer.statusCode(), answer.body());
                 count++;
+                if (!timed) {
+                    continue;
+                }
                 while (true) {
                     JsonNode figures = figures("probe", 2021);
                     if (figures != null && figures.get("accompanied").asInt() >= count) {
@@ -227,6 +231,31 @@ class SustainedLoadBenchmarkIT {
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Enrols the probe's pathway, retrying on 503 (after {@code Retry-After}) and on a refused or reset connection with
+     * the same body, as a careful client would; the delay is timed from the 201. A retry answered 409 means an
+     * earlier attempt was stored without its answer reaching us: that probe is dropped (its answer time is unknown).
+     */
+    private boolean enrolProbe(String pathwayId) throws Exception {
+        HttpRequest request = postRequest("/pathways", "{\"pathwayId\":\"" + pathwayId
+                + "\",\"program\":\"CONVERGENCE\",\"chantierId\":\"probe-aci\",\"entryDate\":\"2021-03-01\"}");
+        for (int attempt = 0; ; attempt++) {
+            try {
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 201) {
+                    return true;
+                }
+                if (answer.statusCode() == 409 && attempt > 0) {
+                    return false;
+                }
+                assertEquals(503, answer.statusCode(), answer.body());
+                Thread.sleep(1_000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+            } catch (java.io.IOException refused) {
+                Thread.sleep(200);
+            }
         }
     }
 
