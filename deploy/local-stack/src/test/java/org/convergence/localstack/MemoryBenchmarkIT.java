@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * each service (enrolment: enrolments and pathway reads; reporting: figures and participant searches), with
  * the rate achieved and the latencies, so a memory setting that hurts throughput shows. Asserts only that
  * every request succeeded. Run:
- * {@code ./mvnw -B -pl deploy/local-stack -am verify -Dbenchmark -Dit.test=MemoryBenchmarkIT -Dtest=MemoryBenchmarkIT
+ * {@code ./mvnw -B -pl deploy/local-stack -am verify -Dbenchmark -Dit.test=MemoryBenchmarkIT -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false}; add {@code -Dbench.java-opts=-XX:NativeMemoryTracking=summary} to
  * print where each service's native memory goes, {@code -Dbench.rate=N}, {@code -Dbench.load-seconds=N}.
  */

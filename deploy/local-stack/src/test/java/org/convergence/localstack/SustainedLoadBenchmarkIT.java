@@ -44,11 +44,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       split at the moment an observer consumer sees its event on the topic;</li>
  *   <li>a backlog: 10,000 historic pathways imported while Kafka is stopped, then the time the relay takes to
  *       publish them once Kafka is back, and the time until the figures reflect them;</li>
- *   <li>the embedded server's raw {@code insertMany} rate in the same run.</li>
+ *   <li>the embedded server's raw {@code insertMany} rate (the drain's yardstick) and its one-at-a-time
+ *       {@code insertOne} rate (the commands' yardstick: each command is a few durable writes) in the same run.</li>
  * </ol>
  * Prints figures; asserts only correctness (every answered command reaches the figures).
  * Run: {@code flock /tmp/local-stack.lock ./mvnw -B -pl deploy/local-stack -am verify -Dbenchmark
- * -Dit.test=SustainedLoadBenchmarkIT -Dtest=SustainedLoadBenchmarkIT -Dsurefire.failIfNoSpecifiedTests=false}
+ * -Dit.test=SustainedLoadBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.rate=N -Dbench.seconds=N -Dbench.backlog=N} to change the load).
  */
 @Tag("benchmark")
@@ -76,6 +77,7 @@ class SustainedLoadBenchmarkIT {
             stack.start();
             token = stack.token("national", Map.of());
             double rawInsert = RawWriteRate.insertMany(layout.mongoUri());
+            double rawInsertOne = RawWriteRate.insertOneByOne(layout.mongoUri());
             for (String territory : List.of("load", "probe", "drain")) {
                 post("/territories", "{\"territoryId\":\"" + territory + "\",\"name\":\"" + territory
                         + "\",\"densityKind\":\"URBAN\"}", 201);
@@ -103,6 +105,9 @@ class SustainedLoadBenchmarkIT {
             System.out.printf("  figures complete %.1f s after Kafka was back (reporting applied %,.0f events/s on average)%n",
                     drain.figureSeconds, drain.events / drain.figureSeconds);
             System.out.printf("raw insertMany on the stack's embedded MongoDB, same run: %,.0f documents/s%n", rawInsert);
+            System.out.printf("raw insertOne, one durable write at a time (the yardstick of commands answered): "
+                    + "%,.0f documents/s (commands answered: %.2f of it)%n", rawInsertOne,
+                    load.accepted / (double) SECONDS / rawInsertOne);
         }
     }
 
