@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Prints the resident memory (RSS) of every process of a local stack started as README command 1 starts it
  * (the services with {@code deploy/service/jvm.options}): idle, then after a minute at 200 requests a second to
- * each service (enrolment: enrolments and pathway reads; reporting: figures and participant searches), with
+ * each service (enrolment: enrolments and pathway reads; reporting: figures and participant searches; hours,
+ * accompaniment and transitions: their chantier's and territory's lists), with
  * the rate achieved and the latencies, so a memory setting that hurts throughput shows. Asserts only that
  * every request succeeded. Run:
  * {@code ./mvnw -B -pl deploy/local-stack -am verify -Dbenchmark -Dit.test=MemoryBenchmarkIT -Dtest=none
@@ -81,6 +82,12 @@ class MemoryBenchmarkIT {
             });
             load.put("reporting", i -> get(stack, token, "reporting", i % 2 == 0
                     ? "/figures/territories/bench/2020" : "/participants?territoryId=bench&status=ACTIVE&size=20"));
+            load.put("hours", i -> get(stack, token, "hours", i % 2 == 0
+                    ? "/chantiers/bench-aci/step-up-candidates" : "/chantiers/bench-aci/inbound-rejections"));
+            load.put("accompaniment", i -> get(stack, token, "accompaniment", i % 2 == 0
+                    ? "/territories/bench/partners" : "/chantiers/bench-aci/support-sessions"));
+            load.put("transitions", i -> get(stack, token, "transitions", i % 2 == 0
+                    ? "/chantiers/bench-aci/transition-alerts" : "/territories/bench/transition-alerts"));
             List<Thread> drivers = new ArrayList<>();
             Map<String, Run> runs = new LinkedHashMap<>();
             for (String service : stack.services()) {
