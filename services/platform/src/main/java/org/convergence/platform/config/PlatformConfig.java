@@ -38,6 +38,17 @@ public interface PlatformConfig {
     /** The program catalogue, keyed by program code (see {@link org.convergence.platform.programs.ProgramCatalog}). */
     Map<String, ProgramSettings> programs();
 
+    /** Employer transition rules that more than one service applies (transitions and reporting). */
+    TransitionRules transitions();
+
+    interface TransitionRules {
+        /**
+         * A transition without a follow-up meeting for this many weeks after its last one (or its start) is on the
+         * alert list from the day after (default in the platform's microprofile-config.properties).
+         */
+        int meetingAlertWeeks();
+    }
+
     interface Health {
         /** Whether readiness fails while Kafka is unreachable (a publishing service may stay ready). */
         @WithDefault("true")

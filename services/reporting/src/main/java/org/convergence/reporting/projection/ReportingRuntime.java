@@ -49,7 +49,7 @@ public class ReportingRuntime {
 
     @Produces
     @Singleton
-    FiguresService figures(@ConfigProperty(name = "reporting.transitions.meeting-alert-weeks") int meetingAlertWeeks,
+    FiguresService figures(@ConfigProperty(name = "convergence.transitions.meeting-alert-weeks") int meetingAlertWeeks,
                            ProgramCatalog programs) {
         return new FiguresService(model, meetingAlertWeeks, programs.codes().stream().collect(
                 java.util.stream.Collectors.toMap(code -> code, code -> programs.require(code).weeklyHours().defaultHours())));

@@ -46,7 +46,7 @@ public class Transitions {
                        WeeklySchedule hours,
                        @ConfigProperty(name = "transitions.start.store-hours") int startStoreHours,
                        @ConfigProperty(name = "transitions.full-time.store-hours") int fullTimeHours,
-                       @ConfigProperty(name = "transitions.follow-up.alert-weeks") int alertWeeks) {
+                       @ConfigProperty(name = "convergence.transitions.meeting-alert-weeks") int alertWeeks) {
         this.commands = commands;
         this.enrolment = enrolment;
         this.reads = reads;
@@ -220,7 +220,9 @@ public class Transitions {
 
     private List<TransitionView> alerts(List<TransitionView> transitions) {
         LocalDate today = LocalDate.now(clock);
-        return transitions.stream().filter(t -> t.followUpDueOn() != null && !t.followUpDueOn().isAfter(today))
+        // Due on the last meeting + N weeks, listed from the day after: a meeting every N weeks never alerts, and the
+        // list agrees day for day with reporting's (TransitionYear.alerts).
+        return transitions.stream().filter(t -> t.followUpDueOn() != null && t.followUpDueOn().isBefore(today))
                 .sorted(Comparator.comparing(TransitionView::followUpDueOn)).toList();
     }
 

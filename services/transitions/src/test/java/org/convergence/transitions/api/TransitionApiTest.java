@@ -209,6 +209,22 @@ class TransitionApiTest {
     }
 
     @Test
+    void aTransitionIsOnTheAlertListFromTheDayAfterItsFourWeeksWithoutAMeetingAreUp() {
+        started();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        as(enrolled.staff()).body("{\"heldOn\":\"" + today.minusWeeks(4).minusDays(1) + "\"}")
+                .post("/transitions/" + transition + "/meetings").then().statusCode(200);
+        as(enrolled.staff()).get("/chantiers/" + enrolled.chantier + "/transition-alerts").then().statusCode(200)
+                .body("transitionId", contains(transition))
+                .body("[0].followUpDueOn", equalTo(today.minusDays(1).toString()));
+
+        as(enrolled.staff()).body("{\"heldOn\":\"" + today.minusWeeks(4) + "\"}")
+                .post("/transitions/" + transition + "/meetings").then().statusCode(200);
+        as(enrolled.staff()).get("/chantiers/" + enrolled.chantier + "/transition-alerts").then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
     void theEmployerViewHoldsPseudonymousIdsDatesAndHoursOnly() {
         started();
         JsonPath seen = as(org.convergence.testsupport.Tokens.of("employer",
