@@ -57,7 +57,8 @@ class HostileRecordsAtTheDoorTest {
         String chantier = EnrolmentApi.chantier(territory, "2015-01-01", "CONVERGENCE");
         String run = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
         List<IntegrationEventType<?>> types = ContractCatalog.discovered().types().stream()
-                .filter(type -> ContractCatalog.discovered().topicOf(type).equals(Topics.CHANTIER_PATHWAYS_ADDRESS))
+                .filter(type -> ContractCatalog.discovered().topicOf(type)
+                        .equals(Topics.CHANTIER_PATHWAYS_ADDRESS))
                 .toList();
         assertEquals(6, types.size());
         List<HostileRecord> hostile = HostileRecords.sample(new HostileRecords(new ContractSamples(territory,
