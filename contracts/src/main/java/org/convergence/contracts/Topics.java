@@ -12,11 +12,16 @@ public final class Topics {
     public static final String ENROLMENT = "convergence.enrolment.v1";
     /** Published by the hours service: contracted weekly hours and the hours worked, week by week. */
     public static final String HOURS = "convergence.hours.v1";
-    /** Inbound: weekly timesheets written by the chantiers' own software, read by the hours service. */
-    public static final String TIMESHEETS = "convergence.timesheets.v1";
     public static final String ACCOMPANIMENT = "convergence.accompaniment.v1";
-    /** Inbound: pathway facts sent by chantiers' own software, applied by the enrolment service (ADR 0018). */
-    public static final String CHANTIER_PATHWAYS = "convergence.chantier-pathways.v1";
+    /*
+     * Inbound: chantiers' software writes to topics of its own, one per chantier and kind (ADR 0021), read by
+     * pattern. The shared topics of ADR 0018 (convergence.chantier-pathways.v1, convergence.timesheets.v1) are no
+     * longer read (ADR 0026): nothing on them says who wrote a record.
+     */
+    /** The address (AsyncAPI channel, event catalogue) of every chantier's own pathway-facts topic. */
+    public static final String CHANTIER_PATHWAYS_ADDRESS = "convergence.chantier.{chantierId}.pathways.v1";
+    /** The address of every chantier's own timesheets topic. */
+    public static final String CHANTIER_TIMESHEETS_ADDRESS = "convergence.chantier.{chantierId}.timesheets.v1";
     /** Published by the employer transitions service: a pathway's move from the chantier to an employer's store. */
     public static final String TRANSITIONS = "convergence.transitions.v1";
 
@@ -32,12 +37,18 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The topic a chantier's software writes its pathway facts to, its principal's alone (ADR 0021). */
+    /**
+     * The topic a chantier's software writes its pathway facts to, its principal's alone (ADR 0021): the one way
+     * to name it (enrolment's door reads it, the simulator and tests write to it).
+     */
     public static String chantierPathwaysOf(String chantierId) {
         return CHANTIER_PREFIX + requireSlug(chantierId) + ".pathways.v1";
     }
 
-    /** The topic a chantier's software writes its weekly timesheets to, its principal's alone (ADR 0021). */
+    /**
+     * The topic a chantier's software writes its weekly timesheets to, its principal's alone (ADR 0021): the one
+     * way to name it (hours' door reads it, the simulator and tests write to it).
+     */
     public static String timesheetsOf(String chantierId) {
         return CHANTIER_PREFIX + requireSlug(chantierId) + ".timesheets.v1";
     }

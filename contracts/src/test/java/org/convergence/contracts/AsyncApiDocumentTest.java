@@ -105,6 +105,23 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void every_parameter_of_a_channel_address_is_described_and_names_the_topics_the_doors_read() {
+        for (JsonNode channel : document.path("channels")) {
+            String address = channel.path("address").asString();
+            java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}").matcher(address);
+            while (parameter.find()) {
+                assertTrue(channel.path("parameters").path(parameter.group(1)).path("description").isString(),
+                        address + " does not describe {" + parameter.group(1) + "}");
+            }
+        }
+        // ADR 0021, 0026: the inbound channels are the chantiers' own topics, those the doors read by pattern.
+        String pathways = channelAt(Topics.CHANTIER_PATHWAYS_ADDRESS).path("address").asString();
+        String timesheets = channelAt(Topics.CHANTIER_TIMESHEETS_ADDRESS).path("address").asString();
+        assertTrue(Topics.CHANTIER_PATHWAYS_PATTERN.matcher(pathways.replace("{chantierId}", "emmaus")).matches());
+        assertTrue(Topics.TIMESHEETS_PATTERN.matcher(timesheets.replace("{chantierId}", "emmaus")).matches());
+    }
+
+    @Test
     void a_dead_letter_carries_its_reason_and_origin_in_headers() {
         JsonNode headers = document.path("components").path("messages").path(DEAD_LETTER).path("headers");
         Set<String> required = new TreeSet<>();

@@ -13,6 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** ADR 0021: a chantier's own inbound topics, which literal ACLs give to its principal alone. */
 class ChantierTopicsTest {
 
+    /** The shared inbound topics of ADR 0018, no longer read (ADR 0026). */
+    private static final String RETIRED_PATHWAYS = "convergence.chantier-pathways.v1";
+    private static final String RETIRED_TIMESHEETS = "convergence.timesheets.v1";
+
+    @Test
+    void theDocumentedAddressOfEachKindNamesEveryChantiersOwnTopic() {
+        assertEquals(Topics.chantierPathwaysOf("emmaus-defi"),
+                Topics.CHANTIER_PATHWAYS_ADDRESS.replace("{chantierId}", "emmaus-defi"));
+        assertEquals(Topics.timesheetsOf("emmaus-defi"),
+                Topics.CHANTIER_TIMESHEETS_ADDRESS.replace("{chantierId}", "emmaus-defi"));
+    }
+
     @Test
     void aChantiersTopicsNameItAndTheDoorsReadItBack() {
         assertEquals("convergence.chantier.emmaus-defi.pathways.v1", Topics.chantierPathwaysOf("emmaus-defi"));
@@ -42,8 +54,8 @@ class ChantierTopicsTest {
     @Test
     void deadLetterAndSharedTopicsAreNoChantiersOwnTopic() {
         for (String topic : List.of(Topics.deadLetterOf(Topics.chantierPathwaysOf("dlq")),
-                Topics.deadLetterOf(Topics.timesheetsOf("emmaus")), Topics.CHANTIER_PATHWAYS, Topics.TIMESHEETS,
-                Topics.deadLetterOf(Topics.CHANTIER_PATHWAYS), "convergence.chantier.a.b.pathways.v1",
+                Topics.deadLetterOf(Topics.timesheetsOf("emmaus")), RETIRED_PATHWAYS, RETIRED_TIMESHEETS,
+                Topics.deadLetterOf(RETIRED_PATHWAYS), "convergence.chantier.a.b.pathways.v1",
                 "convergence.chantier.Emmaus.pathways.v1", "xconvergence.chantier.emmaus.pathways.v1")) {
             assertEquals(Optional.empty(), Topics.chantierOf(topic), topic);
             assertFalse(Topics.CHANTIER_PATHWAYS_PATTERN.matcher(topic).matches(), topic);

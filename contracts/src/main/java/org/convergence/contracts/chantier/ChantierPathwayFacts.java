@@ -8,12 +8,12 @@ import static org.convergence.contracts.IntegrationEventType.Scope.CHANTIER;
 
 /**
  * Pathway facts as a chantier's own software recorded them, sent to Convergence France on the inbound topic
- * {@link Topics#CHANTIER_PATHWAYS} (ADR 0018). Each record is keyed by the pathway it is about, so one pathway's
+ * {@link Topics#chantierPathwaysOf each chantier's own topic} (ADR 0018). Each record is keyed by the pathway it is about, so one pathway's
  * facts keep their order; its envelope names the sending chantier ({@code chantierId}, with its {@code territoryId})
  * and carries an id the sender chose ({@code eventId}, the same on every re-send). The enrolment service turns each
  * into the command its REST API sends for the same fact.
  */
-@EventCatalog(topic = Topics.CHANTIER_PATHWAYS)
+@EventCatalog(topic = Topics.CHANTIER_PATHWAYS_ADDRESS)
 public final class ChantierPathwayFacts {
 
     public static final IntegrationEventType<PathwayEnrolledByChantierV1> ENROLLED =

@@ -7,10 +7,10 @@ import org.convergence.contracts.Topics;
 import static org.convergence.contracts.IntegrationEventType.Scope.CHANTIER;
 
 /**
- * What chantier software writes on {@link Topics#TIMESHEETS} (inbound: the hours service reads it): one weekly
+ * What chantier software writes on {@link Topics#timesheetsOf its chantier's own topic} (inbound: the hours service reads it): one weekly
  * timesheet per pathway and ISO week, keyed by pathway id, its envelope naming the chantier that reports it.
  */
-@EventCatalog(topic = Topics.TIMESHEETS)
+@EventCatalog(topic = Topics.CHANTIER_TIMESHEETS_ADDRESS)
 public final class TimesheetEvents {
 
     public static final IntegrationEventType<WeekTimesheetReportedV1> WEEK_TIMESHEET_REPORTED =

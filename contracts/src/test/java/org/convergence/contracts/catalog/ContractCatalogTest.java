@@ -30,8 +30,9 @@ class ContractCatalogTest {
     @Test
     void the_registry_holds_every_constant_of_every_catalogue_with_its_topic() throws Exception {
         Map<Class<?>, String> catalogues = Map.of(EnrolmentEvents.class, Topics.ENROLMENT,
-                HoursEvents.class, Topics.HOURS, TimesheetEvents.class, Topics.TIMESHEETS,
-                AccompanimentEvents.class, Topics.ACCOMPANIMENT, ChantierPathwayFacts.class, Topics.CHANTIER_PATHWAYS,
+                HoursEvents.class, Topics.HOURS, TimesheetEvents.class, Topics.CHANTIER_TIMESHEETS_ADDRESS,
+                AccompanimentEvents.class, Topics.ACCOMPANIMENT,
+                ChantierPathwayFacts.class, Topics.CHANTIER_PATHWAYS_ADDRESS,
                 TransitionEvents.class, Topics.TRANSITIONS);
         List<IntegrationEventType<?>> declared = new ArrayList<>();
         for (Map.Entry<Class<?>, String> catalogue : catalogues.entrySet()) {

@@ -64,6 +64,22 @@ class ChantierKafkaAccessTest {
         Set<String> topics = new HashSet<>();
         documents.stream().filter(d -> "KafkaTopic".equals(d.get("kind")))
                 .forEach(d -> topics.add((String) ((Map<String, Object>) d.get("metadata")).get("name")));
-        assertEquals(own, topics, "the topics the principal writes exist, one partition each");
+        Set<String> expectedTopics = new HashSet<>(own);
+        expectedTopics.addAll(ownDeadLetters);
+        assertEquals(expectedTopics, topics, "its topics and their dead-letter topics exist (the doors read them "
+                + "by pattern and do not create them)");
+    }
+
+    @Test
+    void noPrincipalOfTheKitReachesTheRetiredSharedInboundTopics() throws IOException {
+        // ADR 0026: the doors no longer read convergence.chantier-pathways.v1 nor convergence.timesheets.v1.
+        try (var files = Files.list(ROOT.resolve("k8s/kafka-access"))) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                for (String retired : List.of("convergence.chantier-pathways.v1", "convergence.timesheets.v1")) {
+                    assertTrue(!text.contains("name: " + retired), file + " grants " + retired);
+                }
+            }
+        }
     }
 }

@@ -23,8 +23,21 @@ public record History(String territoryId, List<ChantierSetup> chantiers, List<Si
         return records.stream().filter(record -> !record.valid()).toList();
     }
 
-    public List<SimulatedRecord> onTopic(String topic) {
-        return records.stream().filter(record -> record.topic().equals(topic)).toList();
+    /** The pathway facts, whichever chantier's topic they go to. */
+    public List<SimulatedRecord> pathwayFacts() {
+        return records.stream().filter(SimulatedRecord::pathwayFact).toList();
+    }
+
+    /** The weekly timesheets, whichever chantier's topic they go to. */
+    public List<SimulatedRecord> timesheets() {
+        return records.stream().filter(record -> !record.pathwayFact()).toList();
+    }
+
+    /** Every topic its records go to: each sending chantier's own. */
+    public java.util.SortedSet<String> topics() {
+        java.util.SortedSet<String> topics = new java.util.TreeSet<>();
+        records.forEach(record -> topics.add(record.topic()));
+        return topics;
     }
 
     /** How many bad records of each expected code. */

@@ -222,34 +222,34 @@ public final class HistoryGenerator {
         switch (flaw) {
             case PATHWAY_MALFORMED -> {
                 String pathwayId = uuid();
-                add(sentOn, record(Topics.CHANTIER_PATHWAYS, ChantierPathwayFacts.ENROLLED, target.chantierId(),
+                add(sentOn, record(ChantierPathwayFacts.ENROLLED, target.chantierId(),
                         pathwayId, target.entry(), new PathwayEnrolledByChantierV1(pathwayId, null, "CONVERGENCE",
                                 target.entry()), flaw));
             }
             case EXIT_BEFORE_ENTRY -> {
                 LocalDate before = target.entry().minusDays(1 + shape.nextInt(30));
-                add(sentOn, record(Topics.CHANTIER_PATHWAYS, ChantierPathwayFacts.EXITED, target.chantierId(),
+                add(sentOn, record(ChantierPathwayFacts.EXITED, target.chantierId(),
                         target.id(), before, new PathwayExitedAtChantierV1(target.id(), before, pick(CATEGORIES), null),
                         flaw));
             }
-            case OTHER_CHANTIERS_PATHWAY -> add(sentOn, record(Topics.CHANTIER_PATHWAYS, ChantierPathwayFacts.EXITED,
+            case OTHER_CHANTIERS_PATHWAY -> add(sentOn, record(ChantierPathwayFacts.EXITED,
                     other, target.id(), afterEntry,
                     new PathwayExitedAtChantierV1(target.id(), afterEntry, pick(CATEGORIES), null), flaw));
-            case TIMESHEET_MALFORMED -> add(sentOn, record(Topics.TIMESHEETS, TimesheetEvents.WEEK_TIMESHEET_REPORTED,
+            case TIMESHEET_MALFORMED -> add(sentOn, record(TimesheetEvents.WEEK_TIMESHEET_REPORTED,
                     target.chantierId(), target.id(), target.entry(), new WeekTimesheetReportedV1(target.id(),
                             week.substring(0, 4) + "-W54", 600, new AbsenceMinutesV1(0, 0, 0, 0)), flaw));
-            case HOURS_ABOVE_MAXIMUM -> add(sentOn, record(Topics.TIMESHEETS, TimesheetEvents.WEEK_TIMESHEET_REPORTED,
+            case HOURS_ABOVE_MAXIMUM -> add(sentOn, record(TimesheetEvents.WEEK_TIMESHEET_REPORTED,
                     target.chantierId(), target.id(), target.entry(), new WeekTimesheetReportedV1(target.id(), week,
                             3000, new AbsenceMinutesV1(0, 0, 1200, 0)), flaw));
-            case OTHER_CHANTIERS_TIMESHEET -> add(sentOn, record(Topics.TIMESHEETS,
-                    TimesheetEvents.WEEK_TIMESHEET_REPORTED, other, target.id(), target.entry(),
+            case OTHER_CHANTIERS_TIMESHEET -> add(sentOn, record(TimesheetEvents.WEEK_TIMESHEET_REPORTED, other,
+                    target.id(), target.entry(),
                     new WeekTimesheetReportedV1(target.id(), week, 600, new AbsenceMinutesV1(0, 0, 0, 0)), flaw));
         }
     }
 
     private <P extends IntegrationPayload> void fact(LocalDate sentOn, IntegrationEventType<P> type, String chantierId,
                                                     String pathwayId, LocalDate occurredOn, P payload) {
-        add(sentOn, record(Topics.CHANTIER_PATHWAYS, type, chantierId, pathwayId, occurredOn, payload, null));
+        add(sentOn, record(type, chantierId, pathwayId, occurredOn, payload, null));
     }
 
     private void timesheet(LocalDate sentOn, String chantierId, String pathwayId, String week, int worked,
@@ -257,12 +257,15 @@ public final class HistoryGenerator {
         LocalDate occurredOn = LocalDate.of(Integer.parseInt(week.substring(0, 4)), 1, 4)
                 .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(week.substring(6)))
                 .with(DayOfWeek.MONDAY);
-        add(sentOn, record(Topics.TIMESHEETS, TimesheetEvents.WEEK_TIMESHEET_REPORTED, chantierId, pathwayId,
+        add(sentOn, record(TimesheetEvents.WEEK_TIMESHEET_REPORTED, chantierId, pathwayId,
                 occurredOn, new WeekTimesheetReportedV1(pathwayId, week, worked, absences), flaw));
     }
 
-    private SimulatedRecord record(String topic, IntegrationEventType<?> type, String chantierId, String pathwayId,
+    /** A record on its sender's own topic (ADR 0021): the chantier it names is the one whose software sends it. */
+    private SimulatedRecord record(IntegrationEventType<?> type, String chantierId, String pathwayId,
                                    LocalDate occurredOn, IntegrationPayload payload, Flaw flaw) {
+        String topic = type.equals(TimesheetEvents.WEEK_TIMESHEET_REPORTED) ? Topics.timesheetsOf(chantierId)
+                : Topics.chantierPathwaysOf(chantierId);
         return new SimulatedRecord(topic, uuid(), pathwayId, plan.territoryId(), chantierId, type, payload,
                 occurredOn, flaw);
     }

@@ -5,6 +5,7 @@ import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationPayload;
+import org.convergence.contracts.Topics;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 /**
  * One record a chantier's software sends: a pathway fact or a weekly timesheet, as the chantier recorded it.
  *
- * @param topic       the inbound topic it goes to
+ * @param topic       the inbound topic it goes to: its chantier's own (ADR 0021)
  * @param eventId     the id the sender chose, the same on every re-send
  * @param key         the pathway it is about (the Kafka key)
  * @param territoryId the sending chantier's territory
@@ -26,6 +27,11 @@ public record SimulatedRecord(String topic, String eventId, String key, String t
 
     public boolean valid() {
         return flaw == null;
+    }
+
+    /** A pathway fact, for the enrolment service's door (else a weekly timesheet, for the hours service's). */
+    public boolean pathwayFact() {
+        return Topics.CHANTIER_PATHWAYS_PATTERN.matcher(topic).matches();
     }
 
     public EventEnvelope envelope(IntegrationEventCodec codec, Instant recordedAt) {

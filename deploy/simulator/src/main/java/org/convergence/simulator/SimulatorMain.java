@@ -91,11 +91,14 @@ public final class SimulatorMain {
         StringBuilder text = new StringBuilder();
         text.append("Simulated the software of %d chantier(s) of territory %s (seed %d): sent %d pathway fact(s) and %d timesheet(s) %s, %d of them bad on purpose %s%n"
                 .formatted(history.chantiers().size(), history.territoryId(), plan.seed(),
-                        history.onTopic(Topics.CHANTIER_PATHWAYS).size(), history.onTopic(Topics.TIMESHEETS).size(),
+                        history.pathwayFacts().size(), history.timesheets().size(),
                         viaKafka ? "to Kafka" : "through REST", history.bad().size(), history.badByCode()));
         if (viaKafka) {
-            text.append("  dead letters:  %s, %s (headers dlq.code, dlq.reason)%n".formatted(
-                    Topics.deadLetterOf(Topics.CHANTIER_PATHWAYS), Topics.deadLetterOf(Topics.TIMESHEETS)));
+            for (ChantierSetup chantier : history.chantiers()) {
+                text.append("  dead letters:  %s, %s (headers dlq.code, dlq.reason)%n".formatted(
+                        Topics.deadLetterOf(Topics.chantierPathwaysOf(chantier.chantierId())),
+                        Topics.deadLetterOf(Topics.timesheetsOf(chantier.chantierId()))));
+            }
         }
         for (ChantierSetup chantier : history.chantiers()) {
             text.append("  rejections:    GET %s/chantiers/%s/inbound-rejections%n".formatted(enrolment,

@@ -2,7 +2,6 @@ package org.convergence.simulator;
 
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEvents;
-import org.convergence.contracts.Topics;
 import org.convergence.localstack.LocalStack;
 import org.convergence.localstack.StackLayout;
 import org.convergence.testsupport.RawWriteRate;
@@ -48,7 +47,7 @@ class ChantierDoorBenchmarkIT {
             IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());
             History history = HistoryGenerator.generate(new HistoryGenerator.Plan(7, "bench", 4,
                     Integer.getInteger("benchmark.pathways", 500), 0, 0, LocalDate.now(ZoneOffset.UTC)));
-            List<SimulatedRecord> facts = history.onTopic(Topics.CHANTIER_PATHWAYS);
+            List<SimulatedRecord> facts = history.pathwayFacts();
             new RestSender(stack.baseUrl("enrolment"), stack.baseUrl("hours"), stack::token, codec).register(history);
             double raw = RawWriteRate.insertMany("mongodb://127.0.0.1:" + layout.mongoPort());
 

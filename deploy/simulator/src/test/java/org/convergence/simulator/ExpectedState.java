@@ -2,7 +2,6 @@ package org.convergence.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.convergence.contracts.IntegrationEventCodec;
-import org.convergence.contracts.Topics;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ final class ExpectedState {
     static Map<String, Map<String, String>> pathways(History history, IntegrationEventCodec codec) {
         Map<String, Map<String, String>> pathways = new LinkedHashMap<>();
         for (SimulatedRecord record : history.valid()) {
-            if (!record.topic().equals(Topics.CHANTIER_PATHWAYS)) {
+            if (!record.pathwayFact()) {
                 continue;
             }
             JsonNode p = codec.toJson(record.payload());
@@ -64,7 +63,7 @@ final class ExpectedState {
     static Map<String, Map<String, Integer>> weeks(History history, IntegrationEventCodec codec) {
         Map<String, Map<String, Integer>> weeks = new LinkedHashMap<>();
         for (SimulatedRecord record : history.valid()) {
-            if (record.topic().equals(Topics.TIMESHEETS)) {
+            if (!record.pathwayFact()) {
                 JsonNode p = codec.toJson(record.payload());
                 weeks.computeIfAbsent(record.key(), id -> new TreeMap<>()).put(p.get("week").asText(),
                         p.get("minutesWorked").asInt());

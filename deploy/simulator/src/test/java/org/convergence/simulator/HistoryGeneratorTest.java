@@ -104,7 +104,7 @@ class HistoryGeneratorTest {
     void aPathwaysRecordsAreSentAfterItsEnrolmentOrPromotion() {
         History history = history(11, "alpha", 0.1);
         Set<String> started = new java.util.HashSet<>();
-        for (SimulatedRecord record : history.onTopic(Topics.CHANTIER_PATHWAYS)) {
+        for (SimulatedRecord record : history.pathwayFacts()) {
             String type = record.type().name();
             if (type.equals("chantier-pathway.enrolled")) {
                 started.add(record.key());
@@ -115,8 +115,19 @@ class HistoryGeneratorTest {
                 }
             }
         }
-        for (SimulatedRecord record : history.onTopic(Topics.TIMESHEETS)) {
+        for (SimulatedRecord record : history.timesheets()) {
             assertTrue(started.contains(record.key()), "a week of an unknown pathway: " + record);
+        }
+    }
+
+    @Test
+    void eachRecordGoesToItsSendingChantiersOwnTopic() {
+        History history = history(11, "alpha", 0.1);
+        assertTrue(!history.pathwayFacts().isEmpty() && !history.timesheets().isEmpty());
+        for (SimulatedRecord record : history.records()) {
+            String own = record.pathwayFact() ? Topics.chantierPathwaysOf(record.chantierId())
+                    : Topics.timesheetsOf(record.chantierId());
+            assertEquals(own, record.topic(), record.toString());
         }
     }
 

@@ -57,10 +57,11 @@ public class ChantierResource {
     @GET
     @Path("/{chantierId}/inbound-rejections")
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
-    @Operation(summary = "Records the chantier's software sent on convergence.chantier-pathways.v1 that were not "
-            + "applied, over the last 30 days, newest first, with their code (the REST API's rule code, "
-            + "OUT_OF_SCOPE, MALFORMED_RECORD, NOT_KNOWN...) and reason (national team, its territory's "
-            + "coordinator, its staff; ADR 0018)")
+    @Operation(summary = "Records the chantier's software sent on its own topic "
+            + "convergence.chantier.{chantierId}.pathways.v1 that were not applied, over the last 30 days, newest "
+            + "first, with their code (the REST API's rule code, OUT_OF_SCOPE, CHANTIER_NOT_TOPIC_OWNER, "
+            + "MALFORMED_RECORD, NOT_KNOWN...) and reason (national team, its territory's coordinator, its staff; "
+            + "ADR 0018)")
     public RecentRejections inboundRejections(@PathParam("chantierId") String chantierId) {
         ChantierView chantier = existing(chantierId);
         scope.requireChantierAccess(chantier.territoryId(), chantierId);

@@ -16,6 +16,7 @@ import org.convergence.enrolment.application.NewPathway;
 import org.convergence.enrolment.application.PathwayFacts;
 import org.convergence.enrolment.domain.ExitCategory;
 import org.convergence.enrolment.domain.HousingSituation;
+import org.convergence.platform.inbound.ChantierDoor;
 import org.convergence.platform.inbound.InboundRejections;
 import org.convergence.platform.messaging.BatchEventHandler;
 import org.convergence.platform.messaging.ConsumedEvent;
@@ -28,14 +29,18 @@ import org.convergence.platform.messaging.RejectedEventException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The Kafka door of chantiers' software (ADR 0018): each record of {@link Topics#CHANTIER_PATHWAYS} becomes the one
- * call of {@link Enrolments} or {@link PathwayFacts} that the REST API makes for the same fact, so every rule,
- * refusal code and uniqueness guarantee is REST's. The sender's reach is its own chantier ({@link SenderAccess}).
+ * The Kafka door of chantiers' software (ADR 0018): each record of a chantier's own pathways topic
+ * ({@link Topics#chantierPathwaysOf}, all of them read by {@link Topics#CHANTIER_PATHWAYS_PATTERN}, ADR 0021) becomes
+ * the one call of {@link Enrolments} or {@link PathwayFacts} that the REST API makes for the same fact, so every
+ * rule, refusal code and uniqueness guarantee is REST's. The sender's reach is its own chantier
+ * ({@link SenderAccess}).
  *
  * <ul>
+ *   <li><b>Sender</b>: the topic, never the envelope: a record whose envelope names another chantier than its
+ *   topic's is refused ({@code CHANTIER_NOT_TOPIC_OWNER}) before this door sees it ({@link ChantierDoor}, ADR 0026);
+ *   so the chantier a record names, which this door acts as, is the one the broker let write it.</li>
  *   <li><b>Refusals</b>: a rule's refusal, a scope violation, an id used by another pathway are returned to the
  *   consumer loop with their code; it dead-letters the record (code and reason in headers), lists it for the
  *   chantier ({@link InboundRejections}), and goes on with the next record.</li>
@@ -69,7 +74,7 @@ public class ChantierPathwayDoor implements BatchEventHandler {
         this.once = once;
         this.codec = codec;
         this.rejections = rejections;
-        this.handlers = HandlerSet.<Void>forTopic(Topics.CHANTIER_PATHWAYS)
+        this.handlers = HandlerSet.<Void>forTopic(Topics.CHANTIER_PATHWAYS_ADDRESS)
                 .on(ChantierPathwayFacts.ENROLLED, (fact, none) -> enrolled(fact))
                 .on(ChantierPathwayFacts.EXITED, (fact, none) -> exited(fact))
                 .on(ChantierPathwayFacts.ENTRY_CORRECTED, (fact, none) -> entryCorrected(fact))
@@ -79,10 +84,9 @@ public class ChantierPathwayDoor implements BatchEventHandler {
                 .build();
     }
 
-    /** Not rebuildable: its effects are commands, which a new read-model generation must not send again. */
+    /** Every chantier's own pathways topic, those created while running included; not rebuildable (commands). */
     public ConsumerDeclaration declaration() {
-        return new ConsumerDeclaration(CONSUMER, Set.of(Topics.CHANTIER_PATHWAYS), this, false,
-                rejections.listener());
+        return ChantierDoor.declaration(CONSUMER, Topics.CHANTIER_PATHWAYS_PATTERN, this, rejections);
     }
 
     @Override
@@ -90,9 +94,6 @@ public class ChantierPathwayDoor implements BatchEventHandler {
         Map<Integer, RuntimeException> refused = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             ConsumedEvent event = events.get(i);
-            if (!Topics.CHANTIER_PATHWAYS.equals(event.topic())) {
-                continue;
-            }
             try {
                 handlers.bind(event.envelope(), codec).orElseThrow(() -> notOfThisTopic(event)).apply(null);
             } catch (RejectedEventException refusal) {
@@ -105,7 +106,7 @@ public class ChantierPathwayDoor implements BatchEventHandler {
     /** Another topic's fact (an enrolment-service event, say) sent here: the sender is told, nothing is applied. */
     private static RejectedEventException notOfThisTopic(ConsumedEvent event) {
         return new RejectedEventException(DeadLetterCodes.MALFORMED_RECORD, "type: " + event.envelope().type()
-                + " v" + event.envelope().schemaVersion() + " is not a fact of " + Topics.CHANTIER_PATHWAYS);
+                + " v" + event.envelope().schemaVersion() + " is not a fact of " + event.topic());
     }
 
     private void enrolled(Fact<PathwayEnrolledByChantierV1> fact) {

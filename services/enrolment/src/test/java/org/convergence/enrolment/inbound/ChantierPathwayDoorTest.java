@@ -3,9 +3,12 @@ package org.convergence.enrolment.inbound;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.Topics;
 import org.convergence.contracts.chantier.ChantierPathwayFacts;
 import org.convergence.contracts.chantier.CheckedInByChantierV1;
 import org.convergence.contracts.chantier.EntryCorrectedByChantierV1;
@@ -15,6 +18,7 @@ import org.convergence.contracts.chantier.PathwayExitedAtChantierV1;
 import org.convergence.contracts.chantier.PathwayPromotedByChantierV1;
 import org.convergence.contracts.enrolment.EnrolmentEvents;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
+import org.convergence.embedded.ConvergenceStack;
 import org.convergence.embedded.ConvergenceStackResource;
 import org.convergence.enrolment.domain.PathwayMessages.CheckInRecordedEvent;
 import org.convergence.enrolment.domain.PathwayMessages.ExitCorrectedEvent;
@@ -33,19 +37,23 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.convergence.enrolment.inbound.ChantierSoftware.deadLetters;
 import static org.convergence.enrolment.inbound.ChantierSoftware.header;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Pathway facts a chantier's software sends on {@code convergence.chantier-pathways.v1}, through the real broker:
+ * Pathway facts a chantier's software sends on its own topic ({@code convergence.chantier.<id>.pathways.v1}), through the real broker:
  * each becomes the command REST sends, with REST's rules and codes; once, in order, within the sender's chantier.
  */
 @QuarkusTest
@@ -132,7 +140,8 @@ class ChantierPathwayDoorTest {
         await().atMost(APPLIED).untilAsserted(() -> assertEquals(2, events(pathway, CheckInRecordedEvent.class)));
         assertEquals(1, events(pathway, PathwayExitRecordedEvent.class));
         assertEquals(1, events(pathway, ExitCorrectedEvent.class));
-        assertEquals(List.of(), deadLetters(pathway, 1, Duration.ofSeconds(3)), "a redelivery is no refusal");
+        assertEquals(List.of(), deadLetters(chantier, pathway, 1, Duration.ofSeconds(3)),
+                "a redelivery is no refusal");
         assertTrue(store.eventsOf(Streams.pathway(pathway), 0).stream().allMatch(event -> String.valueOf(
                 event.getMetaData().get(RecordedBy.KEY)).startsWith("chantier:" + chantier + "/record:")));
     }
@@ -145,7 +154,7 @@ class ChantierPathwayDoorTest {
         software.send(ChantierPathwayFacts.EXITED, pathway, new PathwayExitedAtChantierV1(pathway,
                 LocalDate.of(2021, 3, 1), "POSITIVE_EXIT", null), LocalDate.of(2021, 3, 1));
 
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(pathway, 1, APPLIED);
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(chantier, pathway, 1, APPLIED);
         assertEquals(1, dead.size());
         assertEquals("EXIT_BEFORE_ENTRY", header(dead.get(0), "dlq.code"));
         assertTrue(header(dead.get(0), "dlq.reason").contains("before the entry date"));
@@ -157,7 +166,7 @@ class ChantierPathwayDoorTest {
                         equalTo("PATHWAY_ALREADY_ENDED"));
         software.send(ChantierPathwayFacts.EXITED, pathway, new PathwayExitedAtChantierV1(pathway,
                 LocalDate.of(2021, 4, 1), "OTHER", null), LocalDate.of(2021, 4, 1));
-        assertEquals("PATHWAY_ALREADY_ENDED", header(deadLetters(pathway, 2, APPLIED).get(1), "dlq.code"));
+        assertEquals("PATHWAY_ALREADY_ENDED", header(deadLetters(chantier, pathway, 2, APPLIED).get(1), "dlq.code"));
 
         Rest.as(Tokens.staff(territory, chantier)).get("/chantiers/" + chantier + "/inbound-rejections").then()
                 .statusCode(200)
@@ -178,7 +187,7 @@ class ChantierPathwayDoorTest {
         software.send(ChantierPathwayFacts.ENROLLED, second, new PathwayEnrolledByChantierV1(second, participant,
                 "CONVERGENCE", LocalDate.of(2020, 2, 6)), LocalDate.of(2020, 2, 6));
 
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(second, 1, APPLIED);
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(chantier, second, 1, APPLIED);
         assertEquals(1, dead.size());
         assertEquals("SECOND_ACTIVE_PATHWAY", header(dead.get(0), "dlq.code"));
         Rest.asNational().get("/pathways/" + first).then().statusCode(200);
@@ -193,7 +202,7 @@ class ChantierPathwayDoorTest {
         software.send(ChantierPathwayFacts.ENROLLED, pathway, new PathwayEnrolledByChantierV1(pathway, null,
                 "CONVERGENCE", LocalDate.of(2020, 1, 6)), LocalDate.of(2020, 1, 6));
 
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(pathway, 1, APPLIED);
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(chantier, pathway, 1, APPLIED);
         assertEquals(1, dead.size());
         assertEquals("NOT_KNOWN", header(dead.get(0), "dlq.code"));
         assertTrue(header(dead.get(0), "dlq.reason").contains("Pathway is not known (yet)"),
@@ -215,7 +224,7 @@ class ChantierPathwayDoorTest {
 
         await().atMost(APPLIED).untilAsserted(() -> Rest.asNational().get("/pathways/" + pathway).then()
                 .body("exitDate", equalTo("2021-03-01")));
-        assertEquals(List.of(), deadLetters(pathway, 1, Duration.ofSeconds(2)));
+        assertEquals(List.of(), deadLetters(chantier, pathway, 1, Duration.ofSeconds(2)));
     }
 
     @Test
@@ -226,7 +235,7 @@ class ChantierPathwayDoorTest {
 
         software.send(ChantierPathwayFacts.EXITED, theirs, new PathwayExitedAtChantierV1(theirs,
                 LocalDate.of(2021, 3, 1), "POSITIVE_EXIT", null), LocalDate.of(2021, 3, 1));
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(theirs, 1, APPLIED);
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(chantier, theirs, 1, APPLIED);
 
         assertEquals(1, dead.size());
         assertEquals("OUT_OF_SCOPE", header(dead.get(0), "dlq.code"));
@@ -248,7 +257,7 @@ class ChantierPathwayDoorTest {
                     "CONVERGENCE", LocalDate.of(2020, 1, 6)), LocalDate.of(2020, 1, 6));
         }
 
-        assertEquals("OUT_OF_SCOPE", header(deadLetters(pathway, 1, APPLIED).get(0), "dlq.code"));
+        assertEquals("OUT_OF_SCOPE", header(deadLetters(chantier, pathway, 1, APPLIED).get(0), "dlq.code"));
         Rest.asNational().get("/pathways/" + pathway).then().statusCode(404);
     }
 
@@ -262,11 +271,66 @@ class ChantierPathwayDoorTest {
                         "POSITIVE_EXIT", null), LocalDate.of(2021, 3, 1), participant, territory, chantier);
         software.raw(participant, TestEnvelopes.CODEC.encode(foreign));
 
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(participant, 1, APPLIED);
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(chantier, participant, 1, APPLIED);
         assertEquals(1, dead.size());
         assertEquals("MALFORMED_RECORD", header(dead.get(0), "dlq.code"));
-        assertTrue(header(dead.get(0), "dlq.reason").contains("is not a fact of convergence.chantier-pathways.v1"));
+        assertTrue(header(dead.get(0), "dlq.reason").contains("is not a fact of " + Topics.chantierPathwaysOf(chantier)));
         Rest.asNational().get("/pathways/" + pathway).then().body("exitDate", equalTo(null));
+    }
+
+    @Test
+    void a_record_on_a_chantiers_topic_naming_another_chantier_is_refused_as_not_the_topic_owner_and_stores_nothing() {
+        String otherChantier = EnrolmentApi.chantier(territory, "2015-01-01", "CONVERGENCE");
+        String theirs = fresh();
+        EnrolmentApi.enrolled(theirs, "CONVERGENCE", otherChantier, "2020-01-06");
+        String invented = fresh();
+
+        // Our software, on our topic, writes as if it were the other chantier: in its scope if the envelope were
+        // believed (the pathway is the other chantier's), so only the topic check stops it.
+        try (ChantierSoftware forger = ChantierSoftware.ofChantierNaming(chantier, territory, otherChantier)) {
+            forger.send(ChantierPathwayFacts.EXITED, theirs, new PathwayExitedAtChantierV1(theirs,
+                    LocalDate.of(2021, 3, 1), "POSITIVE_EXIT", null), LocalDate.of(2021, 3, 1));
+            forger.send(ChantierPathwayFacts.ENROLLED, invented, new PathwayEnrolledByChantierV1(invented, null,
+                    "CONVERGENCE", LocalDate.of(2020, 1, 6)), LocalDate.of(2020, 1, 6));
+        }
+        String ours = enrolledByKafka(LocalDate.of(2020, 2, 3)); // the chantier's own records still go through
+
+        for (String key : List.of(theirs, invented)) {
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters(chantier, key, 1, APPLIED);
+            assertEquals(1, dead.size(), key);
+            assertEquals("CHANTIER_NOT_TOPIC_OWNER", header(dead.get(0), "dlq.code"));
+            assertTrue(header(dead.get(0), "dlq.reason").contains("record on chantier " + chantier + "'s topic "
+                    + Topics.chantierPathwaysOf(chantier) + " names chantier " + otherChantier),
+                    header(dead.get(0), "dlq.reason"));
+        }
+        Rest.asNational().get("/pathways/" + theirs).then().statusCode(200).body("exitDate", equalTo(null));
+        Rest.asNational().get("/pathways/" + invented).then().statusCode(404);
+        assertEquals(0, events(theirs, PathwayExitRecordedEvent.class), "no exit stored for the other's pathway");
+        Rest.asNational().get("/pathways/" + ours).then().statusCode(200);
+        // Listed for the sender (the topic's chantier), never for the chantier it claims.
+        Rest.as(Tokens.staff(territory, chantier)).get("/chantiers/" + chantier + "/inbound-rejections").then()
+                .statusCode(200).body("rejections.key", hasItem(theirs)).body("rejections.key", hasItem(invented))
+                .body("rejections.code", everyItem(equalTo("CHANTIER_NOT_TOPIC_OWNER")));
+        Rest.as(Tokens.staff(territory, otherChantier)).get("/chantiers/" + otherChantier + "/inbound-rejections")
+                .then().statusCode(200).body("rejections", hasSize(0));
+    }
+
+    @Test
+    void a_chantier_topic_created_after_the_door_started_is_read() throws Exception {
+        String newcomer = EnrolmentApi.chantier(territory, "2015-01-01", "CONVERGENCE");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConvergenceStack.kafkaBootstrapServers()))) {
+            assertFalse(admin.listTopics().names().get().contains(Topics.chantierPathwaysOf(newcomer)),
+                    "the chantier's topic does not exist while the door runs");
+        }
+        String pathway = fresh();
+        try (ChantierSoftware itsSoftware = new ChantierSoftware(territory, newcomer)) {
+            itsSoftware.send(ChantierPathwayFacts.ENROLLED, pathway, new PathwayEnrolledByChantierV1(pathway, null,
+                    "CONVERGENCE", LocalDate.of(2020, 1, 6)), LocalDate.of(2020, 1, 6));
+        }
+
+        await().atMost(APPLIED).untilAsserted(() -> Rest.asNational().get("/pathways/" + pathway).then()
+                .statusCode(200).body("chantierId", equalTo(newcomer)));
     }
 
     private String enrolledByKafka(LocalDate entryDate) {

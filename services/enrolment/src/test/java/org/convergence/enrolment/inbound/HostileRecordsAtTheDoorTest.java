@@ -57,7 +57,8 @@ class HostileRecordsAtTheDoorTest {
         String chantier = EnrolmentApi.chantier(territory, "2015-01-01", "CONVERGENCE");
         String run = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
         List<IntegrationEventType<?>> types = ContractCatalog.discovered().types().stream()
-                .filter(type -> ContractCatalog.discovered().topicOf(type).equals(Topics.CHANTIER_PATHWAYS))
+                .filter(type -> ContractCatalog.discovered().topicOf(type)
+                        .equals(Topics.CHANTIER_PATHWAYS_ADDRESS))
                 .toList();
         assertEquals(6, types.size());
         List<HostileRecord> hostile = HostileRecords.sample(new HostileRecords(new ContractSamples(territory,
@@ -80,7 +81,7 @@ class HostileRecordsAtTheDoorTest {
             }
         }
 
-        Map<String, ConsumerRecord<String, byte[]>> deadLetters = deadLetters(run, byKey.size());
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters = deadLetters(chantier, run, byKey.size());
         for (Map.Entry<String, HostileRecord> sent : byKey.entrySet()) {
             ConsumerRecord<String, byte[]> dead = deadLetters.get(sent.getKey());
             assertNotNull(dead, "not dead-lettered: " + sent.getValue());
@@ -101,9 +102,10 @@ class HostileRecordsAtTheDoorTest {
     }
 
     /** The dead letters of this run's records, by key, once all {@code expected} are there or a minute passed. */
-    private static Map<String, ConsumerRecord<String, byte[]>> deadLetters(String run, int expected) {
+    private static Map<String, ConsumerRecord<String, byte[]>> deadLetters(String chantier, String run,
+                                                                          int expected) {
         try (TopicReader reader = new TopicReader(ConvergenceStack.kafkaBootstrapServers(),
-                Topics.deadLetterOf(Topics.CHANTIER_PATHWAYS))) {
+                Topics.deadLetterOf(Topics.chantierPathwaysOf(chantier)))) {
             Map<String, ConsumerRecord<String, byte[]>> found =
                     reader.readKeysStartingWith(run + "-", expected, Duration.ofSeconds(60));
             assertEquals(expected, found.size(), "hostile records dead-lettered");

@@ -42,6 +42,7 @@ class RestRefusalTwinsTest {
         String chantier = EnrolmentApi.chantier(territory, "2010-01-01", "CONVERGENCE", "PREMIERES_HEURES");
         String convergenceOnly = EnrolmentApi.chantier(territory, "2010-01-01", "CONVERGENCE");
         Map<String, String> expected = new LinkedHashMap<>(); // pathway key -> code
+        Map<String, String> sender = new LinkedHashMap<>(); // pathway key -> chantier whose topic it was sent on
 
         try (ChantierSoftware software = new ChantierSoftware(territory, chantier);
              ChantierSoftware other = new ChantierSoftware(territory, convergenceOnly)) {
@@ -49,6 +50,7 @@ class RestRefusalTwinsTest {
             other.send(ChantierPathwayFacts.ENROLLED, notCarried, new PathwayEnrolledByChantierV1(notCarried, null,
                     "PREMIERES_HEURES", LocalDate.of(2022, 1, 3)), LocalDate.of(2022, 1, 3));
             expected.put(notCarried, "PROGRAM_NOT_CARRIED");
+            sender.put(notCarried, convergenceOnly);
 
             String unknownProgram = fresh();
             software.send(ChantierPathwayFacts.ENROLLED, unknownProgram, new PathwayEnrolledByChantierV1(
@@ -110,7 +112,8 @@ class RestRefusalTwinsTest {
         }
 
         for (Map.Entry<String, String> twin : expected.entrySet()) {
-            List<ConsumerRecord<String, byte[]>> dead = deadLetters(twin.getKey(), 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters(
+                    sender.getOrDefault(twin.getKey(), chantier), twin.getKey(), 1, Duration.ofSeconds(30));
             assertEquals(1, dead.size(), twin.getValue() + " not dead-lettered");
             assertEquals(twin.getValue(), header(dead.get(0), "dlq.code"), header(dead.get(0), "dlq.reason"));
         }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * What a chantier's software sent on {@code convergence.timesheets.v1} that was not recorded, for the chantier's
+ * What a chantier's software sent on its own {@code convergence.chantier.<id>.timesheets.v1} that was not recorded, for the chantier's
  * staff: the same platform list enrolment serves for pathway facts (ADR 0018), kept by this service's door.
  */
 @Path("/chantiers/{chantierId}/inbound-rejections")
@@ -35,9 +35,10 @@ public class InboundRejectionsResource {
 
     @GET
     @RolesAllowed({Roles.NATIONAL, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
-    @Operation(summary = "Timesheets the chantier's software sent on convergence.timesheets.v1 that were not "
-            + "recorded, over the last 30 days, newest first, with their code (the REST door's rule code, "
-            + "MALFORMED_RECORD, NOT_KNOWN...) and reason (national team, its territory's coordinator, its staff)")
+    @Operation(summary = "Timesheets the chantier's software sent on its own topic "
+            + "convergence.chantier.{chantierId}.timesheets.v1 that were not recorded, over the last 30 days, newest "
+            + "first, with their code (the REST door's rule code, CHANTIER_NOT_TOPIC_OWNER, MALFORMED_RECORD, "
+            + "NOT_KNOWN...) and reason (national team, its territory's coordinator, its staff)")
     public RecentRejections recent(@PathParam("chantierId") String chantierId) {
         String territoryId = pathways.chantier(chantierId).orElseThrow(() -> scope.missing("Chantier"))
                 .territoryId();

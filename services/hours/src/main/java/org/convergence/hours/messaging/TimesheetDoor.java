@@ -17,6 +17,7 @@ import org.convergence.hours.domain.AbsenceMinutes;
 import org.convergence.platform.axon.RecordedBy;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.messaging.ConsumedEvent;
+import org.convergence.platform.inbound.ChantierDoor;
 import org.convergence.platform.inbound.InboundRejections;
 import org.convergence.platform.messaging.ConsumerDeclaration;
 import org.convergence.platform.messaging.DeadLetterCodes;
@@ -28,17 +29,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The Kafka door of chantier software: weekly timesheets from {@code convergence.timesheets.v1}, recorded as the
- * REST door's are ({@link Timesheets}). Records of a poll are recorded together, per reporting chantier. A record
- * the rules refuse is dead-lettered with the rule's code and reason and the records behind it go on; a record naming
- * a pathway this service's enrolment view has not received yet waits (platform retry-later), then is dead-lettered.
+ * The Kafka door of chantier software: weekly timesheets from each chantier's own topic ({@link Topics#timesheetsOf},
+ * all read by {@link Topics#TIMESHEETS_PATTERN}, ADR 0021), recorded as the REST door's are ({@link Timesheets}).
+ * The topic is the sender: a record whose envelope names another chantier than its topic's is refused
+ * ({@code CHANTIER_NOT_TOPIC_OWNER}) before this door sees it ({@link ChantierDoor}, ADR 0026). Records of a poll
+ * are recorded together, per reporting chantier. A record the rules refuse is dead-lettered with the rule's code and
+ * reason and the records behind it go on; a record naming a pathway this service's enrolment view has not received
+ * yet waits (platform retry-later), then is dead-lettered.
  * Idempotent: a record delivered again is recognised by its event id in its week's stream.
  *
- * <p>Every dead letter of this door, malformed or refused, is listed under the chantier the record names
- * ({@link InboundRejections}, ADR 0018), where that chantier's staff read it ({@code GET
+ * <p>Every dead letter of this door, malformed or refused, is listed under the chantier whose topic it came on
+ * ({@link InboundRejections}, ADR 0018, 0021), where that chantier's staff read it ({@code GET
  * /chantiers/{id}/inbound-rejections}); the dead letter's code is the rule's code, as REST answers it.
  */
 @Singleton
@@ -56,12 +59,11 @@ public class TimesheetDoor {
         this.rejections = rejections;
     }
 
-    /** Not rebuildable: its effects are commands, which a new read-model generation must not send again. */
+    /** Every chantier's own timesheets topic, those created while running included; not rebuildable (commands). */
     @Produces
     @Singleton
     ConsumerDeclaration timesheetConsumer() {
-        return new ConsumerDeclaration(CONSUMER, Set.of(Topics.TIMESHEETS), this::handleAll, false,
-                rejections.listener());
+        return ChantierDoor.declaration(CONSUMER, Topics.TIMESHEETS_PATTERN, this::handleAll, rejections);
     }
 
     Map<Integer, RuntimeException> handleAll(List<ConsumedEvent> events) {
@@ -89,7 +91,8 @@ public class TimesheetDoor {
         byChantier.forEach((chantierId, indexes) -> {
             List<WeekReport> ofChantier = indexes.stream().map(reports::get).toList();
             List<WeekResult> results = RecordedBy.as("chantier-software:" + chantierId,
-                    () -> timesheets.record(chantierId, ofChantier, MetaData.with("source", Topics.TIMESHEETS)));
+                    () -> timesheets.record(chantierId, ofChantier,
+                            MetaData.with("source", Topics.timesheetsOf(chantierId))));
             for (int k = 0; k < indexes.size(); k++) {
                 WeekResult result = results.get(k);
                 if (result.refused()) {
@@ -103,7 +106,7 @@ public class TimesheetDoor {
     private WeekReport reportOf(EventEnvelope envelope) {
         if (!TimesheetEvents.WEEK_TIMESHEET_REPORTED.name().equals(envelope.type())) {
             throw new RejectedEventException(DeadLetterCodes.MALFORMED_RECORD, "type " + envelope.type()
-                    + " is not a timesheet of " + Topics.TIMESHEETS);
+                    + " is not a timesheet of " + Topics.CHANTIER_TIMESHEETS_ADDRESS);
         }
         WeekTimesheetReportedV1 timesheet = codec.payload(envelope, TimesheetEvents.WEEK_TIMESHEET_REPORTED);
         AbsenceMinutesV1 a = timesheet.absences();

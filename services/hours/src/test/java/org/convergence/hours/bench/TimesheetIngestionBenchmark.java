@@ -90,7 +90,7 @@ class TimesheetIngestionBenchmark {
                 EventEnvelope envelope = TestEnvelopes.envelope(TimesheetEvents.WEEK_TIMESHEET_REPORTED,
                         new WeekTimesheetReportedV1(pathway, week, 1_560, NO_ABSENCE), entry, pathway, territory,
                         chantier);
-                records.add(new ProducerRecord<>(Topics.TIMESHEETS, pathway, TestEnvelopes.CODEC.encode(envelope)));
+                records.add(new ProducerRecord<>(Topics.timesheetsOf(chantier), pathway, TestEnvelopes.CODEC.encode(envelope)));
             }
         }
 
@@ -103,7 +103,7 @@ class TimesheetIngestionBenchmark {
             software.flush();
         }
         double published = (System.nanoTime() - start) / 1e9;
-        awaitDoorCaughtUp();
+        awaitDoorCaughtUp(Topics.timesheetsOf(chantier));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertEquals(records.size(), storedFirstCommits(ids, weeks), "every weekly fact stored once");
@@ -116,15 +116,15 @@ class TimesheetIngestionBenchmark {
     }
 
     /** Until the door's group has committed the end of every partition of the topic. */
-    private static void awaitDoorCaughtUp() {
+    private static void awaitDoorCaughtUp(String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConvergenceStack.kafkaBootstrapServers()))) {
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
                         "hours-" + TimesheetDoor.CONSUMER).partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(List.of(Topics.TIMESHEETS)).allTopicNames().get().get(Topics.TIMESHEETS)
-                        .partitions().forEach(p -> latest.put(new TopicPartition(Topics.TIMESHEETS, p.partition()),
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                        .partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
                                 OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get();
                 return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0

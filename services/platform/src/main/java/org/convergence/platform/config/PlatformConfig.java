@@ -143,6 +143,14 @@ public interface PlatformConfig {
 
         @WithDefault("2s")
         Duration heartbeatInterval();
+
+        /**
+         * How often a consumer refreshes the broker's topic list ({@code metadata.max.age.ms}): a consumer that
+         * reads by topic pattern (a chantier's own inbound topics, ADR 0021) starts reading a topic created while it
+         * runs within this, plus one rebalance. Kafka's default is 5 min; a refresh is one small metadata request.
+         */
+        @WithDefault("30s")
+        Duration topicDiscovery();
     }
 
     /** Read models of the service: collections prefixed by the generation, one consumer group per generation. */

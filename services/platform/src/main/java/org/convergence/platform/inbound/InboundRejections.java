@@ -68,7 +68,7 @@ public class InboundRejections {
         return this::record;
     }
 
-    /** Lists a dead letter under the chantier it claims to come from; idempotent. */
+    /** Lists a dead letter under its sending chantier (its topic's, else the one it claims); idempotent. */
     public void record(DeadLetter letter) {
         String chantierId = SendingChantier.of(letter).orElse(UNATTRIBUTED);
         LocalDate day = letter.at().atOffset(ZoneOffset.UTC).toLocalDate();

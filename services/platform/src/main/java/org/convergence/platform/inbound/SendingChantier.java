@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.convergence.contracts.Topics;
 import org.convergence.contracts.input.Identifiers;
 import org.convergence.platform.messaging.DeadLetter;
 
@@ -12,7 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The chantier a refused record says it comes from: its envelope's {@code chantierId} when it could be read,
+ * The chantier a refused record comes from: the chantier whose own topic it is on (ADR 0021: only that chantier's
+ * principal may write there), whatever the record says. On any other topic, the chantier it says it comes from:
+ * its envelope's {@code chantierId} when it could be read,
  * otherwise a top-level {@code chantierId} that a shallow, bounded scan of the bytes finds and that is a valid slug.
  * A claim, not a proof (ADR 0018): it decides only whose list shows the rejection.
  */
@@ -30,6 +33,11 @@ final class SendingChantier {
     }
 
     static Optional<String> of(DeadLetter letter) {
+        Optional<String> topicOwner = Topics.chantierOf(letter.topic());
+        if (topicOwner.isPresent()) {
+            // A chantier's own topic (ADR 0021): the broker decided who wrote there, whatever the record claims.
+            return topicOwner;
+        }
         if (letter.envelope() != null) {
             return Optional.ofNullable(letter.envelope().chantierId());
         }

@@ -2,24 +2,33 @@ package org.convergence.platform.messaging;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A consumer a service declares (as a CDI bean); the platform runs it ({@link ConsumerRuntime}): one loop, one
  * consumer group, readiness and metrics.
  *
- * @param name        short name, part of the consumer group: {@code <service>-<name>[-<generation>]}
- * @param topics      the topics it reads
- * @param handler     what it does with each batch
- * @param rebuildable true for a projection: its group carries the read-model generation, so a new generation
- *                    reads the topics again from the beginning; false for a consumer whose effects must not be
- *                    repeated by a rebuild (one that sends commands, say)
- * @param deadLetters told of each record before it is dead-lettered (an inbound door lists them for the sender)
+ * @param name         short name, part of the consumer group: {@code <service>-<name>[-<generation>]}
+ * @param topics       the topics it reads, created at start if absent; empty when it reads by {@code topicPattern}
+ * @param topicPattern null, or the pattern of the topics it reads (the whole name must match): topics created while
+ *                     it runs are read too, within {@code convergence.consumer.topic-discovery}; the platform does
+ *                     not create them (an operator does, ADR 0021)
+ * @param handler      what it does with each batch
+ * @param rebuildable  true for a projection: its group carries the read-model generation, so a new generation
+ *                     reads the topics again from the beginning; false for a consumer whose effects must not be
+ *                     repeated by a rebuild (one that sends commands, say)
+ * @param deadLetters  told of each record before it is dead-lettered (an inbound door lists them for the sender)
  */
-public record ConsumerDeclaration(String name, Set<String> topics, BatchEventHandler handler, boolean rebuildable,
-                                  DeadLetterListener deadLetters) {
+public record ConsumerDeclaration(String name, Set<String> topics, Pattern topicPattern, BatchEventHandler handler,
+                                  boolean rebuildable, DeadLetterListener deadLetters) {
 
     public ConsumerDeclaration(String name, Set<String> topics, BatchEventHandler handler, boolean rebuildable) {
         this(name, topics, handler, rebuildable, DeadLetterListener.NONE);
+    }
+
+    public ConsumerDeclaration(String name, Set<String> topics, BatchEventHandler handler, boolean rebuildable,
+                               DeadLetterListener deadLetters) {
+        this(name, topics, null, handler, rebuildable, deadLetters);
     }
 
     public ConsumerDeclaration {
@@ -28,10 +37,25 @@ public record ConsumerDeclaration(String name, Set<String> topics, BatchEventHan
         if (name == null || !name.matches("[a-z][a-z0-9-]{0,40}")) {
             throw new IllegalArgumentException("A consumer name is a lowercase slug; got " + name);
         }
-        if (topics == null || topics.isEmpty()) {
-            throw new IllegalArgumentException("Consumer " + name + " reads no topic");
+        topics = topics == null ? Set.of() : Set.copyOf(topics);
+        if (topics.isEmpty() == (topicPattern == null)) {
+            throw new IllegalArgumentException("Consumer " + name + " reads either named topics or a topic pattern");
         }
-        topics = Set.copyOf(topics);
+    }
+
+    /**
+     * A consumer of every topic whose whole name matches {@code topicPattern}, now and created later (e.g. each
+     * chantier's own inbound topic, ADR 0021). Its dead letters go to {@code <topic>.dlq} of each record's topic.
+     */
+    public static ConsumerDeclaration ofPattern(String name, Pattern topicPattern, BatchEventHandler handler,
+                                                boolean rebuildable, DeadLetterListener deadLetters) {
+        return new ConsumerDeclaration(name, Set.of(), Objects.requireNonNull(topicPattern, "topicPattern"), handler,
+                rebuildable, deadLetters);
+    }
+
+    /** What it reads, for logs: its topics or its pattern. */
+    public String subscription() {
+        return topicPattern == null ? topics.toString() : "/" + topicPattern.pattern() + "/";
     }
 
     /** The consumer group of this consumer in a service, for a read-model generation. */

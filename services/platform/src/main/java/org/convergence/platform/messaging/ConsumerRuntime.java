@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs every consumer the service declares ({@link ConsumerDeclaration} beans): creates its topics if absent,
+ * Runs every consumer the service declares ({@link ConsumerDeclaration} beans): creates its named topics if absent,
  * starts its supervised loop with the service's settings ({@code convergence.consumer.*}), and publishes its
  * readiness, liveness and metrics. A service writes handlers and a declaration, never a loop.
  */
@@ -65,11 +65,17 @@ public class ConsumerRuntime {
         if (loops.containsKey(declaration.name())) {
             throw new IllegalStateException("Two consumers are named " + declaration.name());
         }
-        kafka.ensureTopics(declaration.topics());
         String group = declaration.groupId(config.serviceName(), config.readModel().generation());
-        EventConsumerLoop loop = new EventConsumerLoop(group, List.copyOf(declaration.topics()),
-                () -> kafka.consumer(group), () -> kafka.producer(group + "-dlq"), codec, declaration.handler(),
-                settings());
+        EventConsumerLoop loop;
+        if (declaration.topicPattern() == null) {
+            kafka.ensureTopics(declaration.topics());
+            loop = new EventConsumerLoop(group, List.copyOf(declaration.topics()), () -> kafka.consumer(group),
+                    () -> kafka.producer(group + "-dlq"), codec, declaration.handler(), settings());
+        } else {
+            // Topics of a pattern are an operator's to create (with their dead-letter topics, ADR 0021).
+            loop = new EventConsumerLoop(group, declaration.topicPattern(), () -> kafka.consumer(group),
+                    () -> kafka.producer(group + "-dlq"), codec, declaration.handler(), settings());
+        }
         loop.onDeadLetter(declaration.deadLetters());
         ConsumerMetrics.bind(metrics, declaration.name(), loop);
         readiness.register("consumer " + declaration.name(), ConsumerHealth.readiness(declaration.name(), loop));
@@ -77,7 +83,7 @@ public class ConsumerRuntime {
         loops.put(declaration.name(), loop);
         loop.start();
         LOG.infof("Consumer %s started: group %s, topics %s, instance %s", declaration.name(), group,
-                declaration.topics(), kafka.instanceId().orElse("(dynamic membership)"));
+                declaration.subscription(), kafka.instanceId().orElse("(dynamic membership)"));
     }
 
     private EventConsumerLoop.Settings settings() {

@@ -13,6 +13,11 @@ public final class DeadLetterCodes {
     public static final String MALFORMED_RECORD = "MALFORMED_RECORD";
     /** The fact waited for a fact it needs (a pathway, a chantier) longer than the patience allows. */
     public static final String NOT_KNOWN = "NOT_KNOWN";
+    /**
+     * A record on a chantier's own inbound topic whose envelope names another chantier (ADR 0021, 0026): the topic,
+     * which only that chantier's principal may write to, is the sender; the envelope's claim is not.
+     */
+    public static final String CHANTIER_NOT_TOPIC_OWNER = "CHANTIER_NOT_TOPIC_OWNER";
     /** The handler kept failing on this record alone. */
     public static final String HANDLER_FAILED = "HANDLER_FAILED";
 

@@ -29,11 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Consumes integration events with at-least-once delivery, and no record can stop it.
@@ -119,6 +121,8 @@ public final class EventConsumerLoop implements AutoCloseable {
 
     private final String groupId;
     private final List<String> topics;
+    /** Null, or the pattern whose matching topics it reads instead of {@link #topics}, new ones included. */
+    private final Pattern topicPattern;
     private final Supplier<? extends Consumer<String, byte[]>> consumers;
     private final Supplier<? extends Producer<String, byte[]>> deadLetterProducers;
     private final IntegrationEventCodec codec;
@@ -155,8 +159,29 @@ public final class EventConsumerLoop implements AutoCloseable {
     EventConsumerLoop(String groupId, List<String> topics, Supplier<? extends Consumer<String, byte[]>> consumers,
                       Supplier<? extends Producer<String, byte[]>> deadLetterProducers, IntegrationEventCodec codec,
                       BatchEventHandler handler, Settings settings, Clock clock) {
+        this(groupId, topics, null, consumers, deadLetterProducers, codec, handler, settings, clock);
+    }
+
+    /**
+     * A loop reading every topic whose whole name matches {@code topicPattern}, those created while it runs
+     * included (seen within the consumer's {@code metadata.max.age.ms}); each record is dead-lettered to its own
+     * topic's {@code .dlq}.
+     */
+    public EventConsumerLoop(String groupId, Pattern topicPattern,
+                             Supplier<? extends Consumer<String, byte[]>> consumers,
+                             Supplier<? extends Producer<String, byte[]>> deadLetterProducers,
+                             IntegrationEventCodec codec, BatchEventHandler handler, Settings settings) {
+        this(groupId, List.of(), Objects.requireNonNull(topicPattern, "topicPattern"), consumers,
+                deadLetterProducers, codec, handler, settings, Clock.systemUTC());
+    }
+
+    EventConsumerLoop(String groupId, List<String> topics, Pattern topicPattern,
+                      Supplier<? extends Consumer<String, byte[]>> consumers,
+                      Supplier<? extends Producer<String, byte[]>> deadLetterProducers, IntegrationEventCodec codec,
+                      BatchEventHandler handler, Settings settings, Clock clock) {
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
+        this.topicPattern = topicPattern;
         this.consumers = consumers;
         this.deadLetterProducers = deadLetterProducers;
         this.codec = codec;
@@ -188,8 +213,13 @@ public final class EventConsumerLoop implements AutoCloseable {
         return groupId;
     }
 
+    /** The topics it reads by name; empty when it reads by {@link #topicPattern()}. */
     public List<String> topics() {
         return topics;
+    }
+
+    public Optional<Pattern> topicPattern() {
+        return Optional.ofNullable(topicPattern);
     }
 
     public long appliedCount() {
@@ -328,7 +358,11 @@ public final class EventConsumerLoop implements AutoCloseable {
         }
 
         void run() throws InterruptedException {
-            consumer.subscribe(topics, this);
+            if (topicPattern == null) {
+                consumer.subscribe(topics, this);
+            } else {
+                consumer.subscribe(topicPattern, this);
+            }
             while (running) {
                 resumeDuePartitions();
                 ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());

@@ -77,6 +77,21 @@ class InboundRejectionsTest {
     }
 
     @Test
+    void a_rejection_on_a_chantiers_own_topic_is_listed_for_that_chantier_whatever_the_record_claims() {
+        EventEnvelope forged = exit("c-two");
+        String ownTopic = org.convergence.contracts.Topics.chantierPathwaysOf("c-one");
+        rejections.record(new DeadLetter(ownTopic, 0, offset++, forged.key(), TestEnvelopes.CODEC.encode(forged),
+                forged, "CHANTIER_NOT_TOPIC_OWNER", "record on chantier c-one's topic names chantier c-two", NOW));
+        rejections.record(new DeadLetter(ownTopic, 0, offset++, null,
+                "{\"chantierId\":\"c-two\"}".getBytes(StandardCharsets.UTF_8), null, "MALFORMED_RECORD",
+                "not a valid event envelope", NOW));
+
+        assertEquals(List.of("CHANTIER_NOT_TOPIC_OWNER", "MALFORMED_RECORD"), rejections.recent("c-one")
+                .rejections().stream().map(InboundRejection::code).sorted().toList());
+        assertEquals(List.of(), rejections.recent("c-two").rejections(), "a forger cannot fill another's list");
+    }
+
+    @Test
     void a_day_lists_a_bounded_number_of_rejections_and_counts_the_others() {
         for (int i = 0; i < 5; i++) {
             rejections.record(refused(exit("c-one"), "EXIT_BEFORE_ENTRY", NOW.minusSeconds(i)));

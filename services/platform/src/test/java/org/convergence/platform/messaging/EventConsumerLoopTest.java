@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,6 +124,53 @@ class EventConsumerLoopTest {
         assertTrue(Topics.header(dead.get("unknown-type"), DeadLetterHeaders.REASON).contains("territory.annexed"));
         assertEquals(0, loops.get(0).restartCount(), "no record stopped the loop: " + loops.get(0).lastFailure());
         assertEquals(EventConsumerLoop.State.RUNNING, loops.get(0).state());
+    }
+
+    @Test
+    void aLoopReadingByPatternReadsTopicsCreatedAfterItStartedAndDeadLettersToEachRecordsOwnTopic() throws Exception {
+        String run = "test.pattern." + UUID.randomUUID().toString().substring(0, 8);
+        KafkaClients quick = TestConfig.kafka(ConvergenceStack.kafkaBootstrapServers(),
+                Map.of("convergence.consumer.topic-discovery", "300ms"));
+        String group = "group-" + UUID.randomUUID();
+        List<String> topicsSeen = new CopyOnWriteArrayList<>();
+        EventConsumerLoop loop = new EventConsumerLoop(group, Pattern.compile(Pattern.quote(run) + "\\.[a-z]+"),
+                () -> quick.consumer(group), () -> quick.producer(group + "-dlq"), publisher.codec(), events -> {
+                    Map<Integer, RuntimeException> refused = new java.util.HashMap<>();
+                    for (int i = 0; i < events.size(); i++) {
+                        topicsSeen.add(events.get(i).topic());
+                        if (events.get(i).envelope().key().startsWith("refused")) {
+                            refused.put(i, new RejectedEventException("REFUSED_HERE", "refused on purpose"));
+                        } else {
+                            addOnce(events.get(i).envelope().key());
+                        }
+                    }
+                    return refused;
+                }, new EventConsumerLoop.Settings(Duration.ofMillis(200), Duration.ofMillis(100),
+                Duration.ofSeconds(2), 1, Duration.ofMinutes(1)));
+        loops.add(loop);
+        loop.start();
+        await(() -> loop.state() == EventConsumerLoop.State.RUNNING);
+
+        // Both topics are created after the loop started, the second once the first was read.
+        String first = run + ".alpha";
+        publisher.publish(first, territory("first-valid"));
+        publisher.publish(first, territory("refused-first"));
+        await(() -> applied.contains("first-valid"));
+        String second = run + ".beta";
+        publisher.publish(second, territory("second-valid"));
+        publisher.publish(second, territory("refused-second"));
+        publisher.publish(run + ".gamma.v1", territory("not-matched")); // the whole name must match
+
+        await(() -> applied.contains("second-valid"));
+        List<ConsumerRecord<String, byte[]>> firstDead = Topics.deadLetters(first, 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> secondDead = Topics.deadLetters(second, 1, Duration.ofSeconds(30));
+        assertEquals(List.of("refused-first"), firstDead.stream().map(ConsumerRecord::key).toList());
+        assertEquals(List.of("refused-second"), secondDead.stream().map(ConsumerRecord::key).toList());
+        assertEquals("REFUSED_HERE", Topics.header(secondDead.get(0), DeadLetterHeaders.CODE));
+        assertEquals(second, Topics.header(secondDead.get(0), DeadLetterHeaders.SOURCE_TOPIC));
+        Thread.sleep(1_000);
+        assertFalse(applied.contains("not-matched"), "a topic the pattern does not match is not read: " + topicsSeen);
+        assertTrue(Set.copyOf(topicsSeen).equals(Set.of(first, second)), topicsSeen.toString());
     }
 
     @Test
