@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CPAM contact and a HOUSING one without consent to a social landlord; the CPAM contact lists and accepts its
  * referral, reads the participant's identity (enrolment writes the read in its audit trail, naming the partner and
  * the referral), records the health rights it opened and completes the referral; the landlord is refused the
- * identity and declines; the chantier resolves housing; the participant exits to durable employment; reporting's
+ * identity and declines; the chantier resolves housing and holds a speech group; the participant exits to durable employment; reporting's
  * 2020 figures for the territory are read back with exact values.
  */
 class PartnerJourneyIT {
@@ -127,6 +127,9 @@ class PartnerJourneyIT {
                 {"category":"HOUSING","status":"IN_PROGRESS","changedOn":"2020-04-01"}"""));
         ok(post(staff, "accompaniment", "/pathways/" + pathwayId + "/barrier-changes", """
                 {"category":"HOUSING","status":"RESOLVED","changedOn":"2020-08-03"}"""));
+        ok(post(staff, "accompaniment", "/chantiers/" + CHANTIER + "/support-sessions", """
+                {"sessionId":"%s","kind":"SPEECH_GROUP","heldOn":"2020-05-12","participants":6}"""
+                .formatted(UUID.randomUUID())));
         ok(post(staff, "enrolment", "/pathways/" + pathwayId + "/exit", """
                 {"exitDate":"2020-09-30","category":"DURABLE_EMPLOYMENT"}"""));
 
@@ -139,6 +142,12 @@ class PartnerJourneyIT {
         assertOutcomes(figures, "cpamContact", 1, 1, 0, 0, 0);
         assertOutcomes(figures, "socialLandlord", 1, 0, 1, 0, 0);
         assertOutcomes(figures, "psychologist", 0, 0, 0, 0, 0);
+        assertEquals(1, figures.at("/accompanimentActivity/supportSessions/speechGroup/sessions").asInt(),
+                "speech-group sessions");
+        assertEquals(6, figures.at("/accompanimentActivity/supportSessions/speechGroup/participants").asInt(),
+                "speech-group participants");
+        assertEquals(0, figures.at("/accompanimentActivity/supportSessions/flashCoaching/sessions").asInt(),
+                "flash-coaching sessions");
     }
 
     private static void assertRate(JsonNode figures, String name, int numerator, int denominator) {
@@ -155,7 +164,7 @@ class PartnerJourneyIT {
         }
     }
 
-    /** The 2020 figures once the last facts are in (health rights, both answers, the exit), read a last time. */
+    /** The 2020 figures once the last facts are in (health rights, both answers, the session, the exit), read again. */
     private static JsonNode awaitFigures(String national) throws Exception {
         String path = "/figures/territories/" + TERRITORY + "/2020";
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -167,7 +176,8 @@ class PartnerJourneyIT {
                 if (last.at("/healthRightsOpened/numerator").asInt() == 1 && last.path("exits").asInt() == 1
                         && last.at("/housingResolved/denominator").asInt() == 1
                         && last.at("/accompanimentActivity/referrals/cpamContact/completed").asInt() == 1
-                        && last.at("/accompanimentActivity/referrals/socialLandlord/declined").asInt() == 1) {
+                        && last.at("/accompanimentActivity/referrals/socialLandlord/declined").asInt() == 1
+                        && last.at("/accompanimentActivity/supportSessions/speechGroup/sessions").asInt() == 1) {
                     Thread.sleep(2_000); // a last look: nothing else may move
                     return ok(get(national, "reporting", path));
                 }
