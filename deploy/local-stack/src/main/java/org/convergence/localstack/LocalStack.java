@@ -46,7 +46,8 @@ public final class LocalStack implements AutoCloseable {
      * service, environment variable, role. The identity provider issues them in production (docs/runbook.md).
      */
     private static final Map<String, Map<String, String>> SERVICE_TOKENS = Map.of(
-            "transitions", Map.of("HOURS_SERVICE_TOKEN", "store-scheduler")); // ADR 0020
+            "transitions", Map.of("HOURS_SERVICE_TOKEN", "store-scheduler"), // ADR 0020
+            "accompaniment", Map.of("ENROLMENT_SERVICE_TOKEN", "identity-reader")); // ADR 0027
 
     private final StackLayout layout;
     private final Consumer<String> announce;

@@ -13,7 +13,6 @@ import org.convergence.testsupport.corpus.StoreSnapshot;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +39,7 @@ class MalformedInputCorpusTest {
 
     @TestFactory
     Stream<DynamicNode> everyMalformedRequestOfAPartnerIsRefusedWithAProblemAndStoresNothing() {
-        String partner = Tokens.forRole("partner-corpus", "partner", Map.of("territory", "paris", "partner", "cpam"));
+        String partner = Tokens.partner("paris", "cpam");
         return MalformedInputCorpus.of(new RawHttp("localhost", RestAssured.port), "Bearer " + partner)
                 .paths(path -> path.startsWith(PARTNER_PATHS))
                 .storeUnchanged(StoreSnapshot.of(database))

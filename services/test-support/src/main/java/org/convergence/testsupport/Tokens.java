@@ -34,6 +34,11 @@ public final class Tokens {
         return forRole("evaluator-1", "evaluator", Map.of());
     }
 
+    /** A partner of a territory's directory (ADR 0017): subject {@code partner-<partnerId>}. */
+    public static String partner(String territoryId, String partnerId) {
+        return forRole("partner-" + partnerId, "partner", Map.of("territory", territoryId, "partner", partnerId));
+    }
+
     /** Any role with any scope claims, under a subject named after the role. */
     public static String of(String role, Map<String, String> claims) {
         return forRole(role + "-user", role, claims);

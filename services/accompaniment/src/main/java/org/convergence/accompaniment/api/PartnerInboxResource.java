@@ -71,6 +71,14 @@ public class PartnerInboxResource {
         return Response.status(Response.Status.CREATED).build();
     }
 
+    @GET
+    @Path("/{referralId}/identity")
+    @Operation(summary = "Who the participant of a referral addressed to the calling partner is (names and birth "
+            + "date), while the referral is open and if they consented to share it; audited here and at enrolment")
+    public Referrals.PartnerIdentity identity(@PathParam("referralId") String referralId) {
+        return referrals.identity(caller(), referralId, token.getName());
+    }
+
     /** A partner token without both claims, well-formed, reaches nothing. */
     private PartnerCaller caller() {
         String territory = claim(TERRITORY_CLAIM);

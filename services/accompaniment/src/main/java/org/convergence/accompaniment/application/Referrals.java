@@ -31,6 +31,8 @@ import java.util.Set;
 @ApplicationScoped
 public class Referrals {
 
+    /** A referral the partner may still act on: the identity is shared only while it is open. */
+    private static final Set<ReferralStatus> OPEN = Set.of(ReferralStatus.SENT, ReferralStatus.ACCEPTED);
     private static final Set<ReferralStatus> PARTNER_ANSWERS = Set.of(ReferralStatus.ACCEPTED,
             ReferralStatus.DECLINED, ReferralStatus.COMPLETED);
 
@@ -41,10 +43,12 @@ public class Referrals {
     private final EnrolmentView enrolment;
     private final ExpiredReferrals expired;
     private final AccessTrail trail;
+    private final EnrolmentIdentities identities;
 
     public Referrals(Commands commands, PartnerReads reads, AccompanimentFacts accompaniment,
                      AccompanimentReads accompanimentReads, EnrolmentView enrolment, ExpiredReferrals expired,
-                     AccessTrail trail) {
+                     AccessTrail trail, EnrolmentIdentities identities) {
+        this.identities = identities;
         this.commands = commands;
         this.reads = reads;
         this.accompaniment = accompaniment;
@@ -166,5 +170,35 @@ public class Referrals {
         commands.send(new ChangeReferralStatusCommand(partner.territoryId(), partner.partnerId(), referralId, answer,
                 on));
         return reads.referral(partner.territoryId(), partner.partnerId(), referralId).orElseThrow().forPartner();
+    }
+
+    /** Who the participant is, as the partner of a referral sees it: the referral, the pseudonymous id, the identity. */
+    public record PartnerIdentity(String referralId, String participantId, String firstName, String lastName,
+                                  LocalDate birthDate) {
+    }
+
+    /**
+     * The calling partner reads the identity of the participant of a referral addressed to it, while the referral is
+     * open and only if the participant consented to share it when the referral was sent (ADR 0027). The read is
+     * written in the participant's access trail here, then enrolment writes it in its audit trail with the partner
+     * and the referral before it answers.
+     */
+    public PartnerIdentity identity(PartnerCaller partner, String referralId, String subject) {
+        ReferralView referral = reads.referral(partner.territoryId(), partner.partnerId(), referralId)
+                .orElseThrow(ReferralNotAddressedException::new);
+        if (!OPEN.contains(referral.status())) {
+            throw new RuleViolationException("REFERRAL_NOT_OPEN", "The identity is shared while the referral is open "
+                    + "(SENT or ACCEPTED); this one is " + referral.status());
+        }
+        if (!referral.identitySharingConsent()) {
+            throw new RuleViolationException("NO_IDENTITY_SHARING_CONSENT", "The participant did not consent to share "
+                    + "their identity with the partner when this referral was sent");
+        }
+        trail.record(subject, "identity-through-referral:" + referralId, referral.participantId(),
+                referral.pathwayId());
+        EnrolmentIdentities.Identity identity = identities.forPartner(referral.participantId(),
+                partner.territoryId(), partner.partnerId(), referralId).orElseThrow(IdentityErasedException::new);
+        return new PartnerIdentity(referralId, referral.participantId(), identity.firstName(), identity.lastName(),
+                identity.birthDate());
     }
 }

@@ -71,7 +71,7 @@ class AccessTrailApiTest {
                         "identitySharingConsent", false))
                 .post("/territories/" + territory + "/partners/cpam/referrals").then().statusCode(201);
 
-        Rest.as(Tokens.forRole("partner-cpam", "partner", Map.of("territory", territory, "partner", "cpam")))
+        Rest.as(Tokens.partner(territory, "cpam"))
                 .get("/partner/referrals").then().statusCode(200);
 
         trail(Tokens.national()).statusCode(200)
@@ -85,7 +85,7 @@ class AccessTrailApiTest {
         trail(Tokens.coordinator(territory)).statusCode(403);
         trail(Tokens.staff(territory, chantier)).statusCode(403);
         trail(Tokens.evaluator()).statusCode(403);
-        trail(Tokens.forRole("partner-cpam", "partner", Map.of("territory", territory, "partner", "cpam")))
+        trail(Tokens.partner(territory, "cpam"))
                 .statusCode(403);
     }
 }

@@ -77,7 +77,7 @@ class PartnerAccessApiTest {
     }
 
     private String partner(String partnerId) {
-        return Tokens.forRole("partner-" + partnerId, "partner", Map.of("territory", territory, "partner", partnerId));
+        return Tokens.partner(territory, partnerId);
     }
 
     private String refer(String partnerId, String category, boolean consent) {
@@ -106,7 +106,7 @@ class PartnerAccessApiTest {
                 .body("[0].identitySharingConsent", equalTo(true))
                 .body("[0]", not(hasKey("pathwayId")))
                 .body("[0]", not(hasKey("chantierId")));
-        Rest.as(Tokens.forRole("partner-x", "partner", Map.of("territory", Ids.fresh("t"), "partner", "cpam")))
+        Rest.as(Tokens.partner(Ids.fresh("t"), "cpam"))
                 .get("/partner/referrals").then().statusCode(200).body("$", empty());
     }
 

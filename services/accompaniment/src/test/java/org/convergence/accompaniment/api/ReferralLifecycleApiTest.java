@@ -79,7 +79,7 @@ class ReferralLifecycleApiTest {
     }
 
     private String partner(String partnerId) {
-        return Tokens.forRole("partner-" + partnerId, "partner", Map.of("territory", territory, "partner", partnerId));
+        return Tokens.partner(territory, partnerId);
     }
 
     private String refer(String partnerId, String category, LocalDate sentOn) {

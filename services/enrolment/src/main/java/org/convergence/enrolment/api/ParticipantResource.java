@@ -9,11 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.convergence.enrolment.identity.Identity;
+import org.convergence.enrolment.identity.IdentityAudit;
 import org.convergence.enrolment.identity.IdentityVault;
 import org.convergence.enrolment.query.EnrolmentReads;
 import org.convergence.enrolment.query.ParticipantRecord;
 import org.convergence.enrolment.query.TimelineEntry;
 import org.convergence.enrolment.query.Timelines;
+import org.convergence.platform.domain.NotFoundException;
+import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.rest.Problem;
 import org.convergence.platform.security.CallerScope;
 import org.convergence.platform.security.Roles;
@@ -28,6 +31,12 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class ParticipantResource {
+
+    /**
+     * The role of the accompaniment service's own token towards enrolment: reading an identity for a partner through
+     * a referral, nothing else (ADR 0027). No person's token carries it.
+     */
+    public static final String IDENTITY_READER = "identity-reader";
 
     private final EnrolmentReads reads;
     private final IdentityVault vault;
@@ -57,8 +66,42 @@ public class ParticipantResource {
                 return Response.ok(identity.get()).build();
             }
         }
+        return erased();
+    }
+
+    private static Response erased() {
         return Problem.response(410, "Gone", "This identity was erased at the participant's request", null,
                 List.of());
+    }
+
+    /**
+     * Service to service (accompaniment, ADR 0027): the identity for the partner a referral was addressed to. The
+     * accompaniment service has checked that the referral is the partner's, open, and sent with the participant's
+     * consent; this door, reachable with the {@value #IDENTITY_READER} role only, holds the partner to the
+     * participant's territory and writes the read in the audit trail, naming the partner and the referral.
+     */
+    @GET
+    @Path("/{participantId}/identity/through-referral/{territoryId}/{partnerId}/{referralId}")
+    @RolesAllowed(IDENTITY_READER)
+    @Operation(summary = "Service to service (accompaniment): who the participant is, for the partner of a referral "
+            + "sent with their consent; audited with the partner and the referral; 410 once erased")
+    public Response identityForPartner(@PathParam("participantId") String participantId,
+                                       @PathParam("territoryId") String territoryId,
+                                       @PathParam("partnerId") String partnerId,
+                                       @PathParam("referralId") String referralId) {
+        ParticipantRecord participant = reads.participant(participantId)
+                .orElseThrow(() -> new NotFoundException("Participant " + participantId + " not found"));
+        if (!participant.territoryId().equals(territoryId)) {
+            throw new RuleViolationException("PARTNER_OF_ANOTHER_TERRITORY", "A partner of " + territoryId
+                    + " reads identities of participants of its own territory only");
+        }
+        Optional<Identity> identity = participant.erased() ? Optional.empty()
+                : vault.open(participantId, participant.sealedIdentity());
+        if (identity.isEmpty()) {
+            return erased();
+        }
+        IdentityAudit.readForPartner(scope.subject(), participantId, territoryId, partnerId, referralId);
+        return Response.ok(identity.get()).build();
     }
 
     @GET
