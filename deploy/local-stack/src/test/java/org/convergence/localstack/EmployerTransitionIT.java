@@ -8,19 +8,14 @@ import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.convergence.testsupport.AtOnce;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,13 +23,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,11 +35,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
+import static org.convergence.localstack.StackCalls.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +60,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EmployerTransitionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TOPIC = "convergence.transitions.v1";
     private static final String EXIT_GROUP = "enrolment-transition-exits";
     private static final String TERRITORY = "transit";
@@ -74,7 +67,7 @@ class EmployerTransitionIT {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static StackLayout layout;
     private static LocalStack stack;
-    private static String national;
+    private static StackCalls calls;
     private static KafkaProducer<String, String> producer;
 
     @BeforeAll
@@ -84,12 +77,12 @@ class EmployerTransitionIT {
         layout = StackLayout.onFreePorts(repository, dataDir);
         stack = new LocalStack(layout);
         stack.start();
-        national = stack.token("national", Map.of());
+        calls = new StackCalls(stack, stack.token("national", Map.of()));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, layout.kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        post("enrolment", "/territories", """
+        calls.post("enrolment", "/territories", """
                 {"territoryId":"%s","name":"Transitions","densityKind":"URBAN"}""".formatted(TERRITORY), 201);
-        post("enrolment", "/territories/" + TERRITORY + "/chantiers", """
+        calls.post("enrolment", "/territories/" + TERRITORY + "/chantiers", """
                 {"chantierId":"%s","name":"Transitions ACI",
                  "programs":[{"program":"CONVERGENCE","since":"2018-01-01"}]}""".formatted(CHANTIER), 201);
     }
@@ -109,9 +102,9 @@ class EmployerTransitionIT {
     void aTransitionFromContractedHoursToAFullTimeCdiEndsThePathwayAsADynamicExitAndTheFiguresFollow()
             throws Exception {
         String pathway = UUID.randomUUID().toString();
-        String participant = enrol(pathway, "2020-01-06");
+        String participant = calls.enrol(pathway, "CONVERGENCE", CHANTIER, "2020-01-06");
         // The chantier's contracted hours, decided in the hours service once it knows the pathway (its view).
-        await("the hours service knows the pathway", () -> status("hours", "POST",
+        await("the hours service knows the pathway", () -> calls.status("hours", "POST",
                 "/pathways/" + pathway + "/contracted-hours",
                 "{\"effectiveOn\":\"2020-01-06\",\"weeklyHours\":26,\"reason\":\"CONTRACT_START\"}"), s -> s == 200);
 
@@ -126,20 +119,20 @@ class EmployerTransitionIT {
         employer.meeting(transition, pathway, "2020-08-31");
         employer.complete(transition, pathway, "2020-10-01");
 
-        JsonNode exited = await("the automatic exit", () -> get("enrolment", "/pathways/" + pathway),
+        JsonNode exited = await("the automatic exit", () -> calls.get("enrolment", "/pathways/" + pathway),
                 p -> p.hasNonNull("exitDate"));
         assertEquals("2020-10-01", exited.get("exitDate").asText());
         assertEquals("DURABLE_EMPLOYMENT", exited.get("exitCategory").asText());
         assertEquals(transition, exited.get("exitTransitionId").asText(), "the exit says it came from the transition");
 
-        JsonNode figures = await("the 2020 figures", () -> get("reporting", "/figures/territories/" + TERRITORY
+        JsonNode figures = await("the 2020 figures", () -> calls.get("reporting", "/figures/territories/" + TERRITORY
                 + "/2020"), f -> f.path("exits").asInt() == 1 && f.at("/transitions/completed").asInt() == 1);
         assertEquals(1, figures.at("/dynamicExits/numerator").asInt(), "a dynamic exit");
         assertEquals(1, figures.at("/dynamicExits/denominator").asInt());
         assertEquals(1, figures.at("/transitions/started").asInt());
         assertEquals(35.0, figures.at("/transitions/storeHoursReached/value").asDouble(), "full time in the store");
         assertEquals(0, figures.at("/transitions/meetingAlerts").asInt(), "ended: on no alert list");
-        JsonNode alerts = get("reporting", "/transition-alerts/chantiers/" + CHANTIER + "?asOf=2020-07-01");
+        JsonNode alerts = calls.get("reporting", "/transition-alerts/chantiers/" + CHANTIER + "?asOf=2020-07-01");
         assertEquals(1, alerts.get("count").asInt(), "no meeting from 25 May to 1 July: more than 4 weeks");
         assertEquals(transition, alerts.at("/alerts/0/transitionId").asText());
     }
@@ -152,7 +145,7 @@ class EmployerTransitionIT {
         Map<String, String> participants = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String pathway = UUID.randomUUID().toString();
-            participants.put(pathway, enrol(pathway, "2020-01-06"));
+            participants.put(pathway, calls.enrol(pathway, "CONVERGENCE", CHANTIER, "2020-01-06"));
         }
         Map<String, String> transitions = new HashMap<>();
         for (Map.Entry<String, String> p : participants.entrySet()) {
@@ -184,9 +177,192 @@ class EmployerTransitionIT {
         assertEquals(Set.of(1), Set.copyOf(exits.values()), "each exit recorded exactly once");
         assertEquals(List.of(), deadLettersOf(EXIT_GROUP), "a redelivered completion is no refusal");
         String any = participants.keySet().iterator().next();
-        JsonNode pathway = get("enrolment", "/pathways/" + any);
+        JsonNode pathway = calls.get("enrolment", "/pathways/" + any);
         assertEquals("DURABLE_EMPLOYMENT", pathway.get("exitCategory").asText());
         assertEquals(transitions.get(any), pathway.get("exitTransitionId").asText());
+    }
+
+    /**
+     * Issue 10's concurrency test across the two services (ADR 0020). One pathway, many rounds; in each, a step sent
+     * to the transitions process (which asks hours' store-schedule door) and a chantier-hours decision sent to the
+     * hours process start at the same moment. Each alone fits under 35 hours on the state before the round; together
+     * they would make 36 in the decision's week (the step raises the store by one hour, the decision gives the
+     * chantier everything the old store hours left), so exactly one passes and the other is refused
+     * {@code WEEKLY_LIMIT_35} by whichever service received it. After each round the schedule that the two services
+     * report, combined day by day, has no week above 35, and each service reports exactly what was accepted.
+     */
+    @Test
+    @Order(3)
+    void aStepAndAChantierDecisionSentToBothServicesAtOnceNeverBothPassAndNoWeekExceeds35Hours() throws Exception {
+        int rounds = Integer.getInteger("transitions.race.rounds", 30);
+        calls.post("enrolment", "/territories", """
+                {"territoryId":"race","name":"Race","densityKind":"URBAN"}""", 201);
+        // A chantier that also carries Premieres Heures: a Convergence contract may go down to 4 hours there.
+        calls.post("enrolment", "/territories/race/chantiers", """
+                {"chantierId":"race-aci","name":"Race ACI","programs":[{"program":"PREMIERES_HEURES",
+                 "since":"2018-01-01"},{"program":"CONVERGENCE","since":"2018-01-01"}]}""", 201);
+        calls.post("transitions", "/employers", "{\"employerId\":\"race-grocer\",\"name\":\"Race grocer\"}", 201);
+        calls.post("transitions", "/employers/race-grocer/stores",
+                "{\"storeId\":\"race-grocer-1\",\"name\":\"Race grocer 1\",\"territoryId\":\"race\"}", 201);
+        String pathway = UUID.randomUUID().toString();
+        calls.enrol(pathway, "CONVERGENCE", "race-aci", "2020-01-06");
+        ScheduleModel model = new ScheduleModel();
+        await("the hours service knows the pathway", () -> calls.status("hours", "POST",
+                "/pathways/" + pathway + "/contracted-hours",
+                "{\"effectiveOn\":\"2020-01-06\",\"weeklyHours\":26,\"reason\":\"CONTRACT_START\"}"), s -> s == 200);
+        model.decided(LocalDate.parse("2020-01-06"), 26, "CONTRACT_START");
+        String transition = UUID.randomUUID().toString();
+        String start = """
+                {"transitionId":"%s","pathwayId":"%s","employerId":"race-grocer","storeId":"race-grocer-1",
+                 "startedOn":"2020-01-13","storeHours":2,"chantierHours":26}""".formatted(transition, pathway);
+        await("the transitions service knows the pathway", () -> calls.send("transitions", "POST",
+                "/transitions", start), r -> r.statusCode() == 201);
+        model.scheduled(LocalDate.parse("2020-01-13"), 2, 26);
+
+        int stepsWon = 0;
+        int decisionsWon = 0;
+        // The step goes through two processes, the decision through one: the decision leaves later by an offset
+        // that follows the race (longer after a decision won, shorter after a step won), so both reach the hours
+        // stream at about the same moment and either may win.
+        long offset = 0;
+        for (int round = 0; round < rounds; round++) {
+            LocalDate stepOn = LocalDate.parse("2020-01-20").plusWeeks(2L * round);
+            LocalDate decidedOn = stepOn.plusWeeks(1);
+            int store = model.storeHours();
+            int stepStore = store + 1;
+            int stepChantier = Math.min(model.transitionChantierHours(), 34 - store);
+            int decision = 35 - store;
+            long delay = offset;
+            List<HttpResponse<String>> answers = AtOnce.run(List.of(
+                    () -> calls.send("transitions", "POST", "/transitions/" + transition + "/steps", """
+                            {"steppedOn":"%s","storeHours":%d,"chantierHours":%d}"""
+                            .formatted(stepOn, stepStore, stepChantier)),
+                    () -> {
+                        TimeUnit.MILLISECONDS.sleep(delay);
+                        return calls.send("hours", "POST", "/pathways/" + pathway + "/contracted-hours", """
+                                {"effectiveOn":"%s","weeklyHours":%d,"reason":"PARTICIPANT_WISH"}"""
+                                .formatted(decidedOn, decision));
+                    }));
+            HttpResponse<String> step = answers.get(0);
+            HttpResponse<String> decided = answers.get(1);
+            String seen = "round " + round + ": step " + step.statusCode() + " " + step.body() + "; decision "
+                    + decided.statusCode() + " " + decided.body();
+            assertEquals(1, (step.statusCode() == 200 ? 1 : 0) + (decided.statusCode() == 200 ? 1 : 0),
+                    "exactly one of the two passes: " + seen);
+            HttpResponse<String> refused = step.statusCode() == 200 ? decided : step;
+            assertEquals(422, refused.statusCode(), seen);
+            assertEquals("WEEKLY_LIMIT_35", StackCalls.JSON.readTree(refused.body()).path("code").asText(), seen);
+            if (step.statusCode() == 200) {
+                stepsWon++;
+                offset = Math.max(0, offset - 10);
+                model.scheduled(stepOn, stepStore, stepChantier);
+            } else {
+                decisionsWon++;
+                offset += 10;
+                model.decided(decidedOn, decision, "PARTICIPANT_WISH");
+            }
+
+            JsonNode transitionView = calls.get("transitions", "/transitions/" + transition);
+            List<String> reportedSchedule = new ArrayList<>();
+            transitionView.path("schedule").forEach(s -> reportedSchedule.add(s.get("on").asText() + " store "
+                    + s.get("storeHours").asInt() + " chantier " + s.get("chantierHours").asInt()));
+            assertEquals(model.schedule(), reportedSchedule, "the transitions service reports what was accepted, "
+                    + seen);
+            JsonNode contract = calls.get("hours", "/pathways/" + pathway + "/contracted-hours");
+            List<String> reportedDecisions = new ArrayList<>();
+            contract.path("decisions").forEach(d -> reportedDecisions.add(d.get("effectiveOn").asText() + " "
+                    + d.get("weeklyHours").asInt() + " " + d.get("reason").asText()));
+            assertEquals(model.decisions(), reportedDecisions, "the hours service reports what was accepted, "
+                    + seen);
+            ScheduleModel reported = ScheduleModel.of(contract, transitionView);
+            assertEquals(List.of(), reported.weeksAbove35(LocalDate.parse("2020-01-06"), decidedOn.plusWeeks(2)),
+                    "the combined schedule the two services report, " + seen);
+        }
+        System.out.printf("transitions: %d rounds of a step and a decision at once: step won %d, decision won %d "
+                + "(decision offset at the end %d ms)%n", rounds, stepsWon, decisionsWon, offset);
+        assertTrue(stepsWon > 0 && decisionsWon > 0, "both orders happened: step won " + stepsWon + ", decision "
+                + decisionsWon);
+    }
+
+    /**
+     * A pathway's combined weekly schedule as the test knows it: the chantier-hours decisions at hours (each in
+     * force from its date) and the transition's schedule changes (store and chantier hours from the Monday of their
+     * week), in the words the two services report them.
+     */
+    private static final class ScheduleModel {
+
+        private final TreeMap<LocalDate, Integer> chantier = new TreeMap<>();
+        private final TreeMap<LocalDate, Integer> store = new TreeMap<>();
+        private final List<String> decisions = new ArrayList<>();
+        private final List<String> schedule = new ArrayList<>();
+        private int transitionChantier;
+
+        static ScheduleModel of(JsonNode contract, JsonNode transition) {
+            ScheduleModel model = new ScheduleModel();
+            contract.path("decisions").forEach(d -> model.chantier.put(LocalDate.parse(d.get("effectiveOn").asText()),
+                    d.get("weeklyHours").asInt()));
+            transition.path("schedule").forEach(s -> model.store.put(monday(LocalDate.parse(s.get("on").asText())),
+                    s.get("storeHours").asInt()));
+            return model;
+        }
+
+        void decided(LocalDate on, int hours, String reason) {
+            chantier.put(on, hours);
+            decisions.add(on + " " + hours + " " + reason);
+        }
+
+        /** A change of the transition's schedule accepted by hours, which decides the chantier side if it moves. */
+        void scheduled(LocalDate on, int storeHours, int chantierHours) {
+            LocalDate from = monday(on);
+            if (chantierOn(from) != chantierHours) {
+                decided(from, chantierHours, "EMPLOYER_TRANSITION");
+            }
+            store.put(from, storeHours);
+            transitionChantier = chantierHours;
+            schedule.add(on + " store " + storeHours + " chantier " + chantierHours);
+        }
+
+        int storeHours() {
+            return store.isEmpty() ? 0 : store.lastEntry().getValue();
+        }
+
+        int transitionChantierHours() {
+            return transitionChantier;
+        }
+
+        List<String> decisions() {
+            return decisions.stream().sorted().toList();
+        }
+
+        List<String> schedule() {
+            return schedule;
+        }
+
+        /** Each ISO week from {@code from} to {@code to} whose highest chantier and store hours add up above 35. */
+        List<String> weeksAbove35(LocalDate from, LocalDate to) {
+            List<String> above = new ArrayList<>();
+            for (LocalDate monday = monday(from); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+                int chantierMax = 0;
+                int storeMax = 0;
+                for (LocalDate day = monday; day.isBefore(monday.plusWeeks(1)); day = day.plusDays(1)) {
+                    chantierMax = Math.max(chantierMax, chantierOn(day));
+                    storeMax = Math.max(storeMax, Optional.ofNullable(store.floorEntry(day)).map(Map.Entry::getValue)
+                            .orElse(0));
+                }
+                if (chantierMax + storeMax > 35) {
+                    above.add(monday + ": chantier " + chantierMax + " + store " + storeMax);
+                }
+            }
+            return above;
+        }
+
+        private int chantierOn(LocalDate day) {
+            return Optional.ofNullable(chantier.floorEntry(day)).map(Map.Entry::getValue).orElse(26);
+        }
+
+        private static LocalDate monday(LocalDate day) {
+            return day.with(DayOfWeek.MONDAY);
+        }
     }
 
     /** What the employer (or the national team) does to a transition, and how the test makes it happen. */
@@ -204,8 +380,8 @@ class EmployerTransitionIT {
     private static final class TransitionsService implements TransitionDriver {
 
         TransitionsService() throws Exception {
-            post("transitions", "/employers", "{\"employerId\":\"franprix\",\"name\":\"Franprix\"}", 201);
-            post("transitions", "/employers/franprix/stores", """
+            calls.post("transitions", "/employers", "{\"employerId\":\"franprix\",\"name\":\"Franprix\"}", 201);
+            calls.post("transitions", "/employers/franprix/stores", """
                     {"storeId":"franprix-lyon-3","name":"Franprix Lyon 3","territoryId":"%s"}""".formatted(TERRITORY),
                     201);
         }
@@ -218,28 +394,29 @@ class EmployerTransitionIT {
                      "startedOn":"%s","storeHours":%d,"chantierHours":%d}"""
                     .formatted(transition, pathway, on, storeHours, chantierHours);
             // The transitions service learns the pathway from enrolment's topic: it may not know it yet.
-            await("the transitions service knows the pathway", () -> send("transitions", "POST", "/transitions", body),
+            await("the transitions service knows the pathway",
+                    () -> calls.send("transitions", "POST", "/transitions", body),
                     r -> r.statusCode() == 201);
         }
 
         @Override
         public void step(String transition, String pathway, String on, int storeHours, int chantierHours)
                 throws Exception {
-            post("transitions", "/transitions/" + transition + "/steps", """
+            calls.post("transitions", "/transitions/" + transition + "/steps", """
                     {"steppedOn":"%s","storeHours":%d,"chantierHours":%d}""".formatted(on, storeHours, chantierHours),
                     200);
         }
 
         @Override
         public void meeting(String transition, String pathway, String on) throws Exception {
-            HttpResponse<String> response = send("transitions", "POST", "/transitions/" + transition + "/meetings",
-                    "{\"heldOn\":\"" + on + "\"}");
+            HttpResponse<String> response = calls.send("transitions", "POST",
+                    "/transitions/" + transition + "/meetings", "{\"heldOn\":\"" + on + "\"}");
             assertTrue(response.statusCode() / 100 == 2, "meeting: " + response.statusCode() + " " + response.body());
         }
 
         @Override
         public void complete(String transition, String pathway, String on) throws Exception {
-            post("transitions", "/transitions/" + transition + "/completion", "{\"completedOn\":\"" + on + "\"}",
+            calls.post("transitions", "/transitions/" + transition + "/completion", "{\"completedOn\":\"" + on + "\"}",
                     200);
         }
     }
@@ -340,82 +517,9 @@ class EmployerTransitionIT {
 
     /** The dead letters of the transitions topic written by {@code group}: "code: key" each. */
     private static List<String> deadLettersOf(String group) {
-        List<String> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, layout.kafkaBootstrap(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            String dlq = TOPIC + ".dlq";
-            List<TopicPartition> partitions = consumer.partitionsFor(dlq).stream()
-                    .map(p -> new TopicPartition(dlq, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (group.equals(header(record, "dlq.consumer.group"))) {
-                        found.add(header(record, "dlq.code") + ": " + record.key());
-                    }
-                }
-            }
-        }
-        return found;
+        return StackCalls.deadLetters(layout.kafkaBootstrap(), TOPIC).stream()
+                .filter(record -> group.equals(StackCalls.header(record, "dlq.consumer.group")))
+                .map(record -> StackCalls.header(record, "dlq.code") + ": " + record.key()).toList();
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String enrol(String pathway, String entryDate) throws Exception {
-        HttpResponse<String> response = send("enrolment", "POST", "/pathways", """
-                {"pathwayId":"%s","program":"CONVERGENCE","chantierId":"%s","entryDate":"%s"}"""
-                .formatted(pathway, CHANTIER, entryDate));
-        assertEquals(201, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).get("participantId").asText();
-    }
-
-    private static JsonNode get(String service, String path) throws Exception {
-        HttpResponse<String> response = send(service, "GET", path, null);
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
-    }
-
-    private static int status(String service, String method, String path, String body) throws Exception {
-        return send(service, method, path, body).statusCode();
-    }
-
-    private static void post(String service, String path, String body, int expected) throws Exception {
-        HttpResponse<String> response = send(service, "POST", path, body);
-        assertEquals(expected, response.statusCode(), path + ": " + response.body());
-    }
-
-    private static HttpResponse<String> send(String service, String method, String path, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
-                .header("Authorization", "Bearer " + national).timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** Polls until {@code done} holds: every read here answers before the consumers caught up. */
-    private static <T> T await(String what, java.util.concurrent.Callable<T> read, Predicate<T> done)
-            throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = read.call();
-            if (done.test(last)) {
-                return last;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new AssertionError(what + " never came; last seen " + last);
-    }
 }
