@@ -195,12 +195,9 @@ class HoursEndToEndIT {
         assertEquals(stepUps, hours.get("stepUpsDecided").asInt(), hours.toString());
     }
 
-    /**
-     * The inbound topic a chantier's software writes its timesheets to: today the shared one; ADR 0021 gives each
-     * chantier its own ({@code Topics.timesheetsOf(chantierId)}), switched here, in one place, when the door moves.
-     */
+    /** The inbound topic a chantier's software writes its timesheets to: its own (ADR 0021, 0026). */
     private static String timesheetTopic(String chantierId) {
-        return Topics.TIMESHEETS;
+        return Topics.timesheetsOf(chantierId);
     }
 
     /**
