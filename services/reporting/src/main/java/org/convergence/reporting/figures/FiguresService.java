@@ -30,6 +30,12 @@ import java.util.Set;
  */
 public final class FiguresService {
 
+    /**
+     * Aggregate documents read per {@code $in}: the embedded server answers a query in one reply, which it refuses
+     * beyond 48 MB, and the nation's year at a million pathways is about 65 MB (docs/benchmarks.md).
+     */
+    private static final int AGGREGATES_PER_READ = 128;
+
     private final ReportingModel model;
     private final AccompanimentRecords accompaniment;
     private final AccompanimentActivityRecords activity;
@@ -151,18 +157,21 @@ public final class FiguresService {
 
     /**
      * The pathways that can count in a year's figures of these territories, from their per-territory-year
-     * aggregates: one {@code $in} on {@code _id} over the year's and the open documents of each territory.
+     * aggregates: the year's and the open documents of each territory, by {@code _id} ({@code $in}, a few reads).
      */
     private Map<String, List<PathwayRecord>> pathwaysOfYear(Collection<String> territoryIds, Year year) {
         Map<String, List<PathwayRecord>> byTerritory = new HashMap<>();
         if (territoryIds.isEmpty()) {
             return byTerritory;
         }
-        for (Document bucket : model.territoryYears().find(Filters.in("_id",
-                TerritoryYears.bucketsOf(territoryIds, year)))) {
-            String territoryId = TerritoryYears.territoryOf(bucket.getString("_id"));
-            TerritoryYears.decodeInto(bucket, territoryId,
-                    byTerritory.computeIfAbsent(territoryId, t -> new ArrayList<>()));
+        List<String> ids = TerritoryYears.bucketsOf(territoryIds, year);
+        for (int from = 0; from < ids.size(); from += AGGREGATES_PER_READ) {
+            for (Document bucket : model.territoryYears().find(Filters.in("_id",
+                    ids.subList(from, Math.min(ids.size(), from + AGGREGATES_PER_READ))))) {
+                String territoryId = TerritoryYears.territoryOf(bucket.getString("_id"));
+                TerritoryYears.decodeInto(bucket, territoryId,
+                        byTerritory.computeIfAbsent(territoryId, t -> new ArrayList<>()));
+            }
         }
         return byTerritory;
     }
