@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.convergence.platform.projection.ProjectionBatch;
 import org.convergence.reporting.projection.ReportingModel;
+import org.convergence.reporting.projection.TerritoryYears;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,12 @@ import java.util.Set;
  */
 public final class FiguresService {
 
+    /**
+     * Aggregate documents read per {@code $in}: the embedded server answers a query in one reply, which it refuses
+     * beyond 48 MB, and the nation's year at a million pathways is about 65 MB (docs/benchmarks.md).
+     */
+    private static final int AGGREGATES_PER_READ = 128;
+
     private final ReportingModel model;
     private final AccompanimentRecords accompaniment;
     private final AccompanimentActivityRecords activity;
@@ -36,6 +43,8 @@ public final class FiguresService {
     private final TransitionYear transitionYear;
     private final HoursRecords hours;
     private final Map<String, Integer> defaultWeeklyHours;
+    /** Whether a year's pathways are read from every roster entry (the test oracle) rather than the aggregates. */
+    private final boolean fromScratch;
 
     public FiguresService(ReportingModel model) {
         this(model, TransitionYear.DEFAULT_ALERT_WEEKS, Map.of());
@@ -54,7 +63,13 @@ public final class FiguresService {
      * @param defaultWeeklyHours by program, the contract before any decision (for the hours figures)
      */
     public FiguresService(ReportingModel model, int meetingAlertWeeks, Map<String, Integer> defaultWeeklyHours) {
+        this(model, meetingAlertWeeks, defaultWeeklyHours, false);
+    }
+
+    private FiguresService(ReportingModel model, int meetingAlertWeeks, Map<String, Integer> defaultWeeklyHours,
+                           boolean fromScratch) {
         this.model = model;
+        this.fromScratch = fromScratch;
         this.accompaniment = new AccompanimentRecords(model);
         this.activity = new AccompanimentActivityRecords(model);
         this.transitions = new TransitionRecords(model);
@@ -65,7 +80,15 @@ public final class FiguresService {
 
     /** The same figures, with the same settings, over another read model (a generation being rebuilt). */
     public FiguresService over(ReportingModel other) {
-        return new FiguresService(other, transitionYear.alertWeeks(), defaultWeeklyHours);
+        return new FiguresService(other, transitionYear.alertWeeks(), defaultWeeklyHours, fromScratch);
+    }
+
+    /**
+     * The same figures computed from scratch over every roster entry of the territories, as before the
+     * per-territory-year aggregates (ADR 0028): the oracle the aggregate-based figures are tested against.
+     */
+    public FiguresService fromScratch() {
+        return new FiguresService(model, transitionYear.alertWeeks(), defaultWeeklyHours, true);
     }
 
     /** The employer transitions of these chantiers, for the meeting alert list. */
@@ -114,7 +137,43 @@ public final class FiguresService {
 
     /** Figures of one territory and year; empty if reporting has not heard of the territory. */
     public Optional<TerritoryFigures> territory(String territoryId, Year year) {
-        return pathwaysOfTerritory(territoryId).map(pathways -> figuresOf(territoryId, pathways, year, Instant.now()));
+        Document territory = model.territories().find(Filters.eq("_id", territoryId)).first();
+        if (territory == null) {
+            return Optional.empty();
+        }
+        List<PathwayRecord> pathways = fromScratch ? pathwaysAt(territoryId, chantierIdsOf(territory))
+                : pathwaysOfYear(List.of(territoryId), year).getOrDefault(territoryId, List.of());
+        return Optional.of(figuresOf(territoryId, pathways, chantiersOf(territory, pathways), year, Instant.now()));
+    }
+
+    /**
+     * The chantiers whose per-chantier facts (accompaniment, hours, transitions) a territory's figures read: from
+     * scratch, those of its pathways; from the aggregates, which hold only the year's pathways, every chantier
+     * the territory lists (the same set once each has a pathway).
+     */
+    private Set<String> chantiersOf(Document territory, List<PathwayRecord> pathways) {
+        return fromScratch ? chantierIdsOf(pathways) : new HashSet<>(chantierIdsOf(territory));
+    }
+
+    /**
+     * The pathways that can count in a year's figures of these territories, from their per-territory-year
+     * aggregates: the year's and the open documents of each territory, by {@code _id} ({@code $in}, a few reads).
+     */
+    private Map<String, List<PathwayRecord>> pathwaysOfYear(Collection<String> territoryIds, Year year) {
+        Map<String, List<PathwayRecord>> byTerritory = new HashMap<>();
+        if (territoryIds.isEmpty()) {
+            return byTerritory;
+        }
+        List<String> ids = TerritoryYears.bucketsOf(territoryIds, year);
+        for (int from = 0; from < ids.size(); from += AGGREGATES_PER_READ) {
+            for (Document bucket : model.territoryYears().find(Filters.in("_id",
+                    ids.subList(from, Math.min(ids.size(), from + AGGREGATES_PER_READ))))) {
+                String territoryId = TerritoryYears.territoryOf(bucket.getString("_id"));
+                TerritoryYears.decodeInto(bucket, territoryId,
+                        byTerritory.computeIfAbsent(territoryId, t -> new ArrayList<>()));
+            }
+        }
+        return byTerritory;
     }
 
     /** Figures of one chantier and year (its pathways within its territory); empty if the chantier is unknown. */
@@ -126,7 +185,7 @@ public final class FiguresService {
         String territoryId = chantier.getString("territoryId");
         List<PathwayRecord> pathways = pathwaysAt(territoryId, List.of(chantierId));
         return Optional.of(new ChantierFigures(chantierId, territoryId,
-                figuresOf(territoryId, pathways, year, Instant.now())));
+                figuresOf(territoryId, pathways, chantierIdsOf(pathways), year, Instant.now())));
     }
 
     /**
@@ -136,29 +195,39 @@ public final class FiguresService {
     public NationalFigures national(Year year) {
         Instant asOf = Instant.now();
         Map<String, List<PathwayRecord>> byTerritoryId = new LinkedHashMap<>();
+        Map<String, Set<String>> chantiersByTerritoryId = new HashMap<>();
         Map<String, PathwayRecord> union = new LinkedHashMap<>();
-        for (Document territory : model.territories().find()) {
-            List<PathwayRecord> pathways = pathwaysAt(territory.getString("_id"), chantierIdsOf(territory));
+        List<Document> territories = new ArrayList<>();
+        model.territories().find().into(territories);
+        Map<String, List<PathwayRecord>> ofYear = fromScratch ? Map.of()
+                : pathwaysOfYear(territories.stream().map(t -> t.getString("_id")).toList(), year);
+        Set<String> allChantiers = new HashSet<>();
+        for (Document territory : territories) {
+            String territoryId = territory.getString("_id");
+            List<PathwayRecord> pathways = fromScratch ? pathwaysAt(territoryId, chantierIdsOf(territory))
+                    : ofYear.getOrDefault(territoryId, List.of());
             pathways.forEach(p -> union.put(p.pathwayId(), p));
-            byTerritoryId.put(territory.getString("_id"), pathways);
+            byTerritoryId.put(territoryId, pathways);
+            chantiersByTerritoryId.put(territoryId, chantiersOf(territory, pathways));
+            allChantiers.addAll(chantiersByTerritoryId.get(territoryId));
         }
         List<PathwayRecord> all = List.copyOf(union.values());
-        YearFigures figures = new YearFigures(convergenceStarts(all), year);
+        YearFigures figures = new YearFigures(convergenceStarts(allChantiers), year);
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
-        Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIdsOf(all));
-        AccompanimentActivityRecords.Activity activities = activity.at(chantierIdsOf(all));
-        List<TransitionRecord> allTransitions = transitions.at(chantierIdsOf(all));
-        Map<String, HoursRecord> worked = hours.at(chantierIdsOf(all));
+        Map<String, AccompanimentRecord> accompanied = accompaniment.at(allChantiers);
+        AccompanimentActivityRecords.Activity activities = activity.at(allChantiers);
+        List<TransitionRecord> allTransitions = transitions.at(allChantiers);
+        Map<String, HoursRecord> worked = hours.at(allChantiers);
         HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         byTerritoryId.forEach((territoryId, pathways) -> {
-            Set<String> chantierIds = chantierIdsOf(pathways);
-            byTerritory.add(figuresOf(territoryId, pathways, figures, theirs, accompanied, activities, year,
-                    transitionFigures(allTransitions.stream().filter(t -> chantierIds.contains(t.chantierId()))
+            Set<String> chantierIds = chantiersByTerritoryId.get(territoryId);
+            byTerritory.add(figuresOf(territoryId, pathways, chantierIds, figures, theirs, accompanied, activities,
+                    year, transitionFigures(allTransitions.stream().filter(t -> chantierIds.contains(t.chantierId()))
                             .toList(), year), hoursCounting.of(pathways, worked), null));
         });
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        TerritoryFigures nation = figuresOf(null, all, figures, theirs, accompanied, activities, year,
+        TerritoryFigures nation = figuresOf(null, all, allChantiers, figures, theirs, accompanied, activities, year,
                 transitionFigures(allTransitions, year), hoursCounting.of(all, worked), asOf);
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
                 nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
@@ -166,13 +235,14 @@ public final class FiguresService {
                 nation.transitions(), nation.hours(), byTerritory, asOf);
     }
 
-    private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Year year, Instant asOf) {
-        YearFigures figures = new YearFigures(convergenceStarts(pathways), year);
-        return figuresOf(territoryId, pathways, figures,
+    private TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, Set<String> chantierIds,
+                                       Year year, Instant asOf) {
+        YearFigures figures = new YearFigures(convergenceStarts(chantierIds), year);
+        return figuresOf(territoryId, pathways, chantierIds, figures,
                 pathwaysOfParticipants(figures.accompaniedParticipants(pathways)),
-                accompaniment.at(chantierIdsOf(pathways)), activity.at(chantierIdsOf(pathways)), year,
-                transitionFigures(transitions.at(chantierIdsOf(pathways)), year),
-                new HoursCounting(year, defaultWeeklyHours).of(pathways, hours.at(chantierIdsOf(pathways))), asOf);
+                accompaniment.at(chantierIds), activity.at(chantierIds), year,
+                transitionFigures(transitions.at(chantierIds), year),
+                new HoursCounting(year, defaultWeeklyHours).of(pathways, hours.at(chantierIds)), asOf);
     }
 
     private TransitionFigures transitionFigures(List<TransitionRecord> of, Year year) {
@@ -189,7 +259,8 @@ public final class FiguresService {
      * @param everyPathwayOfTheirs all pathways of (at least) the participants accompanied in {@code pathways}
      * @param accompaniment        the accompaniment of (at least) these pathways, by pathway id
      */
-    private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways, YearFigures figures,
+    private static TerritoryFigures figuresOf(String territoryId, List<PathwayRecord> pathways,
+                                              Set<String> chantierIds, YearFigures figures,
                                               List<PathwayRecord> everyPathwayOfTheirs,
                                               Map<String, AccompanimentRecord> accompaniment,
                                               AccompanimentActivityRecords.Activity activity, Year year,
@@ -201,7 +272,7 @@ public final class FiguresService {
                 figures.averagePathwayMonths(pathways), figures.dynamicExits(pathways),
                 figures.premieresHeures(pathways), housingAndHealth.housingResolved(pathways, accompaniment),
                 housingAndHealth.healthRightsOpened(pathways, accompaniment),
-                activity.of(chantierIdsOf(pathways), year), transitions, hoursFigures, asOf);
+                activity.of(chantierIds, year), transitions, hoursFigures, asOf);
     }
 
     /**
@@ -230,9 +301,7 @@ public final class FiguresService {
         return found;
     }
 
-    private Map<String, LocalDate> convergenceStarts(List<PathwayRecord> pathways) {
-        Set<String> chantierIds = new HashSet<>();
-        pathways.forEach(p -> chantierIds.add(p.chantierId()));
+    private Map<String, LocalDate> convergenceStarts(Set<String> chantierIds) {
         Map<String, LocalDate> starts = new HashMap<>();
         if (chantierIds.isEmpty()) {
             return starts;

@@ -23,6 +23,7 @@ import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.projection.FieldNames;
 import org.convergence.platform.projection.ProjectionBatch;
 
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -192,10 +193,38 @@ final class EnrolmentHandlers {
         key(participantId, "participantId");
         batch.entry(model.chantierRoster(), ReportingModel.rosterBucketOf(chantierId, key(pathwayId, "pathwayId")),
                 "pathways", pathwayId).applyOnce(fact.eventId(), entry -> {
+                    Set<String> before = TerritoryYears.periodsOf(entry.getString("entryDate"),
+                            entry.getString("exitDate"));
                     entry.set("participantId", participantId);
                     listChantier(batch, territoryId, chantierId);
                     effect.accept(entry);
+                    fileUnderItsYears(batch, territoryId, chantierId, pathwayId, entry, before);
                 });
+    }
+
+    /**
+     * The pathway's entry in the per-territory-year aggregates, recomputed from its roster entry after the fact:
+     * set in every period it now counts in, emptied in those it left (a corrected date moves it). Blind sets of
+     * paths only this pathway's facts write, stored before the roster entry's marker (flush order).
+     */
+    private void fileUnderItsYears(ProjectionBatch batch, String territoryId, String chantierId, String pathwayId,
+                                   ProjectionBatch.Unit entry, Set<String> before) {
+        Set<String> after = TerritoryYears.periodsOf(entry.getString("entryDate"), entry.getString("exitDate"));
+        String path = "pathways." + pathwayId;
+        for (String period : before) {
+            if (!after.contains(period)) {
+                batch.set(model.territoryYears(), TerritoryYears.bucketOf(territoryId, period, pathwayId), path, null);
+            }
+        }
+        if (after.isEmpty()) {
+            return;
+        }
+        String filed = TerritoryYears.encode(entry.getString("participantId"), entry.getString("program"), chantierId,
+                entry.getString("entryDate"), entry.getString("exitDate"), entry.getString("exitCategory"),
+                entry.getString("promotedTo"));
+        for (String period : after) {
+            batch.set(model.territoryYears(), TerritoryYears.bucketOf(territoryId, period, pathwayId), path, filed);
+        }
     }
 
     private void indexPremieresHeures(ProjectionBatch batch, String participantId, String pathwayId, String date) {

@@ -49,6 +49,7 @@ public final class ReportingModel {
     private final MongoCollection<Document> accompanimentRoster;
     private final MongoCollection<Document> transitionRoster;
     private final MongoCollection<Document> hoursRoster;
+    private final MongoCollection<Document> territoryYears;
 
     public ReportingModel(ReadModel readModel) {
         this.readModel = readModel;
@@ -59,6 +60,7 @@ public final class ReportingModel {
         this.accompanimentRoster = readModel.collection("accompaniment_roster");
         this.transitionRoster = readModel.collection("transition_roster");
         this.hoursRoster = readModel.collection("hours_roster");
+        this.territoryYears = readModel.collection("territory_years");
     }
 
     public String generation() {
@@ -101,6 +103,14 @@ public final class ReportingModel {
         return hoursRoster;
     }
 
+    /**
+     * Per territory and year (or {@code open}), the pathways that can count in that year's figures, as compact
+     * entries {@code pathways.<pathwayId>} in documents keyed {@code territoryId#period#n} ({@link TerritoryYears}).
+     */
+    public MongoCollection<Document> territoryYears() {
+        return territoryYears;
+    }
+
     static String rosterBucketOf(String chantierId, String pathwayId) {
         return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
     }
@@ -130,10 +140,12 @@ public final class ReportingModel {
     /**
      * The order a batch is stored in: the Premières Heures index (idempotent sets) first, then the documents whose
      * own facts carry markers, the roster (which carries pathway facts' markers) last. A crash between two
-     * collections then leaves a marker only where the fact's other writes are stored.
+     * collections then leaves a marker only where the fact's other writes are stored. The per-territory-year
+     * aggregates are derived from the roster entry by each pathway fact, so they are stored before it: a fact whose
+     * marker is stored has its aggregate entries stored, and one delivered again recomputes the same entries.
      */
     public List<MongoCollection<Document>> flushOrder() {
-        return List.of(premieresHeures, territories, chantiers, chantierRoster, accompanimentRoster,
+        return List.of(premieresHeures, territoryYears, territories, chantiers, chantierRoster, accompanimentRoster,
                 transitionRoster, hoursRoster);
     }
 

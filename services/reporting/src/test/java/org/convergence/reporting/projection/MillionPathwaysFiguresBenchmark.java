@@ -33,9 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * How long the national and one territory's figures for a year take at the generalisation target (a million
  * pathways over the years), on the embedded server's H2 file backend, against its raw bulk-upsert rate measured in
- * the same run. Feeding 2.5 million events through the projection would take longer than the measure itself, so the
+ * the same run, read from the per-territory-year aggregates (ADR 0028) and, for comparison, from scratch over every
+ * roster entry. Feeding 2.5 million events through the projection would take longer than the measure itself, so the
  * read-model documents are written directly in bulk, as the projection lays them out (roster entries with their
- * event markers, chantiers, territories, the Premières Heures index); a first step proves the direct writer right:
+ * event markers, chantiers, territories, the Premières Heures index, the per-territory-year aggregates); a first step proves the direct writer right:
  * the same stories fed as events through the projection give, figure by figure, the same figures.
  * Run: {@code ./mvnw -B -pl services/reporting -am test -Dbenchmark -Dtest=MillionPathwaysFiguresBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.pathways=N} to change the size).
@@ -70,6 +71,7 @@ class MillionPathwaysFiguresBenchmark {
             double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
             FiguresService figures = new FiguresService(model);
+            FiguresService fromScratch = figures.fromScratch();
             double[] national = new double[3];
             double[] territory = new double[3];
             NationalFigures nation = null;
@@ -82,15 +84,32 @@ class MillionPathwaysFiguresBenchmark {
                 seventh = figures.territory("t7", Year.of(2020)).orElseThrow();
                 territory[run] = (System.nanoTime() - start) / 1e9;
             }
+            long start = System.nanoTime();
+            NationalFigures nationFromScratch = fromScratch.national(Year.of(2020));
+            double nationalFromScratch = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            TerritoryFigures seventhFromScratch = fromScratch.territory("t7", Year.of(2020)).orElseThrow();
+            double territoryFromScratch = (System.nanoTime() - start) / 1e9;
+            assertEquals(withoutAsOf(nationFromScratch), withoutAsOf(nation), "national 2020 at full size");
+            assertEquals(withoutAsOf(seventhFromScratch), withoutAsOf(seventh), "t7 2020 at full size");
             System.out.printf("%nmillion-pathways figures benchmark: %d pathways (%d territories, %d chantiers, "
-                            + "%d roster buckets written directly in %.1f s; direct writer = projection on %d figures)"
-                            + "; embedded server's raw bulk upsert in the same run: %.0f upserts/s%n"
-                            + "  national 2020 figures: %.2f s, %.2f s, %.2f s (accompanied %d, exits %d); "
-                            + "territory t7 2020: %.2f s, %.2f s, %.2f s (accompanied %d) (target < 1 s)%n",
+                            + "%d roster buckets and their per-territory-year aggregates written directly in %.1f s; "
+                            + "direct writer = projection on %d figure sets); embedded server's raw bulk upsert in "
+                            + "the same run: %.0f upserts/s%n"
+                            + "  from the aggregates: national 2020 figures %.2f s, %.2f s, %.2f s (accompanied %d, "
+                            + "exits %d); territory t7 2020 %.2f s, %.2f s, %.2f s (accompanied %d) (target < 1 s)%n"
+                            + "  from scratch (every roster entry): national 2020 %.2f s, territory t7 2020 %.2f s; "
+                            + "both equal the aggregate figures%n",
                     pathways, TERRITORIES, TERRITORIES * CHANTIERS_PER_TERRITORY, written, writeSeconds, compared,
                     upsertsPerSecond, national[0], national[1], national[2], nation.accompanied(), nation.exits(),
-                    territory[0], territory[1], territory[2], seventh.accompanied());
+                    territory[0], territory[1], territory[2], seventh.accompanied(), nationalFromScratch,
+                    territoryFromScratch);
         }
+    }
+
+    /** Every figure of a record but the time it was computed at. */
+    private static String withoutAsOf(Record figures) {
+        return figures.toString().replaceAll("asOf=[^,\\]]*", "");
     }
 
     /** The same 3,000 stories fed as events and written directly: every figure of 2016-2025 equal. */
@@ -261,6 +280,36 @@ class MillionPathwaysFiguresBenchmark {
         List<Document> documents = new ArrayList<>(buckets.values());
         for (int from = 0; from < documents.size(); from += 200) {
             model.chantierRoster().insertMany(documents.subList(from, Math.min(documents.size(), from + 200)));
+        }
+        writeTerritoryYears(model, stories);
+    }
+
+    /** The per-territory-year aggregates the projection files each pathway under (ADR 0028), written whole. */
+    private static void writeTerritoryYears(ReportingModel model, List<Story> stories) {
+        Map<String, Document> aggregates = new LinkedHashMap<>();
+        for (Story s : stories) {
+            String exit = s.exit() == null ? null : s.exit().toString();
+            file(aggregates, s.territoryId(), s.pathwayId(), s.entry().toString(), exit, TerritoryYears.encode(
+                    s.participantId(), "CONVERGENCE", s.chantierId(), s.entry().toString(), exit, s.category(), null));
+            if (s.phPathwayId() != null) {
+                String phExit = s.entry().minusDays(1).toString();
+                file(aggregates, s.territoryId(), s.phPathwayId(), s.phEntry().toString(), phExit,
+                        TerritoryYears.encode(s.participantId(), "PREMIERES_HEURES", s.territoryId() + "-c0",
+                                s.phEntry().toString(), phExit, null, s.pathwayId()));
+            }
+        }
+        List<Document> documents = new ArrayList<>(aggregates.values());
+        for (int from = 0; from < documents.size(); from += 50) {
+            model.territoryYears().insertMany(documents.subList(from, Math.min(documents.size(), from + 50)));
+        }
+    }
+
+    private static void file(Map<String, Document> aggregates, String territoryId, String pathwayId, String entry,
+                             String exit, String filed) {
+        for (String period : TerritoryYears.periodsOf(entry, exit)) {
+            aggregates.computeIfAbsent(TerritoryYears.bucketOf(territoryId, period, pathwayId),
+                            id -> new Document("_id", id).append("pathways", new Document()))
+                    .get("pathways", Document.class).append(pathwayId, filed);
         }
     }
 

@@ -1,0 +1,166 @@
+package org.convergence.reporting.figures;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.convergence.contracts.EventEnvelope;
+import org.convergence.embedded.ConvergenceStack;
+import org.convergence.platform.messaging.ConsumedEvent;
+import org.convergence.platform.projection.ReadModel;
+import org.convergence.reporting.History;
+import org.convergence.reporting.projection.ReportingModel;
+import org.convergence.reporting.projection.ReportingRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The figures read from the per-territory-year aggregates (ADR 0028) equal, figure by figure and rate by rate, the
+ * figures computed from scratch over every roster entry, whatever the history (corrections of entries and exits,
+ * promotions from Premières Heures, people accompanied in two territories, facts delivered again), and a rebuild
+ * in big batches leaves the same aggregates as live traffic in small ones.
+ */
+class AggregateFiguresMatchFromScratchTest {
+
+    private final MongoClient mongo = MongoClients.create(ConvergenceStack.mongoConnectionString());
+    private final List<ReportingModel> models = new ArrayList<>();
+
+    @AfterEach
+    void dropTheReadModels() {
+        models.forEach(ReportingModel::drop);
+        mongo.close();
+    }
+
+    @Test
+    void everyFigureOfEveryYearFromTheAggregatesEqualsTheFromScratchOneUnderCorrectionsAndRedeliveries() {
+        History history = History.sample("agg", 600, 7);
+        late(history);
+        ReportingModel model = model();
+        feedLive(model, history.envelopes(), new Random(3));
+
+        FiguresService aggregates = new FiguresService(model);
+        Map<String, Object> expected = figures(aggregates.fromScratch());
+        Map<String, Object> actual = figures(aggregates);
+
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((name, figure) -> assertEquals(figure, actual.get(name), name));
+        assertEquals(10 * (1 + 3 * 2), expected.size(), "ten years of the nation and its three territories, twice each");
+        assertTrue(aggregates.national(Year.of(2020)).accompanied() > 100, "the history has people to count");
+    }
+
+    @Test
+    void aRebuildInBigBatchesLeavesTheSameAggregatesAsLiveTrafficWithRedeliveries() {
+        History history = History.sample("agr", 400, 11);
+        late(history);
+        ReportingModel live = model();
+        ReportingModel rebuilt = model();
+        feedLive(live, history.envelopes(), new Random(5));
+        var projection = ReportingRuntime.projection(rebuilt, History.CODEC);
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+
+        Map<String, Object> liveEntries = aggregateEntries(live);
+        assertTrue(liveEntries.size() > 400, "aggregate entries: " + liveEntries.size());
+        assertEquals(liveEntries, aggregateEntries(rebuilt));
+        assertEquals(figures(new FiguresService(live)), figures(new FiguresService(rebuilt)));
+    }
+
+    /** Corrections arriving long after the facts they correct, moving pathways across years. */
+    private static void late(History history) {
+        history.territory("agx-east");
+        history.chantier("agx-east", "agx-east-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
+        for (int i = 0; i < 30; i++) {
+            History.Pathway p = history.pathway("agx-east", "agx-east-a", History.uuid(), "CONVERGENCE");
+            p.enrolled(LocalDate.of(2018, 3, 1).plusDays(i * 20L));
+            p.exited(LocalDate.of(2019, 12, 20).plusDays(i), "DURABLE_EMPLOYMENT");
+            p.entryCorrected(LocalDate.of(2018, 3, 1).plusDays(i * 20L), LocalDate.of(2019, 2, 1).plusDays(i));
+            p.exitCorrected(LocalDate.of(2021, 6, 1).plusDays(i * 3L), i % 2 == 0 ? "OTHER" : "POSITIVE_EXIT");
+        }
+    }
+
+    /**
+     * Live traffic: small batches of a few events, with earlier events delivered again (alone, after later
+     * facts of theirs, and inside later batches), as a consumer restarted before committing its offsets does.
+     */
+    private static void feedLive(ReportingModel model, List<EventEnvelope> envelopes, Random random) {
+        var projection = ReportingRuntime.projection(model, History.CODEC);
+        int from = 0;
+        while (from < envelopes.size()) {
+            int to = Math.min(envelopes.size(), from + 1 + random.nextInt(25));
+            List<ConsumedEvent> batch = new ArrayList<>(History.consumed(envelopes.subList(from, to)));
+            if (from > 0 && random.nextInt(3) == 0) {
+                batch.add(History.consumed(envelopes.get(random.nextInt(from))));
+            }
+            assertEquals(Map.of(), projection.handleAll(batch));
+            if (from > 0 && random.nextInt(4) == 0) {
+                assertEquals(Map.of(), projection.handleAll(History.consumed(
+                        envelopes.subList(Math.max(0, from - 30), from))));
+            }
+            from = to;
+        }
+    }
+
+    private static Map<String, Object> figures(FiguresService service) {
+        Map<String, Object> all = new TreeMap<>();
+        for (int year = 2015; year <= 2024; year++) {
+            NationalFigures nation = service.national(Year.of(year));
+            all.put("nation " + year, withoutAsOf(nation));
+            for (TerritoryFigures t : nation.territories()) {
+                all.put(t.territoryId() + " " + year + " (in the nation)", withoutAsOf(t));
+                all.put(t.territoryId() + " " + year, withoutAsOf(service.territory(t.territoryId(), Year.of(year))
+                        .orElseThrow()));
+            }
+        }
+        return all;
+    }
+
+    /** Every component of a figure record but the time it was computed at. */
+    private static Map<String, Object> withoutAsOf(Record figures) {
+        Map<String, Object> components = new LinkedHashMap<>();
+        for (RecordComponent component : figures.getClass().getRecordComponents()) {
+            if (!component.getName().equals("asOf")) {
+                try {
+                    components.put(component.getName(), component.getAccessor().invoke(figures));
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return components;
+    }
+
+    /** Every pathway entry filed in the aggregates, by document and pathway (entries emptied by a move left out). */
+    private static Map<String, Object> aggregateEntries(ReportingModel model) {
+        Map<String, Object> entries = new TreeMap<>();
+        for (Document bucket : model.territoryYears().find()) {
+            Document pathways = bucket.get("pathways", Document.class);
+            if (pathways != null) {
+                pathways.forEach((pathwayId, entry) -> {
+                    if (entry != null) {
+                        entries.put(bucket.getString("_id") + " " + pathwayId, entry);
+                    }
+                });
+            }
+        }
+        return entries;
+    }
+
+    private ReportingModel model() {
+        ReportingModel model = new ReportingModel(new ReadModel(mongo.getDatabase("aggregate_figures_test"),
+                "a" + UUID.randomUUID().toString().substring(0, 8)));
+        models.add(model);
+        return model;
+    }
+}
