@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.convergence.testsupport.StandInService;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -23,30 +20,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * real door, its aggregate and the concurrency proof are tested in the hours service (StoreScheduleApiTest,
  * WeeklyLimitUnderConcurrencyTest); each pathway's contract here is 26 hours.
  */
-public class HoursStandIn implements QuarkusTestResourceLifecycleManager {
+public class HoursStandIn extends StandInService {
 
     public static final String TOKEN = "transitions-service-token-for-tests";
     public static final int CONTRACT = 26;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ObjectNode[]> ACCEPTED = new ConcurrentHashMap<>();
-    private static HttpServer server;
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/service/pathways/", HoursStandIn::handle);
-        server.start();
-        return Map.of("transitions.hours.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "transitions.hours.token", TOKEN);
+    protected String pathPrefix() {
+        return "/service/pathways/";
     }
 
     @Override
-    public void stop() {
-        server.stop(0);
+    protected void serve(HttpExchange exchange) throws IOException {
+        handle(exchange);
+    }
+
+    @Override
+    protected Map<String, String> settings(String baseUrl) {
+        return Map.of("transitions.hours.url", baseUrl, "transitions.hours.token", TOKEN);
     }
 
     /** Records a change as accepted under a key, as if this service had crashed before recording its fact. */

@@ -2,12 +2,9 @@ package org.convergence.accompaniment.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.convergence.testsupport.StandInService;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,30 +16,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * token required, 410 for an erased identity. Each call it answers is kept, as enrolment's audit trail would keep
  * it. The real door, its role and its audit line are tested in enrolment (IdentityForPartnerApiTest).
  */
-public class EnrolmentStandIn implements QuarkusTestResourceLifecycleManager {
+public class EnrolmentStandIn extends StandInService {
 
     public static final String TOKEN = "accompaniment-service-token-for-tests";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, String>> IDENTITIES = new ConcurrentHashMap<>();
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
-    private static HttpServer server;
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/participants/", EnrolmentStandIn::handle);
-        server.start();
-        return Map.of("accompaniment.enrolment.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "accompaniment.enrolment.token", TOKEN);
+    protected String pathPrefix() {
+        return "/participants/";
     }
 
     @Override
-    public void stop() {
-        server.stop(0);
+    protected void serve(HttpExchange exchange) throws IOException {
+        handle(exchange);
+    }
+
+    @Override
+    protected Map<String, String> settings(String baseUrl) {
+        return Map.of("accompaniment.enrolment.url", baseUrl, "accompaniment.enrolment.token", TOKEN);
     }
 
     static void knows(String participantId, String firstName, String lastName, String birthDate) {
