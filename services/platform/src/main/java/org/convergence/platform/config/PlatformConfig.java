@@ -44,8 +44,9 @@ public interface PlatformConfig {
     interface TransitionRules {
         /**
          * A transition without a follow-up meeting for this many weeks after its last one (or its start) is on the
-         * alert list from the day after (default in the platform's microprofile-config.properties).
+         * alert list from the day after ({@code CONVERGENCE_TRANSITIONS_MEETING_ALERT_WEEKS}).
          */
+        @WithDefault("4")
         int meetingAlertWeeks();
     }
 

@@ -4,13 +4,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.platform.messaging.ConsumerDeclaration;
+import org.convergence.platform.config.PlatformConfig;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.projection.Projection;
 import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.search.ParticipantSearch;
 import org.convergence.reporting.territories.Deployments;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -49,9 +49,8 @@ public class ReportingRuntime {
 
     @Produces
     @Singleton
-    FiguresService figures(@ConfigProperty(name = "convergence.transitions.meeting-alert-weeks") int meetingAlertWeeks,
-                           ProgramCatalog programs) {
-        return new FiguresService(model, meetingAlertWeeks, programs.codes().stream().collect(
+    FiguresService figures(PlatformConfig platform, ProgramCatalog programs) {
+        return new FiguresService(model, platform.transitions().meetingAlertWeeks(), programs.codes().stream().collect(
                 java.util.stream.Collectors.toMap(code -> code, code -> programs.require(code).weeklyHours().defaultHours())));
     }
 

@@ -2,6 +2,7 @@ package org.convergence.transitions.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.convergence.platform.axon.Commands;
+import org.convergence.platform.config.PlatformConfig;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.time.BusinessDates;
 import org.convergence.platform.views.EnrolmentView;
@@ -46,7 +47,7 @@ public class Transitions {
                        WeeklySchedule hours,
                        @ConfigProperty(name = "transitions.start.store-hours") int startStoreHours,
                        @ConfigProperty(name = "transitions.full-time.store-hours") int fullTimeHours,
-                       @ConfigProperty(name = "convergence.transitions.meeting-alert-weeks") int alertWeeks) {
+                       PlatformConfig platform) {
         this.commands = commands;
         this.enrolment = enrolment;
         this.reads = reads;
@@ -54,7 +55,7 @@ public class Transitions {
         this.hours = hours;
         this.startStoreHours = startStoreHours;
         this.fullTimeHours = fullTimeHours;
-        this.alertWeeks = alertWeeks;
+        this.alertWeeks = platform.transitions().meetingAlertWeeks();
     }
 
     public TransitionView start(String transitionId, String pathwayId, String employerId, String storeId,
