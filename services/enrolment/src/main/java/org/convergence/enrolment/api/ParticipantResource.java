@@ -59,14 +59,14 @@ public class ParticipantResource {
     @Operation(summary = "Who the participant is (national team, coordinator of the territory, staff of the "
             + "chantier where they were enrolled); 410 once erased")
     public Response identity(@PathParam("participantId") String participantId) {
-        ParticipantRecord participant = visible(participantId);
-        if (!participant.erased()) {
-            Optional<Identity> identity = vault.open(participantId, participant.sealedIdentity());
-            if (identity.isPresent()) {
-                return Response.ok(identity.get()).build();
-            }
-        }
-        return erased();
+        return opened(visible(participantId)).map(identity -> Response.ok(identity).build()).orElseGet(
+                ParticipantResource::erased);
+    }
+
+    /** The identity, unless erased (flag set, or its key already gone from the vault). */
+    private Optional<Identity> opened(ParticipantRecord participant) {
+        return participant.erased() ? Optional.empty()
+                : vault.open(participant.participantId(), participant.sealedIdentity());
     }
 
     private static Response erased() {
@@ -95,8 +95,7 @@ public class ParticipantResource {
             throw new RuleViolationException("PARTNER_OF_ANOTHER_TERRITORY", "A partner of " + territoryId
                     + " reads identities of participants of its own territory only");
         }
-        Optional<Identity> identity = participant.erased() ? Optional.empty()
-                : vault.open(participantId, participant.sealedIdentity());
+        Optional<Identity> identity = opened(participant);
         if (identity.isEmpty()) {
             return erased();
         }
