@@ -130,29 +130,33 @@ public final class HistoryGenerator {
         fact(enrolledOn, ChantierPathwayFacts.ENROLLED, chantierId, pathwayId, entry,
                 new PathwayEnrolledByChantierV1(pathwayId, null, premieresHeures ? "PREMIERES_HEURES" : "CONVERGENCE",
                         entry));
+        // The software knows the person from the day it sent the enrolment (or the entry correction): no week of
+        // theirs is sent before, or a week allowed only by the corrected entry would meet the entry before it.
+        LocalDate knownFrom = enrolledOn;
         if (shape.nextInt(100) < 15) {
             // Typed in late: the person had started a few days before.
             entry = entry.minusDays(1 + shape.nextInt(10));
-            fact(enrolledOn.plusDays(7), ChantierPathwayFacts.ENTRY_CORRECTED, chantierId, pathwayId, entry,
+            knownFrom = enrolledOn.plusDays(7);
+            fact(knownFrom, ChantierPathwayFacts.ENTRY_CORRECTED, chantierId, pathwayId, entry,
                     new EntryCorrectedByChantierV1(pathwayId, entry));
         }
         if (premieresHeures) {
-            premieresHeures(chantierId, pathwayId, entry);
+            premieresHeures(chantierId, pathwayId, entry, knownFrom);
         } else {
-            convergence(chantierId, pathwayId, entry);
+            convergence(chantierId, pathwayId, entry, knownFrom);
         }
     }
 
-    private void premieresHeures(String chantierId, String pathwayId, LocalDate entry) {
+    private void premieresHeures(String chantierId, String pathwayId, LocalDate entry, LocalDate knownFrom) {
         boolean promoted = shape.nextBoolean();
         LocalDate end = entry.plusMonths(3 + shape.nextInt(7));
-        timesheets(chantierId, pathwayId, entry, end, 240, 480);
+        timesheets(chantierId, pathwayId, entry, end, knownFrom, 240, 480);
         if (promoted) {
             String cddi = uuid();
             fact(end, ChantierPathwayFacts.PROMOTED, chantierId, pathwayId, end,
                     new PathwayPromotedByChantierV1(pathwayId, cddi, end));
             pathways.add(new Pathway(pathwayId, chantierId, entry, end));
-            convergence(chantierId, cddi, end);
+            convergence(chantierId, cddi, end, end);
         } else if (shape.nextBoolean()) {
             fact(end, ChantierPathwayFacts.EXITED, chantierId, pathwayId, end,
                     new PathwayExitedAtChantierV1(pathwayId, end, pick(CATEGORIES), null));
@@ -162,11 +166,11 @@ public final class HistoryGenerator {
         }
     }
 
-    private void convergence(String chantierId, String pathwayId, LocalDate entry) {
+    private void convergence(String chantierId, String pathwayId, LocalDate entry, LocalDate knownFrom) {
         LocalDate exit = entry.plusMonths(4 + shape.nextInt(20)).plusDays(shape.nextInt(28));
         // An exit whose follow-up check-ins would not all have happened yet is left for later: still running.
         boolean exits = shape.nextInt(10) < 6 && !exit.plusMonths(7).isAfter(plan.asOf());
-        timesheets(chantierId, pathwayId, entry, exits ? exit : null, 1200, 1560);
+        timesheets(chantierId, pathwayId, entry, exits ? exit : null, knownFrom, 1200, 1560);
         pathways.add(new Pathway(pathwayId, chantierId, entry, exits ? exit : null));
         if (!exits) {
             return;
@@ -190,11 +194,12 @@ public final class HistoryGenerator {
     }
 
     /**
-     * The first weeks of a pathway, each sent the Monday after it; a few corrected three weeks later. Weeks lie
-     * wholly between the entry and the end, whichever door applies them first.
+     * The first weeks of a pathway, each sent the Monday after it (or the day the software knew the person, if
+     * later); a few corrected three weeks later. Weeks lie wholly between the entry and the end, whichever door
+     * applies them first.
      */
-    private void timesheets(String chantierId, String pathwayId, LocalDate entry, LocalDate end, int minMinutes,
-                            int maxMinutes) {
+    private void timesheets(String chantierId, String pathwayId, LocalDate entry, LocalDate end, LocalDate knownFrom,
+                            int minMinutes, int maxMinutes) {
         LocalDate monday = entry.plusDays(7).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         for (int w = 0; w < plan.weeksPerPathway(); w++, monday = monday.plusWeeks(1)) {
             if (end != null && !monday.plusDays(13).isBefore(end)) {
@@ -204,9 +209,10 @@ public final class HistoryGenerator {
             int worked = minMinutes + 30 * shape.nextInt((maxMinutes - minMinutes) / 30 + 1);
             AbsenceMinutesV1 absences = shape.nextInt(10) == 0 ? new AbsenceMinutesV1(240, 0, 0, 0)
                     : new AbsenceMinutesV1(0, 0, 0, 0);
-            timesheet(monday.plusWeeks(1), chantierId, pathwayId, week, worked, absences, null);
+            timesheet(latest(monday.plusWeeks(1), knownFrom), chantierId, pathwayId, week, worked, absences, null);
             if (shape.nextInt(100) < 8) {
-                timesheet(monday.plusWeeks(3), chantierId, pathwayId, week, worked - 60, absences, null);
+                timesheet(latest(monday.plusWeeks(3), knownFrom), chantierId, pathwayId, week, worked - 60, absences,
+                        null);
             }
         }
     }
@@ -272,6 +278,10 @@ public final class HistoryGenerator {
 
     private void add(LocalDate sentOn, SimulatedRecord record) {
         sent.add(new Sent(sentOn, sent.size(), record));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private String pick(String[] values) {

@@ -5,6 +5,7 @@ import org.convergence.contracts.IntegrationEventCodec;
 import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.InvalidIntegrationEventException;
 import org.convergence.contracts.Topics;
+import org.convergence.contracts.chantier.ChantierPathwayFacts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -42,6 +43,57 @@ class HistoryGeneratorTest {
                 .forEach(running -> assertTrue(LocalDate.parse(running.get("entryDate")).plusMonths(60).isAfter(AS_OF),
                         running.toString()));
         assertTrue(pathways.values().stream().anyMatch(p -> !p.containsKey("exitDate")), "some still run");
+    }
+
+    /**
+     * The end-to-end test sends a history generated for the day it runs, and the shape of a history depends on that
+     * day (entry dates are drawn within it), so the generator must hold its rules on every day of the year, not only
+     * on {@link #AS_OF}.
+     */
+    private static void onEveryDayOf2026(java.util.function.BiConsumer<LocalDate, History> check) {
+        for (LocalDate asOf = LocalDate.of(2026, 1, 1); asOf.getYear() == 2026; asOf = asOf.plusDays(1)) {
+            for (long seed : new long[]{11, 20_261_130L}) {
+                check.accept(asOf, HistoryGenerator.generate(
+                        new HistoryGenerator.Plan(seed, "alpha", 2, 10, 0.1, 6, asOf)));
+            }
+        }
+    }
+
+    @Test
+    void onEveryDayOfTheYearNoValidTimesheetIsOfAWeekThatHasNotBegun() {
+        onEveryDayOf2026((asOf, history) -> history.records().forEach(record ->
+                assertFalse(record.valid() && record.occurredOn().isAfter(asOf), "as of " + asOf + ": " + record)));
+    }
+
+    /**
+     * A week is sent once its pathway's enrolment and entry correction have been: software does not report the
+     * hours of someone it has not enrolled, and a week allowed only by the corrected entry would be refused before.
+     */
+    @Test
+    void onEveryDayOfTheYearEachValidWeekIsSentAfterItsPathwaysEnrolmentAndEntryCorrection() {
+        onEveryDayOf2026((asOf, history) -> {
+            Map<String, Long> entryFactsStillToCome = history.pathwayFacts().stream()
+                    .filter(SimulatedRecord::valid)
+                    .filter(r -> r.type().name().equals(ChantierPathwayFacts.ENROLLED.name())
+                            || r.type().name().equals(ChantierPathwayFacts.ENTRY_CORRECTED.name()))
+                    .collect(Collectors.groupingBy(SimulatedRecord::key, Collectors.counting()));
+            Set<String> promotedTo = new java.util.HashSet<>();
+            for (SimulatedRecord record : history.records()) {
+                if (!record.valid()) {
+                    continue;
+                }
+                String type = record.type().name();
+                if (type.equals(ChantierPathwayFacts.ENROLLED.name()) || type.equals(ChantierPathwayFacts.ENTRY_CORRECTED.name())) {
+                    entryFactsStillToCome.merge(record.key(), -1L, Long::sum);
+                } else if (type.equals(ChantierPathwayFacts.PROMOTED.name())) {
+                    promotedTo.add(CODEC.toJson(record.payload()).get("convergencePathwayId").asText());
+                } else if (!record.pathwayFact()) {
+                    assertTrue(promotedTo.contains(record.key())
+                                    || entryFactsStillToCome.getOrDefault(record.key(), -1L) == 0,
+                            "as of " + asOf + ", sent before its pathway's entry facts: " + record);
+                }
+            }
+        });
     }
 
     @Test
