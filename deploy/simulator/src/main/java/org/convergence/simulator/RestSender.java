@@ -144,8 +144,9 @@ public final class RestSender {
             JsonNode line = read(response.body()).at("/lines/0");
             String code = line.path("outcome").asText().equals("REFUSED") ? line.at("/problem/code").asText() : null;
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
-            boolean viewMayTrail = "UNKNOWN_PATHWAY".equals(code) && waited.compareTo(UNKNOWN_PATHWAY_PATIENCE) < 0
-                    || code != null && PATHWAY_DATE_REFUSALS.contains(code) && waited.compareTo(PATHWAY_DATES_PATIENCE) < 0;
+            boolean viewMayTrail = code != null && (code.equals("UNKNOWN_PATHWAY")
+                    ? waited.compareTo(UNKNOWN_PATHWAY_PATIENCE) < 0
+                    : PATHWAY_DATE_REFUSALS.contains(code) && waited.compareTo(PATHWAY_DATES_PATIENCE) < 0);
             if (!viewMayTrail) {
                 return new Outcome(record, response.statusCode(), code);
             }
