@@ -77,6 +77,53 @@ class ProjectionBatchTest {
     }
 
     @Test
+    void anEntryWrittenWholeKeepsWhatEarlierBatchesStoredInItAndItsNestedFields() {
+        ProjectionBatch first = batch();
+        first.entry(roster, "bucket", "pathways", "pw").applyOnce("e1", e -> e.set("program", "PREMIERES_HEURES")
+                .set("weeks.2020-W01", 240));
+        first.keep();
+        first.flush();
+
+        ProjectionBatch second = batch();
+        second.prefetch(roster, "bucket");
+        second.load();
+        second.entry(roster, "bucket", "pathways", "pw").applyOnce("e2", e -> e.set("exitDate", "2020-06-30")
+                .set("weeks.2020-W02", 180));
+        second.keep();
+        second.entry(roster, "bucket", "pathways", "pw").applyOnce("e1", e -> e.set("program", "CONVERGENCE"));
+        second.keep();
+        second.flush();
+
+        Document entry = roster.find(Filters.eq("_id", "bucket")).first().get("pathways", Document.class)
+                .get("pw", Document.class);
+        assertEquals("PREMIERES_HEURES", entry.getString("program"), "e1 was applied already");
+        assertEquals("2020-06-30", entry.getString("exitDate"));
+        assertEquals(new Document("2020-W01", 240).append("2020-W02", 180), entry.get("weeks", Document.class));
+        assertEquals(List.of("e1", "e2"), appliedTo(roster.find(Filters.eq("_id", "bucket")).first(), "pw"));
+    }
+
+    @Test
+    void twoBatchesWritingOtherEntriesOfOneDocumentKeepBothWhateverTheirOrder() {
+        ProjectionBatch first = batch();
+        ProjectionBatch second = batch();
+        first.prefetch(roster, "bucket");
+        second.prefetch(roster, "bucket");
+        first.load();
+        second.load();
+        first.entry(roster, "bucket", "pathways", "pw1").applyOnce("e1", e -> e.set("program", "CONVERGENCE"));
+        first.keep();
+        second.entry(roster, "bucket", "pathways", "pw2").applyOnce("e2", e -> e.set("program", "CONVERGENCE"));
+        second.keep();
+        second.flush();
+        first.flush();
+
+        Document bucket = roster.find(Filters.eq("_id", "bucket")).first();
+        assertEquals(Set.of("pw1", "pw2"), bucket.get("pathways", Document.class).keySet());
+        assertEquals(List.of("e1"), appliedTo(bucket, "pw1"));
+        assertEquals(List.of("e2"), appliedTo(bucket, "pw2"));
+    }
+
+    @Test
     void theWritesOfARefusedEventAreNeverStoredWhileItsNeighboursAre() {
         ProjectionBatch batch = batch();
         batch.entry(roster, "bucket", "pathways", "kept").applyOnce("e1", e -> e.set("program", "CONVERGENCE"));
