@@ -94,6 +94,7 @@ class TimesheetIngestionBenchmark {
             }
         }
 
+        long hoursBefore = endOffsets(Topics.HOURS);
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> software = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ConvergenceStack.kafkaBootstrapServers(),
@@ -105,14 +106,33 @@ class TimesheetIngestionBenchmark {
         double published = (System.nanoTime() - start) / 1e9;
         awaitDoorCaughtUp(Topics.timesheetsOf(chantier));
         double seconds = (System.nanoTime() - start) / 1e9;
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> endOffsets(Topics.HOURS) - hoursBefore >= records.size());
+        double relayed = (System.nanoTime() - start) / 1e9;
 
         assertEquals(records.size(), storedFirstCommits(ids, weeks), "every weekly fact stored once");
         double rate = records.size() / seconds;
         double raw = rawInsertManyRate(records.size());
+        double relayedRate = records.size() / relayed;
         System.out.printf("bench: timesheet ingestion %d weekly facts (%d pathways x %d weeks) in %.1f s "
-                        + "(published in %.1f s) = %.0f facts/s; embedded server raw insertMany %.0f docs/s in the "
-                        + "same run; ratio %.2f%n", records.size(), pathways, weeks, seconds, published, rate, raw,
-                rate / raw);
+                        + "(published in %.1f s) = %.0f facts/s into the event store; %.0f facts/s on to %s "
+                        + "(relayed in %.1f s); embedded server raw insertMany %.0f docs/s in the same run; ratio %.2f "
+                        + "(store), %.2f (relayed)%n", records.size(), pathways, weeks, seconds, published, rate,
+                relayedRate, Topics.HOURS, relayed, raw, rate / raw, relayedRate / raw);
+    }
+
+    /** The sum of the end offsets of the topic's partitions (0 if it does not exist yet). */
+    private static long endOffsets(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConvergenceStack.kafkaBootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
     }
 
     /** Until the door's group has committed the end of every partition of the topic. */
