@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.convergence.platform.eventstore.MongoEventStore;
 
 import java.util.List;
@@ -40,7 +41,8 @@ public class AxonRuntime {
      * The platform's Axon configuration over a storage engine. The events a command applies carry the metadata
      * the command was sent with ({@code recordedBy}, and e.g. {@code source=import}), besides Axon's trace and
      * correlation ids: Axon copies nothing from a command to its events unless told to. The event store is Axon's
-     * embedded one with staged events gathered in linear time ({@link StagedEventsInLinearTime}, ADR 0030).
+     * embedded one with staged events gathered in linear time ({@link StagedEventsInLinearTime}, ADR 0030); command
+     * targets are resolved with their member found once per class ({@link CachedCommandTargetResolver}).
      */
     public static Configurer configurer(EventStorageEngine storageEngine) {
         return DefaultConfigurer.defaultConfiguration()
@@ -52,6 +54,7 @@ public class AxonRuntime {
                     c.onShutdown(store::shutDown);
                     return store;
                 })
+                .registerComponent(CommandTargetResolver.class, c -> CachedCommandTargetResolver.INSTANCE)
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         (CorrelationDataProvider) Message::getMetaData));
     }

@@ -6,7 +6,6 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.convergence.platform.eventstore.ConflictingCommitsException;
 import org.convergence.platform.eventstore.ReadAhead;
@@ -36,7 +35,7 @@ final class CommandBatch {
 
     static final int MAX_COMMANDS = 1_000;
 
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+    private static final CommandTargetResolver TARGETS = CachedCommandTargetResolver.INSTANCE;
 
     private final CommandGateway gateway;
     private final MetaData metaData;
