@@ -9,11 +9,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.convergence.platform.eventstore.MongoEventStore;
 
 import java.util.List;
@@ -37,11 +40,21 @@ public class AxonRuntime {
     /**
      * The platform's Axon configuration over a storage engine. The events a command applies carry the metadata
      * the command was sent with ({@code recordedBy}, and e.g. {@code source=import}), besides Axon's trace and
-     * correlation ids: Axon copies nothing from a command to its events unless told to.
+     * correlation ids: Axon copies nothing from a command to its events unless told to. The event store is Axon's
+     * embedded one with staged events gathered in linear time ({@link StagedEventsInLinearTime}, ADR 0030); command
+     * targets are resolved with their member found once per class ({@link CachedCommandTargetResolver}).
      */
     public static Configurer configurer(EventStorageEngine storageEngine) {
         return DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> storageEngine)
+                .configureEventStore(c -> {
+                    StagedEventsInLinearTime store = new StagedEventsInLinearTime(EmbeddedEventStore.builder()
+                            .storageEngine(storageEngine)
+                            .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                            .spanFactory(c.getComponent(EventBusSpanFactory.class)));
+                    c.onShutdown(store::shutDown);
+                    return store;
+                })
+                .registerComponent(CommandTargetResolver.class, c -> CachedCommandTargetResolver.INSTANCE)
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         (CorrelationDataProvider) Message::getMetaData));
     }

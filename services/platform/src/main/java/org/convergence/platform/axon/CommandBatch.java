@@ -6,9 +6,9 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.convergence.platform.eventstore.ConflictingCommitsException;
+import org.convergence.platform.eventstore.ReadAhead;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,17 +23,19 @@ import java.util.Set;
  *
  * <p>Commands are grouped in order into batches of distinct target aggregates (a command naming an aggregate the
  * batch already holds starts the next batch, so an aggregate's commands keep their order and each sees the
- * previous one stored). A batch is one Axon unit of work with a nested unit of work per command: a refused command
- * rolls back its own and its events are discarded; the others' events are appended in one store call when the
- * batch commits. If the store refuses some aggregates' commits (another writer got there first), only those
- * commands are sent again, alone, and get the outcome a lone send gives now (409, or success on the fresh state).
- * Any other store failure is every accepted command's outcome, as it would be for each sent alone.
+ * previous one stored). The streams of a batch's aggregates are read together when its first command loads
+ * ({@link ReadAhead}: one query per commit depth instead of one per commit and aggregate). A batch is one Axon unit
+ * of work with a nested unit of work per command: a refused command rolls back its own and its events are discarded;
+ * the others' events are appended in one store call when the batch commits. If the store refuses some aggregates'
+ * commits (another writer got there first), only those commands are sent again, alone, and get the outcome a lone
+ * send gives now (409, or success on the fresh state). Any other store failure is every accepted command's outcome,
+ * as it would be for each sent alone.
  */
 final class CommandBatch {
 
     static final int MAX_COMMANDS = 1_000;
 
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+    private static final CommandTargetResolver TARGETS = CachedCommandTargetResolver.INSTANCE;
 
     private final CommandGateway gateway;
     private final MetaData metaData;
@@ -83,6 +85,14 @@ final class CommandBatch {
             outcomes[only] = sendAlone(commands.get(only));
             return;
         }
+        // The batch's aggregates are distinct: their streams are read together, on the first load (ADR 0030).
+        ReadAhead.during(batch.values(), () -> {
+            runInOneUnitOfWork(batch, commands, outcomes);
+            return null;
+        });
+    }
+
+    private void runInOneUnitOfWork(Map<Integer, String> batch, List<?> commands, Commands.Outcome[] outcomes) {
         Map<Integer, Object> accepted = new LinkedHashMap<>();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch of " + batch.size() + " commands"));
         try {

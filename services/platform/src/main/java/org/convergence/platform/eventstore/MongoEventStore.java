@@ -219,8 +219,42 @@ public final class MongoEventStore implements EventStorageEngine {
         return new Commit(aggregateId, aggregateType, firstSequence, CommitDocument.lastSequence(document), events);
     }
 
+    /**
+     * Every event of each of these streams, following their commit chains together: one {@code $in} per commit
+     * depth (a stream of one commit, the usual case, costs a share of one query). A stream with no commit maps to
+     * an empty list; a stream whose commit does not read is left out (its own load reports it).
+     */
+    public Map<String, List<DomainEventMessage<?>>> streamsOf(Collection<String> aggregateIds) {
+        Map<String, List<DomainEventMessage<?>>> streams = new HashMap<>();
+        Map<String, String> wave = new HashMap<>();
+        for (String aggregateId : aggregateIds) {
+            streams.put(aggregateId, new ArrayList<>());
+            wave.put(CommitDocument.idOf(aggregateId, 0), aggregateId);
+        }
+        while (!wave.isEmpty()) {
+            Map<String, String> streamOfCommit = wave;
+            Map<String, Commit> found = commitsAt(streamOfCommit.keySet(),
+                    (commitId, error) -> streams.remove(streamOfCommit.get(commitId)));
+            Map<String, String> following = new HashMap<>();
+            found.forEach((commitId, commit) -> {
+                String aggregateId = streamOfCommit.get(commitId);
+                List<DomainEventMessage<?>> events = streams.get(aggregateId);
+                if (events != null) {
+                    events.addAll(commit.events());
+                    following.put(CommitDocument.idOf(aggregateId, commit.nextSequence()), aggregateId);
+                }
+            });
+            wave = following;
+        }
+        return streams;
+    }
+
     /** Every event of a stream from {@code firstSequence}, following the commit chain by {@code _id}. */
     public List<DomainEventMessage<?>> eventsOf(String aggregateId, long firstSequence) {
+        Optional<List<DomainEventMessage<?>>> readAhead = ReadAhead.take(aggregateId, this::streamsOf);
+        if (readAhead.isPresent()) {
+            return readAhead.get().stream().filter(e -> e.getSequenceNumber() >= firstSequence).toList();
+        }
         List<DomainEventMessage<?>> events = new ArrayList<>();
         long next = 0;
         Optional<Commit> commit;

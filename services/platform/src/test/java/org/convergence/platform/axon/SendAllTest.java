@@ -1,6 +1,17 @@
 package org.convergence.platform.axon;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -18,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -189,6 +201,58 @@ class SendAllTest {
     }
 
     @Test
+    void theStreamsOfABatchAreReadTogetherWithOneQueryPerCommitDepthNotOneLookupPerCommitAndAggregate() {
+        List<String> finds = new ArrayList<>();
+        try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(MONGO.connectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            finds.add(event.getCommand().getString("find").getValue());
+                        }
+                    }
+                }).build())) {
+            Service service = service(listened.getDatabase("sendall-" + UUID.randomUUID()), () -> { });
+            List<Object> opens = new ArrayList<>();
+            List<Object> adds = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                opens.add(new Tally.Open("s" + i, i));
+                adds.add(new Tally.Add("s" + i, 1));
+            }
+            service.sendAll(opens);
+            service.sendAll(adds); // every stream now has two commits
+            finds.clear();
+
+            List<Commands.Outcome> outcomes = service.sendAll(adds);
+
+            for (int i = 0; i < 20; i++) {
+                assertEquals(i + 2L, outcomes.get(i).result(), "each command saw its stream's whole history");
+            }
+            assertEquals(List.of(MongoEventStore.COMMITS, MongoEventStore.COMMITS, MongoEventStore.COMMITS),
+                    finds, "commits at sequence 0, then 1, then the end of every stream: 3 queries for 20 streams");
+        }
+    }
+
+    @Test
+    void anEventStagedInAnOuterUnitOfWorkIsReadBackWithItsStreamBeforeItIsStored() {
+        Service service = service(() -> { });
+        EventStore eventStore = started.get(started.size() - 1).eventStore();
+        UnitOfWork<?> outer = DefaultUnitOfWork.startAndGet(new GenericMessage<>("outer"));
+        try {
+            eventStore.publish(opened("staged", 5));
+            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(new GenericMessage<>("nested"));
+            List<Object> read = payloads(eventStore.readEvents("staged").asStream().toList());
+            nested.commit();
+
+            assertEquals(List.of(new Tally.Opened("staged", 5)), read, "what Axon's own event store answers");
+            assertTrue(service.store.eventsOf("staged", 0).isEmpty(), "not stored before the outer commit");
+        } finally {
+            outer.rollback();
+        }
+    }
+
+    @Test
     void aCommandThatNamesNoAggregateIsSentAloneBetweenTheBatches() {
         Service service = service(() -> { });
 
@@ -218,7 +282,7 @@ class SendAllTest {
         return new GenericDomainEventMessage<>("Tally", id, sequence, new Tally.Added(id, amount));
     }
 
-    private static List<Object> payloads(List<DomainEventMessage<?>> events) {
+    private static List<Object> payloads(List<? extends DomainEventMessage<?>> events) {
         return events.stream().map(e -> (Object) e.getPayload()).toList();
     }
 
@@ -232,8 +296,11 @@ class SendAllTest {
     }
 
     private Service service(Runnable beforeInsert) {
-        MongoEventStore store = new MongoEventStore(MONGO.freshDatabase("sendall"), () -> { },
-                beforeInsert);
+        return service(MONGO.freshDatabase("sendall"), beforeInsert);
+    }
+
+    private Service service(MongoDatabase database, Runnable beforeInsert) {
+        MongoEventStore store = new MongoEventStore(database, () -> { }, beforeInsert);
         RecordingStorage storage = new RecordingStorage(store);
         Configuration axon = AxonRuntime.configurer(storage).configureAggregate(Tally.class)
                 .registerCommandHandler(c -> new PingHandler()).start();

@@ -32,6 +32,11 @@ public final class InMemoryMongo implements BeforeAllCallback, AfterAllCallback 
         server.stop();
     }
 
+    /** To connect another client, e.g. one that listens to the commands it sends. */
+    public String connectionString() {
+        return server.connectionString();
+    }
+
     public MongoClient client() {
         return client;
     }
