@@ -146,6 +146,11 @@ public final class FigureCounters {
         return pathways;
     }
 
+    /** One pathway as {@link #file} files it. */
+    public static PathwayRecord decodeFiled(String pathwayId, String filed) {
+        return decode(Map.of(pathwayId, filed)).get(0);
+    }
+
     /** How a participant's pathway is filed (the benchmark's direct writer files the same). */
     public static String file(String territoryId, String participantId, String program, String chantierId,
                               String entryDate, String exitDate, String exitCategory, String promotedTo) {
