@@ -49,7 +49,7 @@ class AggregateFiguresMatchFromScratchTest {
     @Test
     void everyFigureOfEveryYearFromTheAggregatesEqualsTheFromScratchOneUnderCorrectionsAndRedeliveries() {
         History history = History.sample("agg", 600, 7);
-        late(history);
+        late(history, "agg");
         ReportingModel model = model();
         feedLive(model, history.envelopes(), new Random(3));
 
@@ -66,7 +66,7 @@ class AggregateFiguresMatchFromScratchTest {
     @Test
     void aRebuildInBigBatchesLeavesTheSameAggregatesAsLiveTrafficWithRedeliveries() {
         History history = History.sample("agr", 400, 11);
-        late(history);
+        late(history, "agr");
         ReportingModel live = model();
         ReportingModel rebuilt = model();
         feedLive(live, history.envelopes(), new Random(5));
@@ -81,7 +81,7 @@ class AggregateFiguresMatchFromScratchTest {
     }
 
     /** Corrections arriving long after the facts they correct, moving pathways across years. */
-    private static void late(History history) {
+    private static void late(History history, String sample) {
         history.territory("agx-east");
         history.chantier("agx-east", "agx-east-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
         for (int i = 0; i < 30; i++) {
@@ -91,6 +91,24 @@ class AggregateFiguresMatchFromScratchTest {
             p.entryCorrected(LocalDate.of(2018, 3, 1).plusDays(i * 20L), LocalDate.of(2019, 2, 1).plusDays(i));
             p.exitCorrected(LocalDate.of(2021, 6, 1).plusDays(i * 3L), i % 2 == 0 ? "OTHER" : "POSITIVE_EXIT");
         }
+        // People with two pathways in one year, one of them in another territory too; exits recorded before
+        // their enrolment; and a chantier whose Convergence start arrives after its pathways and moves them.
+        history.chantier("agx-east", "agx-east-b", "PREMIERES_HEURES", LocalDate.of(2016, 1, 1));
+        for (int i = 0; i < 20; i++) {
+            String person = History.uuid();
+            History.Pathway first = history.pathway("agx-east", "agx-east-b", person, "CONVERGENCE");
+            first.exited(LocalDate.of(2019, 3, 1).plusDays(i), "POSITIVE_EXIT");
+            first.enrolled(LocalDate.of(2018, 5, 1).plusDays(i));
+            History.Pathway second = history.pathway("agx-east", "agx-east-a", person, "CONVERGENCE");
+            second.enrolled(LocalDate.of(2019, 9, 1).plusDays(i));
+            if (i % 4 == 0) {
+                History.Pathway elsewhere = history.pathway(sample + "-north", sample + "-north-a", person,
+                        "CONVERGENCE");
+                elsewhere.enrolled(LocalDate.of(2019, 11, 1));
+                elsewhere.exited(LocalDate.of(2020, 2, 1), "DURABLE_EMPLOYMENT");
+            }
+        }
+        history.programStarted("agx-east", "agx-east-b", "CONVERGENCE", LocalDate.of(2018, 11, 1));
     }
 
     /**
