@@ -23,7 +23,6 @@ import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.projection.FieldNames;
 import org.convergence.platform.projection.ProjectionBatch;
 
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -263,7 +262,7 @@ final class EnrolmentHandlers {
             prefetch(batch, model.chantiers(), chantier);
             if (chantier != null && !chantier.isBlank() && chantier.length() <= 200) {
                 // A change of the chantier's Convergence start moves its participants' counters (ADR 0031).
-                ReportingModel.rosterBucketsOf(List.of(chantier)).forEach(b -> batch.prefetch(model.chantierRoster(), b));
+                batch.prefetch(model.participantPathways(), FigureCounters.participantsAt(chantier));
             }
         };
     }
@@ -284,7 +283,8 @@ final class EnrolmentHandlers {
             prefetch(batch, model.chantiers(), chantierId);
             String participant = participantId.apply(fact.payload());
             if (participant != null) {
-                counters.prefetch(batch, participant);
+                counters.prefetch(batch, participant, chantierId != null && chantierId.length() <= 200
+                        ? chantierId : null);
             }
         };
     }

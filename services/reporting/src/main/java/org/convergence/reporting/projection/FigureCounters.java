@@ -37,8 +37,11 @@ public final class FigureCounters {
         this.model = model;
     }
 
-    void prefetch(ProjectionBatch batch, String participantId) {
+    void prefetch(ProjectionBatch batch, String participantId, String chantierId) {
         batch.prefetch(model.participantPathways(), ReportingModel.participantBucketOf(participantId));
+        if (chantierId != null) {
+            batch.prefetch(model.participantPathways(), participantsAt(chantierId));
+        }
     }
 
     /** A pathway fact changed this pathway: file its new state with the participant and move the counters. */
@@ -54,6 +57,9 @@ public final class FigureCounters {
         }
         batch.set(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
                 "participants." + participantId, new Document(new LinkedHashMap<>(after)));
+        // Who is at a chantier, for a change of its Convergence start: a set member, visible to later facts of
+        // the same batch (a roster entry added in this batch is not, through its parent field).
+        batch.addToSet(model.participantPathways(), participantsAt(chantierId), "participants", participantId);
         List<PathwayRecord> old = decode(before);
         List<PathwayRecord> now = decode(after);
         Map<String, LocalDate> starts = convergenceStarts(batch, old, now);
@@ -62,22 +68,14 @@ public final class FigureCounters {
 
     /**
      * A chantier's Convergence start changed: every participant with a pathway there counts from another day, so
-     * their shares move from the old start to the new one. The chantier's roster names them.
+     * their shares move from the old start to the new one. The chantier's participant list names them.
      */
     void convergenceStartChanged(ProjectionBatch batch, String chantierId, String oldStart, String newStart) {
         if (java.util.Objects.equals(oldStart, newStart)) {
             return;
         }
-        Set<String> participants = new LinkedHashSet<>();
-        for (String bucketId : ReportingModel.rosterBucketsOf(List.of(chantierId))) {
-            if (batch.document(model.chantierRoster(), bucketId).get("pathways") instanceof Map<?, ?> entries) {
-                entries.values().forEach(e -> {
-                    if (e instanceof Map<?, ?> m && m.get("participantId") instanceof String participant) {
-                        participants.add(participant);
-                    }
-                });
-            }
-        }
+        List<String> participants = batch.document(model.participantPathways(), participantsAt(chantierId))
+                .getList("participants", String.class);
         for (String participantId : participants) {
             List<PathwayRecord> theirs = decode(pathwaysOf(batch, participantId));
             Map<String, LocalDate> now = convergenceStarts(batch, theirs, List.of());
@@ -89,6 +87,11 @@ public final class FigureCounters {
             }
             move(batch, theirs, then, theirs, now);
         }
+    }
+
+    /** The document listing the participants with a pathway at a chantier (ids of participant buckets are numbers). */
+    static String participantsAt(String chantierId) {
+        return "#chantier#" + chantierId;
     }
 
     private void move(ProjectionBatch batch, List<PathwayRecord> old, Map<String, LocalDate> oldStarts,
