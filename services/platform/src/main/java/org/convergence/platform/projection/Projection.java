@@ -84,6 +84,8 @@ public final class Projection implements BatchEventHandler {
                 continue;
             }
             try {
+                ConsumedEvent event = events.get(i);
+                batch.at(event.topic(), event.partition(), event.offset());
                 fact.apply(batch);
                 batch.keep();
             } catch (InvalidIntegrationEventException | RejectedEventException e) {

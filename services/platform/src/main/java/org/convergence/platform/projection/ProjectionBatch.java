@@ -37,6 +37,13 @@ import java.util.function.Consumer;
  * <p><b>Rejected events.</b> An event's writes are staged apart and join the batch only when the event is kept
  * ({@link #keep}); a rejected event ({@link #drop}) leaves nothing behind.
  *
+ * <p><b>Counters.</b> {@link #increment} adds to a number: not idempotent by itself, so each document also keeps,
+ * per topic partition, the highest offset whose increments it holds ({@value #INCREMENTED_UP_TO}), stored by the same
+ * single-document update as the sums; an increment from an event at or below that offset was already stored and is
+ * skipped. A batch delivered again after a crash (same offsets) thus adds nothing twice, even if the crash stopped
+ * the flush half-way through the counters. The caller must compute an event's increment from state only its own
+ * partition key writes, so that the increment computed again after a crash is the one already stored.
+ *
  * <p><b>Crash order.</b> Collections are written in the order given ({@code flushOrder}), each with one ordered
  * bulk write. An event marks at most one unit, in a collection after every other collection it writes to (checked
  * on {@link #keep}): a batch cut short by a crash may leave effects without their marker (delivered again, they
@@ -48,6 +55,8 @@ public final class ProjectionBatch {
     public static final String APPLIED = "applied";
     /** The events applied to entry units: {@code appliedByEntry.<field>.<key>}. */
     public static final String APPLIED_BY_ENTRY = "appliedByEntry";
+    /** Per topic partition, the highest offset whose increments a document holds: {@code incrementedUpTo.<topic>#<partition>}. */
+    public static final String INCREMENTED_UP_TO = "incrementedUpTo";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final Document ABSENT = new Document();
@@ -55,18 +64,27 @@ public final class ProjectionBatch {
     private record DocKey(String collection, String id) {
     }
 
+    /** Where the event being applied was read: what a document's increment watermark is made of. */
+    private record Position(String partitionKey, long offset) {
+    }
+
     /**
-     * Pending writes of one document: paths to set, members to add to set fields, and the entry units written
-     * (their path, e.g. {@code pathways.<pathwayId>}, to the path of their markers).
+     * Pending writes of one document: paths to set, members to add to set fields, increments and their
+     * watermarks, and the entry units written (their path, e.g. {@code pathways.<pathwayId>}, to the path of their
+     * markers).
      */
     private static final class Changes {
         final Map<String, Object> sets = new LinkedHashMap<>();
         final Map<String, Set<Object>> additions = new LinkedHashMap<>();
+        final Map<String, Long> increments = new LinkedHashMap<>();
+        final Map<String, Long> incrementedUpTo = new LinkedHashMap<>();
         final Map<String, String> entries = new LinkedHashMap<>();
         boolean marked;
 
         void mergeInto(Changes target) {
             target.sets.putAll(sets);
+            increments.forEach((path, delta) -> target.increments.merge(path, delta, Long::sum));
+            incrementedUpTo.forEach((path, offset) -> target.incrementedUpTo.merge(path, offset, Math::max));
             additions.forEach((field, values) ->
                     target.additions.computeIfAbsent(field, f -> new LinkedHashSet<>()).addAll(values));
             target.entries.putAll(entries);
@@ -81,6 +99,7 @@ public final class ProjectionBatch {
     private final Map<DocKey, Changes> batch = new LinkedHashMap<>();
     private final Map<DocKey, Changes> event = new LinkedHashMap<>();
     private DocKey eventMarker;
+    private Position position;
 
     /** @param flushOrder every collection this batch may write, in the order they are stored */
     public ProjectionBatch(List<MongoCollection<Document>> flushOrder) {
@@ -141,7 +160,38 @@ public final class ProjectionBatch {
         changes(key(collection, id)).sets.put(path, value);
     }
 
+    /**
+     * Adds {@code delta} to the number at {@code path} (absent counts as 0), once per event: skipped if the document
+     * already holds the increments of this event's offset in its partition (see the class comment). Needs the
+     * event's position ({@link #at}). The sum is not readable through the batch: counters are written, not read,
+     * while a batch is applied.
+     */
+    public void increment(MongoCollection<Document> collection, String id, String path, long delta) {
+        if (position == null) {
+            throw new IllegalStateException("An increment needs the position of its event: call at() first");
+        }
+        DocKey key = key(collection, id);
+        if (delta == 0) {
+            return;
+        }
+        String watermark = INCREMENTED_UP_TO + "." + position.partitionKey();
+        if (at(stored(key), watermark) instanceof Number stored && stored.longValue() >= position.offset()) {
+            return;
+        }
+        Changes changes = changes(key);
+        changes.increments.merge(path, delta, Long::sum);
+        changes.incrementedUpTo.merge(watermark, position.offset(), Math::max);
+    }
+
     // ---------------------------------------------------------------- event boundaries
+
+    /**
+     * The position of the event about to be applied: its topic, partition and offset. A topic name holds only
+     * letters, digits, dots, dashes and underscores, so the dots become {@code ~} in the watermark's field name.
+     */
+    public void at(String topic, int partition, long offset) {
+        position = new Position(topic.replace('.', '~') + "#" + partition, offset);
+    }
 
     /** The current event is applied: its staged writes join the batch. */
     public void keep() {
@@ -159,12 +209,14 @@ public final class ProjectionBatch {
         event.forEach((key, changes) -> changes.mergeInto(batch.computeIfAbsent(key, k -> new Changes())));
         event.clear();
         eventMarker = null;
+        position = null;
     }
 
     /** The current event is refused: its staged writes are forgotten. */
     public void drop() {
         event.clear();
         eventMarker = null;
+        position = null;
     }
 
     /**
@@ -240,6 +292,13 @@ public final class ProjectionBatch {
             Document addToSet = new Document();
             additions.forEach((field, values) -> addToSet.append(field, new Document("$each", List.copyOf(values))));
             update.append("$addToSet", addToSet);
+        }
+        if (!changes.increments.isEmpty()) {
+            update.append("$inc", new Document(new LinkedHashMap<>(changes.increments)));
+        }
+        if (!changes.incrementedUpTo.isEmpty()) {
+            // $max, not $set: the sums and their watermark move together, and a watermark never goes back.
+            update.append("$max", new Document(new LinkedHashMap<>(changes.incrementedUpTo)));
         }
         return update;
     }

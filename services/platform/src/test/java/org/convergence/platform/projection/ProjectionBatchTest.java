@@ -187,6 +187,92 @@ class ProjectionBatchTest {
         }
     }
 
+    @Test
+    void anIncrementIsStoredOnceThoughItsEventsAreDeliveredAgainInALongerBatch() {
+        ProjectionBatch first = batch();
+        counted(first, 10, 3);
+        counted(first, 11, 4);
+        first.flush();
+
+        ProjectionBatch again = batch();
+        counted(again, 10, 3);
+        counted(again, 11, 4);
+        counted(again, 12, 5);
+        again.flush();
+
+        assertEquals(12L, count("t#2020"), "3 + 4 + 5, each once");
+    }
+
+    @Test
+    void aBatchCutShortInsideItsCountersAddsEachIncrementOnceWhenDeliveredAgain() {
+        // The second counter document cannot take a number: the flush stores the first, then fails.
+        index.insertOne(new Document("_id", "t#2021").append("people", "not a number"));
+        ProjectionBatch batch = batch();
+        batch.at("convergence.enrolment.v1", 0, 20);
+        batch.increment(index, "t#2020", "people", 1);
+        batch.increment(index, "t#2021", "people", 1);
+        batch.keep();
+        assertThrows(RuntimeException.class, batch::flush);
+        assertEquals(1L, count("t#2020"));
+
+        index.deleteOne(Filters.eq("_id", "t#2021"));
+        ProjectionBatch again = batch();
+        again.at("convergence.enrolment.v1", 0, 20);
+        again.increment(index, "t#2020", "people", 1);
+        again.increment(index, "t#2021", "people", 1);
+        again.keep();
+        again.flush();
+        assertEquals(1L, count("t#2020"), "stored before the crash: not added again");
+        assertEquals(1L, count("t#2021"), "not stored before the crash: added now");
+    }
+
+    @Test
+    void anIncrementFromAnotherPartitionOrTopicIsNotTakenForOneAlreadyStored() {
+        ProjectionBatch first = batch();
+        counted(first, 100, 1);
+        first.flush();
+
+        ProjectionBatch others = batch();
+        others.at("convergence.enrolment.v1", 1, 5);
+        others.increment(index, "t#2020", "people", 10);
+        others.keep();
+        others.at("convergence.hours.v1", 0, 5);
+        others.increment(index, "t#2020", "people", 100);
+        others.keep();
+        others.flush();
+
+        assertEquals(111L, count("t#2020"));
+    }
+
+    @Test
+    void theIncrementsOfARefusedEventAreNeverStored() {
+        ProjectionBatch batch = batch();
+        counted(batch, 1, 1);
+        batch.at("convergence.enrolment.v1", 0, 2);
+        batch.increment(index, "t#2020", "people", 50);
+        batch.drop();
+        counted(batch, 3, 1);
+        batch.flush();
+
+        assertEquals(2L, count("t#2020"));
+    }
+
+    @Test
+    void anIncrementWithoutItsEventsPositionIsRefused() {
+        ProjectionBatch batch = batch();
+        assertThrows(IllegalStateException.class, () -> batch.increment(index, "t#2020", "people", 1));
+    }
+
+    private void counted(ProjectionBatch batch, long offset, long people) {
+        batch.at("convergence.enrolment.v1", 0, offset);
+        batch.increment(index, "t#2020", "people", people);
+        batch.keep();
+    }
+
+    private long count(String id) {
+        return ((Number) index.find(Filters.eq("_id", id)).first().get("people")).longValue();
+    }
+
     private static List<String> appliedTo(Document bucket, String entry) {
         return bucket.get(ProjectionBatch.APPLIED_BY_ENTRY, Document.class).get("pathways", Document.class)
                 .getList(entry, String.class);

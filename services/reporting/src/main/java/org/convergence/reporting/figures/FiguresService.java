@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.convergence.platform.projection.ProjectionBatch;
+import org.convergence.reporting.projection.FigureCounters;
 import org.convergence.reporting.projection.ReportingModel;
 import org.convergence.reporting.projection.TerritoryYears;
 
@@ -141,6 +142,16 @@ public final class FiguresService {
         if (territory == null) {
             return Optional.empty();
         }
+        if (!fromScratch) {
+            Set<String> chantierIds = new HashSet<>(chantierIdsOf(territory));
+            Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIds);
+            Map<String, HoursRecord> worked = hours.at(chantierIds);
+            if (accompanied.isEmpty() && worked.isEmpty()) {
+                return Optional.of(fromCounters(territoryId, counters(List.of(territoryId), year).get(territoryId),
+                        chantierIds, activity.at(chantierIds), transitionFigures(transitions.at(chantierIds), year),
+                        year, Instant.now()));
+            }
+        }
         List<PathwayRecord> pathways = fromScratch ? pathwaysAt(territoryId, chantierIdsOf(territory))
                 : pathwaysOfYear(List.of(territoryId), year).getOrDefault(territoryId, List.of());
         return Optional.of(figuresOf(territoryId, pathways, chantiersOf(territory, pathways), year, Instant.now()));
@@ -193,12 +204,72 @@ public final class FiguresService {
      * participants' other pathways are read once for the union and shared by every territory's figures.
      */
     public NationalFigures national(Year year) {
+        List<Document> territories = new ArrayList<>();
+        model.territories().find().into(territories);
+        if (fromScratch) {
+            return nationalByFolding(territories, year);
+        }
+        Map<String, Set<String>> chantiersByTerritoryId = new LinkedHashMap<>();
+        Set<String> allChantiers = new HashSet<>();
+        territories.forEach(t -> {
+            chantiersByTerritoryId.put(t.getString("_id"), new HashSet<>(chantierIdsOf(t)));
+            allChantiers.addAll(chantierIdsOf(t));
+        });
+        if (!accompaniment.at(allChantiers).isEmpty() || !hours.at(allChantiers).isEmpty()) {
+            return nationalByFolding(territories, year);
+        }
+        Instant asOf = Instant.now();
+        List<String> scopes = new ArrayList<>(chantiersByTerritoryId.keySet());
+        scopes.add(FigureCounters.NATION);
+        Map<String, PathwayCounts> counts = counters(scopes, year);
+        AccompanimentActivityRecords.Activity activities = activity.at(allChantiers);
+        List<TransitionRecord> allTransitions = transitions.at(allChantiers);
+        List<TerritoryFigures> byTerritory = new ArrayList<>();
+        chantiersByTerritoryId.forEach((territoryId, chantierIds) -> byTerritory.add(fromCounters(territoryId,
+                counts.get(territoryId), chantierIds, activities, transitionFigures(allTransitions.stream()
+                        .filter(t -> chantierIds.contains(t.chantierId())).toList(), year), year, null)));
+        byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
+        TerritoryFigures nation = fromCounters(null, counts.get(FigureCounters.NATION), allChantiers, activities,
+                transitionFigures(allTransitions, year), year, asOf);
+        return nationalOf(nation, byTerritory, year, asOf);
+    }
+
+    /**
+     * A scope's figures from its counters (ADR 0031), for a scope no accompaniment or hours fact names: the six
+     * pathway figures are the counters'; housing and health have no accompaniment to count (no exit with a
+     * housing barrier, no opening among the accompanied); hours have no hours fact; accompaniment activity and
+     * transitions are read from their own per-chantier records, as before.
+     */
+    private TerritoryFigures fromCounters(String territoryId, PathwayCounts counts, Set<String> chantierIds,
+                                          AccompanimentActivityRecords.Activity activity,
+                                          TransitionFigures transitionFigures, Year year, Instant asOf) {
+        return new TerritoryFigures(territoryId, year.getValue(), counts.accompanied(), counts.exits(),
+                counts.fromPremieresHeures(), counts.averagePathwayMonths(), counts.dynamicExits(),
+                counts.premieresHeures(), Rate.of(0, 0), Rate.of(0, counts.accompanied()),
+                activity.of(chantierIds, year), transitionFigures,
+                new HoursCounting(year, defaultWeeklyHours).withoutHoursFacts(counts.premieresHeures().active()),
+                asOf);
+    }
+
+    /** The year's counts of these scopes (territories, {@link FigureCounters#NATION}): one document each, by id. */
+    private Map<String, PathwayCounts> counters(List<String> scopes, Year year) {
+        Map<String, PathwayCounts> counts = new HashMap<>();
+        scopes.forEach(scope -> counts.put(scope, PathwayCounts.ZERO));
+        for (Document document : model.figureCounters().find(Filters.in("_id", scopes))) {
+            counts.put(document.getString("_id"), ParticipantShare.countsOf(document, year));
+        }
+        return counts;
+    }
+
+    /**
+     * The nation over the union of the territories' pathways, folded: the oracle, and the aggregates' path while
+     * accompaniment or hours facts exist (their figures join pathways with those facts; not counted yet).
+     */
+    private NationalFigures nationalByFolding(List<Document> territories, Year year) {
         Instant asOf = Instant.now();
         Map<String, List<PathwayRecord>> byTerritoryId = new LinkedHashMap<>();
         Map<String, Set<String>> chantiersByTerritoryId = new HashMap<>();
         Map<String, PathwayRecord> union = new LinkedHashMap<>();
-        List<Document> territories = new ArrayList<>();
-        model.territories().find().into(territories);
         Map<String, List<PathwayRecord>> ofYear = fromScratch ? Map.of()
                 : pathwaysOfYear(territories.stream().map(t -> t.getString("_id")).toList(), year);
         Set<String> allChantiers = new HashSet<>();
@@ -229,6 +300,11 @@ public final class FiguresService {
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
         TerritoryFigures nation = figuresOf(null, all, allChantiers, figures, theirs, accompanied, activities, year,
                 transitionFigures(allTransitions, year), hoursCounting.of(all, worked), asOf);
+        return nationalOf(nation, byTerritory, year, asOf);
+    }
+
+    private static NationalFigures nationalOf(TerritoryFigures nation, List<TerritoryFigures> byTerritory, Year year,
+                                              Instant asOf) {
         return new NationalFigures(year.getValue(), nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
                 nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
                 nation.housingResolved(), nation.healthRightsOpened(), nation.accompanimentActivity(),

@@ -78,10 +78,28 @@ public final class HoursCounting {
                 weeklyHours = defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES);
             }
             if (weeklyHours != null) {
-                bins[weeklyHours <= 4 ? 0 : weeklyHours <= 6 ? 1 : weeklyHours <= 8 ? 2 : 3]++;
+                bins[binOf(weeklyHours)]++;
             }
         }
         return new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]);
+    }
+
+    /**
+     * The figures of a scope no hours fact names (ADR 0031): nothing worked, no step-up, and each of the
+     * {@code premieresHeuresActive} participants on the program's default contract.
+     */
+    public HoursFigures withoutHoursFacts(int premieresHeuresActive) {
+        int[] bins = new int[4];
+        Integer weeklyHours = defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES);
+        if (weeklyHours != null) {
+            bins[binOf(weeklyHours)] = premieresHeuresActive;
+        }
+        return new HoursFigures(0, 0, 0,
+                new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]), 0);
+    }
+
+    private static int binOf(int weeklyHours) {
+        return weeklyHours <= 4 ? 0 : weeklyHours <= 6 ? 1 : weeklyHours <= 8 ? 2 : 3;
     }
 
     private boolean isActiveInYear(PathwayRecord p) {

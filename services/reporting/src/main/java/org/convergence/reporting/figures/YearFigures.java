@@ -54,8 +54,15 @@ public final class YearFigures {
     /** averagePathwayMonths: over the exits, exit date minus the real CDDI start, in months of 30.4375 days. */
     public Mean averagePathwayMonths(Collection<PathwayRecord> pathways) {
         List<PathwayRecord> exits = exits(pathways);
-        double months = exits.stream().mapToDouble(YearFigures::months).sum();
-        return Mean.of(months, exits.size());
+        return monthsOver(exits.stream().mapToLong(YearFigures::days).sum(), exits.size());
+    }
+
+    /**
+     * The mean of pathways lasting {@code days} in all: summed in whole days, then divided, so a sum kept by
+     * counters (ADR 0031) and one folded over the pathways are the same number, whatever the order.
+     */
+    static Mean monthsOver(long days, int pathways) {
+        return Mean.of(days / DAYS_PER_MONTH, pathways);
     }
 
     /**
@@ -127,8 +134,8 @@ public final class YearFigures {
         return !date.isBefore(firstDay) && !date.isAfter(lastDay);
     }
 
-    private static double months(PathwayRecord pathway) {
-        return ChronoUnit.DAYS.between(pathway.entryDate(), pathway.exitDate()) / DAYS_PER_MONTH;
+    static long days(PathwayRecord pathway) {
+        return ChronoUnit.DAYS.between(pathway.entryDate(), pathway.exitDate());
     }
 
     /**

@@ -34,10 +34,14 @@ import java.util.function.Function;
  */
 final class EnrolmentHandlers {
 
+    private static final String CONVERGENCE_START = "programs." + ProgramCatalog.CONVERGENCE;
+
     private final ReportingModel model;
+    private final FigureCounters counters;
 
     EnrolmentHandlers(ReportingModel model) {
         this.model = model;
+        this.counters = new FigureCounters(model);
     }
 
     HandlerSet<ProjectionBatch> handlers() {
@@ -56,14 +60,14 @@ final class EnrolmentHandlers {
                 .on(EnrolmentEvents.CHANTIER_PROGRAM_STARTED,
                         chantier(ChantierProgramStartedV1::territoryId, ChantierProgramStartedV1::chantierId),
                         this::chantierProgramStarted)
-                .on(EnrolmentEvents.PARTICIPANT_ENROLLED, pathway(ParticipantEnrolledV1::pathwayId), this::enrolled)
-                .on(EnrolmentEvents.ENTRY_DATE_CORRECTED, pathway(EntryDateCorrectedV1::pathwayId),
+                .on(EnrolmentEvents.PARTICIPANT_ENROLLED, pathway(ParticipantEnrolledV1::pathwayId, ParticipantEnrolledV1::participantId), this::enrolled)
+                .on(EnrolmentEvents.ENTRY_DATE_CORRECTED, pathway(EntryDateCorrectedV1::pathwayId, EntryDateCorrectedV1::participantId),
                         this::entryCorrected)
-                .on(EnrolmentEvents.PATHWAY_EXIT_RECORDED, pathway(PathwayExitRecordedV1::pathwayId),
+                .on(EnrolmentEvents.PATHWAY_EXIT_RECORDED, pathway(PathwayExitRecordedV1::pathwayId, PathwayExitRecordedV1::participantId),
                         this::exitRecorded)
-                .on(EnrolmentEvents.EXIT_CORRECTED, pathway(ExitCorrectedV1::pathwayId), this::exitCorrected)
-                .on(EnrolmentEvents.PATHWAY_PROMOTED, pathway(PathwayPromotedV1::pathwayId), this::promoted)
-                .on(EnrolmentEvents.CHECK_IN_RECORDED, pathway(CheckInRecordedV1::pathwayId), this::checkInRecorded)
+                .on(EnrolmentEvents.EXIT_CORRECTED, pathway(ExitCorrectedV1::pathwayId, ExitCorrectedV1::participantId), this::exitCorrected)
+                .on(EnrolmentEvents.PATHWAY_PROMOTED, pathway(PathwayPromotedV1::pathwayId, PathwayPromotedV1::participantId), this::promoted)
+                .on(EnrolmentEvents.CHECK_IN_RECORDED, pathway(CheckInRecordedV1::pathwayId, CheckInRecordedV1::participantId), this::checkInRecorded)
                 .build();
     }
 
@@ -118,7 +122,9 @@ final class EnrolmentHandlers {
         sameTerritory(fact, territoryId);
         batch.document(model.chantiers(), key(chantierId, "chantierId")).applyOnce(fact.eventId(), c -> {
             listChantier(batch, key(territoryId, "territoryId"), chantierId);
+            String convergenceStart = c.getString(CONVERGENCE_START);
             effect.accept(c);
+            counters.convergenceStartChanged(batch, chantierId, convergenceStart, c.getString(CONVERGENCE_START));
         });
     }
 
@@ -199,6 +205,7 @@ final class EnrolmentHandlers {
                     listChantier(batch, territoryId, chantierId);
                     effect.accept(entry);
                     fileUnderItsYears(batch, territoryId, chantierId, pathwayId, entry, before);
+                    counters.pathwayChanged(batch, participantId, pathwayId, territoryId, chantierId, entry);
                 });
     }
 
@@ -251,12 +258,21 @@ final class EnrolmentHandlers {
                                                                                   Function<P, String> chantierId) {
         return (fact, batch) -> {
             prefetch(batch, model.territories(), territoryId.apply(fact.payload()));
-            prefetch(batch, model.chantiers(), chantierId.apply(fact.payload()));
+            String chantier = chantierId.apply(fact.payload());
+            prefetch(batch, model.chantiers(), chantier);
+            if (chantier != null && !chantier.isBlank() && chantier.length() <= 200) {
+                // A change of the chantier's Convergence start moves its participants' counters (ADR 0031).
+                batch.prefetch(model.participantPathways(), FigureCounters.participantsAt(chantier));
+            }
         };
     }
 
-    /** A pathway fact reads its roster bucket and its territory (for the chantier list). */
-    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> pathway(Function<P, String> pathwayId) {
+    /**
+     * A pathway fact reads its roster bucket, its territory (for the chantier list), its participant's pathways
+     * and its chantier (for the figure counters).
+     */
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> pathway(Function<P, String> pathwayId,
+                                                                                 Function<P, String> participantId) {
         return (fact, batch) -> {
             String chantierId = fact.chantierId();
             String id = pathwayId.apply(fact.payload());
@@ -264,6 +280,12 @@ final class EnrolmentHandlers {
                 prefetch(batch, model.chantierRoster(), ReportingModel.rosterBucketOf(chantierId, id));
             }
             prefetch(batch, model.territories(), fact.territoryId());
+            prefetch(batch, model.chantiers(), chantierId);
+            String participant = participantId.apply(fact.payload());
+            if (participant != null) {
+                counters.prefetch(batch, participant, chantierId != null && chantierId.length() <= 200
+                        ? chantierId : null);
+            }
         };
     }
 

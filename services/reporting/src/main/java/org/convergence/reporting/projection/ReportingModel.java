@@ -40,6 +40,8 @@ public final class ReportingModel {
     static final int ROSTER_BUCKETS = 16;
     /** The Premières Heures index of the whole country is spread over this many documents. */
     static final int PREMIERES_HEURES_BUCKETS = 32;
+    /** Participants' pathways (ADR 0031) are spread over this many documents: a few participants each. */
+    static final int PARTICIPANT_BUCKETS = 65_536;
 
     private final ReadModel readModel;
     private final MongoCollection<Document> chantiers;
@@ -50,6 +52,8 @@ public final class ReportingModel {
     private final MongoCollection<Document> transitionRoster;
     private final MongoCollection<Document> hoursRoster;
     private final MongoCollection<Document> territoryYears;
+    private final MongoCollection<Document> participantPathways;
+    private final MongoCollection<Document> figureCounters;
 
     public ReportingModel(ReadModel readModel) {
         this.readModel = readModel;
@@ -61,6 +65,8 @@ public final class ReportingModel {
         this.transitionRoster = readModel.collection("transition_roster");
         this.hoursRoster = readModel.collection("hours_roster");
         this.territoryYears = readModel.collection("territory_years");
+        this.participantPathways = readModel.collection("participant_pathways");
+        this.figureCounters = readModel.collection("figure_counters");
     }
 
     public String generation() {
@@ -111,6 +117,26 @@ public final class ReportingModel {
         return territoryYears;
     }
 
+    /**
+     * Every pathway of a participant, in any territory, as {@code participants.<participantId>} = pathway id to
+     * territory and compact entry, in documents keyed by a hash of the participant ({@link FigureCounters}).
+     */
+    public MongoCollection<Document> participantPathways() {
+        return participantPathways;
+    }
+
+    /**
+     * The six pathway figures' counters of each territory and of the nation ({@link FigureCounters#NATION}), one
+     * document per scope keyed by it: {@code <year>.<counter>} and {@code tail.<year>.<counter>} (ADR 0031).
+     */
+    public MongoCollection<Document> figureCounters() {
+        return figureCounters;
+    }
+
+    static String participantBucketOf(String participantId) {
+        return Integer.toString(Math.floorMod(participantId.hashCode(), PARTICIPANT_BUCKETS));
+    }
+
     static String rosterBucketOf(String chantierId, String pathwayId) {
         return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
     }
@@ -143,9 +169,12 @@ public final class ReportingModel {
      * collections then leaves a marker only where the fact's other writes are stored. The per-territory-year
      * aggregates are derived from the roster entry by each pathway fact, so they are stored before it: a fact whose
      * marker is stored has its aggregate entries stored, and one delivered again recomputes the same entries.
+     * The figure counters come before the participants' pathways they are computed from (ADR 0031): a crash after
+     * the counters leaves the participant as it was, and the fact delivered again computes the same increments,
+     * which the counters' offset watermark skips.
      */
     public List<MongoCollection<Document>> flushOrder() {
-        return List.of(premieresHeures, territoryYears, territories, chantiers, chantierRoster, accompanimentRoster,
+        return List.of(premieresHeures, territoryYears, figureCounters, participantPathways, territories, chantiers, chantierRoster, accompanimentRoster,
                 transitionRoster, hoursRoster);
     }
 

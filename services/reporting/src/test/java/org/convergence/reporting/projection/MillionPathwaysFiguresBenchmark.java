@@ -10,6 +10,8 @@ import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.History;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
+import org.convergence.reporting.figures.ParticipantShare;
+import org.convergence.reporting.figures.PathwayRecord;
 import org.convergence.reporting.figures.TerritoryFigures;
 import org.convergence.testsupport.RawWriteRate;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * the same run, read from the per-territory-year aggregates (ADR 0028) and, for comparison, from scratch over every
  * roster entry. Feeding 2.5 million events through the projection would take longer than the measure itself, so the
  * read-model documents are written directly in bulk, as the projection lays them out (roster entries with their
- * event markers, chantiers, territories, the Premières Heures index, the per-territory-year aggregates); a first step proves the direct writer right:
+ * event markers, chantiers, territories, the Premières Heures index, the per-territory-year aggregates, the figure
+ * counters of ADR 0031); a first step proves the direct writer right:
  * the same stories fed as events through the projection give, figure by figure, the same figures.
  * Run: {@code ./mvnw -B -pl services/reporting -am test -Dbenchmark -Dtest=MillionPathwaysFiguresBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.pathways=N} to change the size).
@@ -48,6 +51,7 @@ class MillionPathwaysFiguresBenchmark {
     private static final int CHANTIERS_PER_TERRITORY = 15;
     private static final LocalDate PROGRAMS_SINCE = LocalDate.of(2015, 1, 1);
     private static final LocalDate LATE_CONVERGENCE = LocalDate.of(2019, 6, 1);
+    private static final Map<String, LocalDate> CONVERGENCE_STARTS = convergenceStarts();
     private static final String[] CATEGORIES =
             {"DURABLE_EMPLOYMENT", "TRANSITIONAL_EMPLOYMENT", "POSITIVE_EXIT", "OTHER", "NEUTRALISED"};
 
@@ -96,15 +100,26 @@ class MillionPathwaysFiguresBenchmark {
                             + "%d roster buckets and their per-territory-year aggregates written directly in %.1f s; "
                             + "direct writer = projection on %d figure sets); embedded server's raw bulk upsert in "
                             + "the same run: %.0f upserts/s%n"
-                            + "  from the aggregates: national 2020 figures %.2f s, %.2f s, %.2f s (accompanied %d, "
+                            + "  from the counters (ADR 0031): national 2020 figures %.2f s, %.2f s, %.2f s (accompanied %d, "
                             + "exits %d); territory t7 2020 %.2f s, %.2f s, %.2f s (accompanied %d) (target < 1 s)%n"
                             + "  from scratch (every roster entry): national 2020 %.2f s, territory t7 2020 %.2f s; "
-                            + "both equal the aggregate figures%n",
+                            + "both equal the figures from the counters%n",
                     pathways, TERRITORIES, TERRITORIES * CHANTIERS_PER_TERRITORY, written, writeSeconds, compared,
                     upsertsPerSecond, national[0], national[1], national[2], nation.accompanied(), nation.exits(),
                     territory[0], territory[1], territory[2], seventh.accompanied(), nationalFromScratch,
                     territoryFromScratch);
         }
+    }
+
+    /** The first chantier of each territory carries Premières Heures and joined Convergence late. */
+    private static Map<String, LocalDate> convergenceStarts() {
+        Map<String, LocalDate> starts = new HashMap<>();
+        for (int t = 0; t < TERRITORIES; t++) {
+            for (int c = 0; c < CHANTIERS_PER_TERRITORY; c++) {
+                starts.put("t" + t + "-c" + c, c == 0 ? LATE_CONVERGENCE : PROGRAMS_SINCE);
+            }
+        }
+        return starts;
     }
 
     /** Every figure of a record but the time it was computed at. */
@@ -162,6 +177,9 @@ class MillionPathwaysFiguresBenchmark {
         writeChantiersAndTerritories(direct);
         writeStories(direct, stories, new HashMap<>());
         writePremieresHeuresIndex(direct, stories);
+        Map<String, Map<String, Long>> counters = new HashMap<>();
+        countStories(stories, counters);
+        writeCounters(direct, counters);
 
         Map<String, Object> expected = figures(new FiguresService(fed));
         Map<String, Object> actual = figures(new FiguresService(direct));
@@ -212,6 +230,7 @@ class MillionPathwaysFiguresBenchmark {
         writeChantiersAndTerritories(model);
         List<Story> premieresHeures = new ArrayList<>();
         Map<String, Integer> written = new HashMap<>();
+        Map<String, Map<String, Long>> counters = new HashMap<>();
         for (int t = 0; t < TERRITORIES; t++) {
             List<Story> stories = new ArrayList<>();
             int count = pathways / TERRITORIES + (t < pathways % TERRITORIES ? 1 : 0);
@@ -223,9 +242,57 @@ class MillionPathwaysFiguresBenchmark {
                 }
             }
             writeStories(model, stories, written);
+            countStories(stories, counters);
         }
         writePremieresHeuresIndex(model, premieresHeures);
+        writeCounters(model, counters);
         return written.size();
+    }
+
+    /**
+     * The figure counters (ADR 0031) the projection keeps, summed over the stories: each story is one participant
+     * in one territory, so their share of the territory and of the nation are the same. (Participants' pathway
+     * documents, which only the projection reads, are not written.)
+     */
+    private static void countStories(List<Story> stories, Map<String, Map<String, Long>> counters) {
+        for (Story s : stories) {
+            String exit = s.exit() == null ? null : s.exit().toString();
+            List<PathwayRecord> theirs = new ArrayList<>(2);
+            theirs.add(FigureCounters.decodeFiled(s.pathwayId(), FigureCounters.file(s.territoryId(),
+                    s.participantId(), "CONVERGENCE", s.chantierId(), s.entry().toString(), exit, s.category(), null)));
+            if (s.phPathwayId() != null) {
+                theirs.add(FigureCounters.decodeFiled(s.phPathwayId(), FigureCounters.file(s.territoryId(),
+                        s.participantId(), "PREMIERES_HEURES", s.territoryId() + "-c0", s.phEntry().toString(),
+                        s.entry().minusDays(1).toString(), null, s.pathwayId())));
+            }
+            ParticipantShare share = ParticipantShare.of(theirs, theirs, CONVERGENCE_STARTS);
+            ParticipantShare.increments(ParticipantShare.NONE, share).forEach((path, delta) -> {
+                counters.computeIfAbsent(s.territoryId(), t -> new HashMap<>()).merge(path, delta, Long::sum);
+                counters.computeIfAbsent(FigureCounters.NATION, t -> new HashMap<>()).merge(path, delta, Long::sum);
+            });
+        }
+    }
+
+    private static void writeCounters(ReportingModel model, Map<String, Map<String, Long>> counters) {
+        List<Document> documents = new ArrayList<>();
+        counters.forEach((scope, paths) -> {
+            Document document = new Document("_id", scope);
+            paths.forEach((path, value) -> {
+                Document at = document;
+                String[] parts = path.split("\\.");
+                for (int i = 0; i < parts.length - 1; i++) {
+                    Document next = at.get(parts[i], Document.class);
+                    if (next == null) {
+                        next = new Document();
+                        at.put(parts[i], next);
+                    }
+                    at = next;
+                }
+                at.put(parts[parts.length - 1], value);
+            });
+            documents.add(document);
+        });
+        model.figureCounters().insertMany(documents);
     }
 
     private static void writeChantiersAndTerritories(ReportingModel model) {

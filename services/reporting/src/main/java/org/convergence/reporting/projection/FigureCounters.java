@@ -1,0 +1,163 @@
+package org.convergence.reporting.projection;
+
+import org.bson.Document;
+import org.convergence.platform.programs.ProgramCatalog;
+import org.convergence.platform.projection.ProjectionBatch;
+import org.convergence.reporting.figures.ParticipantShare;
+import org.convergence.reporting.figures.PathwayRecord;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the six pathway figures' counters of every territory and of the nation exact (ADR 0031). A participant's
+ * pathways are kept together ({@link ReportingModel#participantPathways}); each fact that changes one of them, or
+ * the Convergence start of a chantier they are at, moves every scope's counters by the difference between the
+ * participant's share before and after ({@link ParticipantShare#increments}): a correction takes the person out of
+ * a year and puts them in another, a fact that changes nothing moves nothing, and a person counts once per scope
+ * whatever their number of pathways. Increments go through {@link ProjectionBatch#increment}, stored once per
+ * event even when a batch is delivered again after a crash.
+ */
+public final class FigureCounters {
+
+    /** The nation's counters document; a territory id is a slug, so it never takes this id. */
+    public static final String NATION = "#nation";
+    private static final char SEPARATOR = '\u001E';
+
+    private final ReportingModel model;
+
+    FigureCounters(ReportingModel model) {
+        this.model = model;
+    }
+
+    void prefetch(ProjectionBatch batch, String participantId, String chantierId) {
+        batch.prefetch(model.participantPathways(), ReportingModel.participantBucketOf(participantId));
+        if (chantierId != null) {
+            batch.prefetch(model.participantPathways(), participantsAt(chantierId));
+        }
+    }
+
+    /** A pathway fact changed this pathway: file its new state with the participant and move the counters. */
+    void pathwayChanged(ProjectionBatch batch, String participantId, String pathwayId, String territoryId,
+                        String chantierId, ProjectionBatch.Unit entry) {
+        Map<String, String> before = pathwaysOf(batch, participantId);
+        Map<String, String> after = new LinkedHashMap<>(before);
+        after.put(pathwayId, territoryId + SEPARATOR + TerritoryYears.encode(participantId, entry.getString("program"),
+                chantierId, entry.getString("entryDate"), entry.getString("exitDate"),
+                entry.getString("exitCategory"), entry.getString("promotedTo")));
+        if (after.equals(before)) {
+            return;
+        }
+        batch.set(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
+                "participants." + participantId, new Document(new LinkedHashMap<>(after)));
+        // Who is at a chantier, for a change of its Convergence start: a set member, visible to later facts of
+        // the same batch (a roster entry added in this batch is not, through its parent field).
+        batch.addToSet(model.participantPathways(), participantsAt(chantierId), "participants", participantId);
+        List<PathwayRecord> old = decode(before);
+        List<PathwayRecord> now = decode(after);
+        Map<String, LocalDate> starts = convergenceStarts(batch, old, now);
+        move(batch, old, starts, now, starts);
+    }
+
+    /**
+     * A chantier's Convergence start changed: every participant with a pathway there counts from another day, so
+     * their shares move from the old start to the new one. The chantier's participant list names them.
+     */
+    void convergenceStartChanged(ProjectionBatch batch, String chantierId, String oldStart, String newStart) {
+        if (java.util.Objects.equals(oldStart, newStart)) {
+            return;
+        }
+        List<String> participants = batch.document(model.participantPathways(), participantsAt(chantierId))
+                .getList("participants", String.class);
+        for (String participantId : participants) {
+            List<PathwayRecord> theirs = decode(pathwaysOf(batch, participantId));
+            Map<String, LocalDate> now = convergenceStarts(batch, theirs, List.of());
+            Map<String, LocalDate> then = new HashMap<>(now);
+            if (oldStart == null) {
+                then.remove(chantierId);
+            } else {
+                then.put(chantierId, LocalDate.parse(oldStart));
+            }
+            move(batch, theirs, then, theirs, now);
+        }
+    }
+
+    /** The document listing the participants with a pathway at a chantier (ids of participant buckets are numbers). */
+    static String participantsAt(String chantierId) {
+        return "#chantier#" + chantierId;
+    }
+
+    private void move(ProjectionBatch batch, List<PathwayRecord> old, Map<String, LocalDate> oldStarts,
+                      List<PathwayRecord> now, Map<String, LocalDate> newStarts) {
+        Set<String> scopes = new LinkedHashSet<>();
+        scopes.add(NATION);
+        old.forEach(p -> scopes.add(p.territoryId()));
+        now.forEach(p -> scopes.add(p.territoryId()));
+        for (String scope : scopes) {
+            ParticipantShare.increments(share(old, scope, oldStarts), share(now, scope, newStarts))
+                    .forEach((path, delta) -> batch.increment(model.figureCounters(), scope, path, delta));
+        }
+    }
+
+    private static ParticipantShare share(List<PathwayRecord> theirs, String scope, Map<String, LocalDate> starts) {
+        List<PathwayRecord> inScope = NATION.equals(scope) ? theirs
+                : theirs.stream().filter(p -> scope.equals(p.territoryId())).toList();
+        return ParticipantShare.of(inScope, theirs, starts);
+    }
+
+    /** The participant's pathways as the batch sees them: pathway id to territory and compact entry. */
+    private Map<String, String> pathwaysOf(ProjectionBatch batch, String participantId) {
+        Map<String, String> pathways = new LinkedHashMap<>();
+        if (batch.document(model.participantPathways(), ReportingModel.participantBucketOf(participantId))
+                .get("participants." + participantId) instanceof Map<?, ?> stored) {
+            stored.forEach((pathwayId, value) -> pathways.put(pathwayId.toString(), value.toString()));
+        }
+        return pathways;
+    }
+
+    private Map<String, LocalDate> convergenceStarts(ProjectionBatch batch, Collection<PathwayRecord> old,
+                                                     Collection<PathwayRecord> now) {
+        Map<String, LocalDate> starts = new HashMap<>();
+        List<PathwayRecord> all = new ArrayList<>(old);
+        all.addAll(now);
+        for (PathwayRecord p : all) {
+            if (p.chantierId() != null && !starts.containsKey(p.chantierId())) {
+                String start = batch.document(model.chantiers(), p.chantierId())
+                        .getString("programs." + ProgramCatalog.CONVERGENCE);
+                if (start != null) {
+                    starts.put(p.chantierId(), LocalDate.parse(start));
+                }
+            }
+        }
+        return starts;
+    }
+
+    /** Pathways of a participant, as filed: {@code <territoryId><RS><compact entry>}. */
+    static List<PathwayRecord> decode(Map<String, String> filed) {
+        List<PathwayRecord> pathways = new ArrayList<>(filed.size());
+        filed.forEach((pathwayId, value) -> {
+            int at = value.indexOf(SEPARATOR);
+            pathways.add(TerritoryYears.decode(pathwayId, value.substring(0, at), value.substring(at + 1)));
+        });
+        return pathways;
+    }
+
+    /** One pathway as {@link #file} files it. */
+    public static PathwayRecord decodeFiled(String pathwayId, String filed) {
+        return decode(Map.of(pathwayId, filed)).get(0);
+    }
+
+    /** How a participant's pathway is filed (the benchmark's direct writer files the same). */
+    public static String file(String territoryId, String participantId, String program, String chantierId,
+                              String entryDate, String exitDate, String exitCategory, String promotedTo) {
+        return territoryId + SEPARATOR + TerritoryYears.encode(participantId, program, chantierId, entryDate, exitDate,
+                exitCategory, promotedTo);
+    }
+}
