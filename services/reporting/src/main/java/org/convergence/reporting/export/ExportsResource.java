@@ -73,13 +73,13 @@ public class ExportsResource {
     @Operation(summary = "The nation's and every territory's figures of a year as CSV (national team, evaluators)")
     public Response national(@PathParam("year") @Min(2000) @Max(2100) int year) {
         NationalFigures nation = figures.national(Year.of(year));
-        List<FigureExports.Place> places = new ArrayList<>();
-        places.add(new FigureExports.Place("France", "", "France entière", tree.of(nation)));
+        List<FigureExports.Place> territories = new ArrayList<>();
         Map<String, String> names = directory.territoryNames();
         for (TerritoryFigures territory : nation.territories()) {
-            places.add(territoryPlace(territory, names));
+            territories.add(territoryPlace(territory, names));
         }
-        return csv(table(year, places), "convergence-france-" + year + ".csv");
+        return csv(table(year, new FigureExports.Place("France", "", "France entière", tree.of(nation)), territories),
+                "convergence-france-" + year + ".csv");
     }
 
     @GET
@@ -91,14 +91,14 @@ public class ExportsResource {
         scope.requireTerritoryFigures(territoryId);
         TerritoryFigures territory = figures.territory(territoryId, Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
-        List<FigureExports.Place> places = new ArrayList<>();
-        places.add(territoryPlace(territory, directory.territoryNames()));
+        List<FigureExports.Place> chantiers = new ArrayList<>();
         for (Directory.Place chantier : directory.chantiersOf(territoryId)) {
             figures.chantier(chantier.id(), Year.of(year)).ifPresent(c ->
-                    places.add(new FigureExports.Place("Chantier", chantier.id(), chantier.name(),
+                    chantiers.add(new FigureExports.Place("Chantier", chantier.id(), chantier.name(),
                             tree.of(c.figures()))));
         }
-        return csv(table(year, places), territoryId + "-" + year + ".csv");
+        return csv(table(year, territoryPlace(territory, directory.territoryNames()), chantiers),
+                territoryId + "-" + year + ".csv");
     }
 
     @GET
@@ -116,8 +116,8 @@ public class ExportsResource {
             scope.requireChantierAccess(found.territoryId(), chantierId);
         }
         String name = directory.chantier(chantierId).map(Directory.Chantier::name).orElse(chantierId);
-        return csv(table(year, List.of(new FigureExports.Place("Chantier", chantierId, name,
-                tree.of(found.figures())))), chantierId + "-" + year + ".csv");
+        return csv(exports.table(year, List.of(new FigureExports.Place("Chantier", chantierId, name,
+                tree.of(found.figures()))), minimumFor()), chantierId + "-" + year + ".csv");
     }
 
     @GET
@@ -127,15 +127,15 @@ public class ExportsResource {
     public Response publishedNational(@PathParam("year") @Min(2000) @Max(2100) int year) {
         PublishedReports.Published report = published.national(Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No report published for " + year));
-        List<FigureExports.Place> places = new ArrayList<>();
-        places.add(new FigureExports.Place("France", "", "France entière", FigureTree.of(report.figures())));
+        List<FigureExports.Place> territories = new ArrayList<>();
         Map<String, String> names = directory.territoryNames();
         for (JsonNode territory : report.figures().path("territories")) {
             String id = territory.path("territoryId").asText();
             String name = names.getOrDefault(id, id);
-            places.add(new FigureExports.Place("Territoire", id, name, FigureTree.of(territory)));
+            territories.add(new FigureExports.Place("Territoire", id, name, FigureTree.of(territory)));
         }
-        return csv(table(year, places), "convergence-france-" + year + "-publie.csv");
+        return csv(table(year, new FigureExports.Place("France", "", "France entière",
+                FigureTree.of(report.figures())), territories), "convergence-france-" + year + "-publie.csv");
     }
 
     @GET
@@ -147,15 +147,15 @@ public class ExportsResource {
         scope.requireTerritoryFigures(territoryId);
         PublishedReports.Published report = published.territory(Year.of(year), territoryId)
                 .orElseThrow(() -> new NotFoundException("No published figures of " + territoryId + " for " + year));
-        List<FigureExports.Place> places = new ArrayList<>();
-        places.add(new FigureExports.Place("Territoire", territoryId, directory.territory(territoryId)
-                .map(Directory.Place::name).orElse(territoryId), FigureTree.of(report.figures())));
+        List<FigureExports.Place> chantiers = new ArrayList<>();
         for (String chantierId : report.chantierIds()) {
-            published.chantier(Year.of(year), chantierId).ifPresent(c -> places.add(new FigureExports.Place(
+            published.chantier(Year.of(year), chantierId).ifPresent(c -> chantiers.add(new FigureExports.Place(
                     "Chantier", chantierId, directory.chantier(chantierId).map(Directory.Chantier::name)
                     .orElse(chantierId), FigureTree.of(c.figures().path("figures")))));
         }
-        return csv(table(year, places), territoryId + "-" + year + "-publie.csv");
+        return csv(table(year, new FigureExports.Place("Territoire", territoryId, directory.territory(territoryId)
+                .map(Directory.Place::name).orElse(territoryId), FigureTree.of(report.figures())), chantiers),
+                territoryId + "-" + year + "-publie.csv");
     }
 
     @GET
@@ -200,9 +200,16 @@ public class ExportsResource {
                 names.getOrDefault(territory.territoryId(), territory.territoryId()), tree.of(territory));
     }
 
-    /** Evaluators get aggregates under statistical secrecy, as in the cohort export (ADR 0022). */
-    private CsvTable table(int year, List<FigureExports.Place> places) {
-        return exports.table(year, places, scope.isEvaluator() ? minimumPeople : 0);
+    /**
+     * Evaluators get aggregates under statistical secrecy, as in the cohort export (ADR 0022), with complementary
+     * suppression between a whole and its parts (ADR 0033).
+     */
+    private CsvTable table(int year, FigureExports.Place whole, List<FigureExports.Place> parts) {
+        return exports.table(year, whole, parts, minimumFor());
+    }
+
+    private int minimumFor() {
+        return scope.isEvaluator() ? minimumPeople : 0;
     }
 
     private static Response csv(CsvTable table, String fileName) {

@@ -33,19 +33,42 @@ public final class FigureExports {
     }
 
     /**
-     * With statistical secrecy: a count of fewer than {@code minimumPeople} people (but not zero) is
-     * {@value #SECRET}; so are a share's three cells when its numerator or its denominator is such a count, and a
-     * mean's three cells when it is over fewer people. 0 suppresses nothing.
+     * With statistical secrecy, places side by side (no row is the sum of others): see {@link TableSuppression}'s
+     * primary pass; a secret figure's cells all read {@value #SECRET}. 0 suppresses nothing.
      */
     public CsvTable table(int year, List<Place> places, int minimumPeople) {
+        return table(year, places, false, minimumPeople);
+    }
+
+    /**
+     * With statistical secrecy, a whole above its parts (the nation and its territories, a territory and its
+     * chantiers): small cells are secret, and so are enough others that no secret cell is the whole minus what is
+     * published ({@link TableSuppression}, ADR 0033).
+     */
+    public CsvTable table(int year, Place whole, List<Place> parts, int minimumPeople) {
+        List<Place> places = new ArrayList<>();
+        places.add(whole);
+        places.addAll(parts);
+        return table(year, places, true, minimumPeople);
+    }
+
+    private CsvTable table(int year, List<Place> places, boolean wholeFirst, int minimumPeople) {
         Map<String, FigureValue> shapes = new LinkedHashMap<>();
         places.forEach(p -> p.figures().forEach(shapes::putIfAbsent));
+        List<String> keys = new ArrayList<>(shapes.keySet());
+        boolean[][] secret = new TableSuppression(minimumPeople)
+                .secret(TableSuppression.values(places, keys), wholeFirst);
         List<String> header = new ArrayList<>(List.of("Année", "Niveau", "Identifiant", "Nom"));
         shapes.forEach((key, shape) -> header.addAll(columns(labels.of(key), shape)));
         CsvTable table = new CsvTable(header);
-        for (Place place : places) {
+        for (int r = 0; r < places.size(); r++) {
+            Place place = places.get(r);
             List<String> row = new ArrayList<>(List.of(Integer.toString(year), place.kind(), place.id(), place.name()));
-            shapes.forEach((key, shape) -> row.addAll(cells(place.figures().get(key), shape, minimumPeople)));
+            for (int c = 0; c < keys.size(); c++) {
+                FigureValue shape = shapes.get(keys.get(c));
+                row.addAll(secret[r][c] ? columns("", shape).stream().map(x -> SECRET).toList()
+                        : cells(place.figures().get(keys.get(c)), shape));
+            }
             table.row(row);
         }
         return table;
@@ -62,12 +85,9 @@ public final class FigureExports {
     }
 
     /** A figure a place lacks (a chantier with no figures yet) leaves its cells empty. */
-    private static List<String> cells(FigureValue value, FigureValue shape, int minimumPeople) {
+    private static List<String> cells(FigureValue value, FigureValue shape) {
         if (value == null) {
             return columns("", shape).stream().map(c -> "").toList();
-        }
-        if (secret(value, minimumPeople)) {
-            return columns("", shape).stream().map(c -> SECRET).toList();
         }
         if (value instanceof FigureValue.Share s) {
             return List.of(s.value() == null ? "" : decimal(100 * s.value(), 2), Long.toString(s.numerator()),
@@ -82,20 +102,6 @@ public final class FigureExports {
 
     /** What a suppressed cell says (as in the cohort export). */
     public static final String SECRET = "secret";
-
-    private static boolean secret(FigureValue value, int minimumPeople) {
-        if (value instanceof FigureValue.Share s) {
-            return small(s.numerator(), minimumPeople) || small(s.denominator(), minimumPeople);
-        }
-        if (value instanceof FigureValue.Average a) {
-            return small(a.count(), minimumPeople);
-        }
-        return small(((FigureValue.Count) value).value(), minimumPeople);
-    }
-
-    private static boolean small(long people, int minimumPeople) {
-        return people > 0 && people < minimumPeople;
-    }
 
     static String decimal(double value, int digits) {
         String formatted = String.format(Locale.ROOT, "%." + digits + "f", value).replace('.', ',');

@@ -37,15 +37,40 @@ class CohortExportTest {
     }
 
     @Test
-    void aCellDescribingFewerPeopleThanTheMinimumIsSuppressed() {
-        List<PathwayRecord> pathways = new ArrayList<>(crowd("paris", 4, LocalDate.of(2020, 3, 1)));
+    void aCellDescribingFewerPeopleThanTheMinimumIsSuppressedAndTheNextRarestValueWithIt() {
+        List<PathwayRecord> pathways = new ArrayList<>(crowd("paris", 6, LocalDate.of(2020, 3, 1)));
+        pathways.addAll(crowd("lyon", 3, LocalDate.of(2020, 3, 1)));
         pathways.addAll(crowd("lozere", 2, LocalDate.of(2020, 3, 1)));
         List<List<String>> rows = rows(export.of(Year.of(2020), pathways));
         long paris = rows.stream().filter(r -> r.get(3).equals("paris")).count();
         long secret = rows.stream().filter(r -> r.get(3).equals(CohortExport.SECRET)).count();
-        assertEquals(4, paris);
-        assertEquals(2, secret, "two people in Lozère: their territory is not shown");
+        assertEquals(6, paris);
+        assertEquals(5, secret, "two people in Lozère: their territory is not shown");
         assertTrue(rows.stream().noneMatch(r -> r.contains("lozere")));
+        // With Lyon shown, its 3 rows and the known list of territories would say the 2 secret rows are Lozère.
+        assertTrue(rows.stream().noneMatch(r -> r.contains("lyon")), "the next rarest territory is hidden too");
+    }
+
+    @Test
+    void aRareCombinationOfCommonValuesIsNotPublished() {
+        List<PathwayRecord> pathways = new ArrayList<>(crowd("paris", 3, LocalDate.of(2020, 3, 1)));
+        pathways.addAll(crowd("lyon", 3, LocalDate.of(2020, 3, 1)));
+        pathways.addAll(crowd("nord", 4, LocalDate.of(2020, 3, 1)));
+        pathways.addAll(premieresHeures("paris", 3));
+        pathways.addAll(premieresHeures("lyon", 1));
+        List<List<String>> rows = rows(export.of(Year.of(2020), pathways)).subList(1, 15);
+        // Lyon (4 people) and Premières Heures (4 people) are common; Lyon in Premières Heures is one person.
+        assertTrue(rows.stream().noneMatch(r -> r.get(2).equals("PREMIERES_HEURES") && r.get(3).equals("lyon")),
+                "nobody is shown as the one Premières Heures participant of Lyon");
+        for (List<String> row : rows) {
+            List<String> says = row.subList(2, 9);
+            long alike = rows.stream().filter(r -> r.subList(2, 9).equals(says)).count();
+            assertTrue(alike >= 3 || says.stream().allMatch(CohortExport.SECRET::equals),
+                    "a row sets apart fewer than 3 pathways: " + says);
+        }
+        assertEquals(3, rows.stream().filter(r -> r.get(2).equals("PREMIERES_HEURES") && r.get(3).equals("paris"))
+                .count(), "a common combination keeps its values");
+        assertEquals(6, rows.stream().filter(r -> r.get(3).equals("paris")).count());
     }
 
     @Test
@@ -86,6 +111,16 @@ class CohortExportTest {
         for (int i = 0; i < people; i++) {
             pathways.add(new PathwayRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "CONVERGENCE",
                     territory, "c", entry, LocalDate.of(2020, 11, 30), "OTHER", null, Set.of(1)));
+        }
+        return pathways;
+    }
+
+    private static List<PathwayRecord> premieresHeures(String territory, int people) {
+        List<PathwayRecord> pathways = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            pathways.add(new PathwayRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                    "PREMIERES_HEURES", territory, "c", LocalDate.of(2020, 3, 1), LocalDate.of(2020, 11, 30), "OTHER",
+                    null, Set.of(1)));
         }
         return pathways;
     }
