@@ -233,7 +233,7 @@ public final class ProjectionBatch {
         ordered.sort((a, b) -> Boolean.compare(a.getValue().marked, b.getValue().marked));
         for (Map.Entry<DocKey, Changes> entry : ordered) {
             byCollection.get(entry.getKey().collection()).add(new UpdateOneModel<>(
-                    Filters.eq("_id", entry.getKey().id()), update(entry.getKey(), entry.getValue()), UPSERT));
+                    filter(entry.getKey(), entry.getValue()), update(entry.getKey(), entry.getValue()), UPSERT));
         }
         int written = 0;
         for (Map.Entry<String, List<WriteModel<Document>>> writes : byCollection.entrySet()) {
@@ -244,6 +244,27 @@ public final class ProjectionBatch {
         }
         batch.clear();
         return written;
+    }
+
+    /**
+     * The document by {@code _id}; for one taking increments, also its watermarks as this batch read them. Every
+     * other write is idempotent, but {@code $inc} is not: two consumers applying the same offsets at once (a
+     * consumer that lost its partition in a rebalance, still flushing while the new owner re-applies) would both add.
+     * With the watermarks in the filter, the second finds no document as it read it; its upsert then collides on
+     * {@code _id} and fails the batch, which is retried, reads the new watermarks and skips what is stored.
+     */
+    private Bson filter(DocKey key, Changes changes) {
+        Bson id = Filters.eq("_id", key.id());
+        if (changes.incrementedUpTo.isEmpty()) {
+            return id;
+        }
+        List<Bson> asRead = new ArrayList<>();
+        asRead.add(id);
+        for (String watermark : changes.incrementedUpTo.keySet()) {
+            asRead.add(at(stored(key), watermark) instanceof Number offset
+                    ? Filters.eq(watermark, offset.longValue()) : Filters.exists(watermark, false));
+        }
+        return Filters.and(asRead);
     }
 
     /**

@@ -245,6 +245,38 @@ class ProjectionBatchTest {
     }
 
     @Test
+    void twoConsumersApplyingTheSameOffsetsAtOnceAddEachIncrementOnce() {
+        ProjectionBatch earlier = batch();
+        counted(earlier, 1, 1);
+        earlier.flush();
+        // A consumer that lost its partition and the new owner both read the counter before either stores.
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        counted(zombie, 2, 10);
+        counted(owner, 2, 10);
+        owner.flush();
+
+        assertThrows(RuntimeException.class, zombie::flush, "the counter moved since the zombie read it");
+        assertEquals(11L, count("t#2020"));
+        ProjectionBatch retried = batch();
+        counted(retried, 2, 10);
+        retried.flush();
+        assertEquals(11L, count("t#2020"), "the retry reads the new watermark and skips the stored offset");
+    }
+
+    @Test
+    void twoConsumersCreatingTheSameCounterAtOnceAddEachIncrementOnce() {
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        counted(zombie, 1, 5);
+        counted(owner, 1, 5);
+        owner.flush();
+
+        assertThrows(RuntimeException.class, zombie::flush);
+        assertEquals(5L, count("t#2020"));
+    }
+
+    @Test
     void theIncrementsOfARefusedEventAreNeverStored() {
         ProjectionBatch batch = batch();
         counted(batch, 1, 1);

@@ -52,14 +52,16 @@ public final class FigureCounters {
         after.put(pathwayId, territoryId + SEPARATOR + TerritoryYears.encode(participantId, entry.getString("program"),
                 chantierId, entry.getString("entryDate"), entry.getString("exitDate"),
                 entry.getString("exitCategory"), entry.getString("promotedTo")));
+        // Who is at a chantier, for a change of its Convergence start: a set member, visible to later facts of
+        // the same batch (a roster entry added in this batch is not, through its parent field). Added even when
+        // nothing else changes: a flush cut between the participant's document and this set leaves the fact,
+        // delivered again, with nothing else to change, and the participant must still join the set.
+        batch.addToSet(model.participantPathways(), participantsAt(chantierId), "participants", participantId);
         if (after.equals(before)) {
             return;
         }
         batch.set(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
                 "participants." + participantId, new Document(new LinkedHashMap<>(after)));
-        // Who is at a chantier, for a change of its Convergence start: a set member, visible to later facts of
-        // the same batch (a roster entry added in this batch is not, through its parent field).
-        batch.addToSet(model.participantPathways(), participantsAt(chantierId), "participants", participantId);
         List<PathwayRecord> old = decode(before);
         List<PathwayRecord> now = decode(after);
         Map<String, LocalDate> starts = convergenceStarts(batch, old, now);

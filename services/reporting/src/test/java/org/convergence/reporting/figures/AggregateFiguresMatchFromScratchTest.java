@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,6 +82,27 @@ class AggregateFiguresMatchFromScratchTest {
     }
 
     /** Corrections arriving long after the facts they correct, moving pathways across years. */
+    @Test
+    void aParticipantJoinsTheirChantiersSetThoughTheFlushWasCutBeforeTheSet() {
+        History history = new History();
+        history.territory("agc-west");
+        history.chantier("agc-west", "agc-west-a", "CONVERGENCE", LocalDate.of(2018, 1, 1));
+        String person = History.uuid();
+        history.pathway("agc-west", "agc-west-a", person, "CONVERGENCE").enrolled(LocalDate.of(2019, 3, 4));
+        ReportingModel model = model();
+        var projection = ReportingRuntime.projection(model, History.CODEC);
+        // The chantier's set cannot take a member: the flush stops at it, as a crash there would.
+        model.participantPathways().insertOne(new Document("_id", "#chantier#agc-west-a")
+                .append("participants", "not a set"));
+        assertThrows(RuntimeException.class, () -> projection.handleAll(History.consumed(history.envelopes())));
+
+        model.participantPathways().deleteOne(new Document("_id", "#chantier#agc-west-a"));
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+        Document set = model.participantPathways().find(new Document("_id", "#chantier#agc-west-a")).first();
+        assertEquals(List.of(person), set == null ? List.of() : set.getList("participants", String.class),
+                "a later change of the chantier's Convergence start must find them");
+    }
+
     private static void late(History history, String sample) {
         history.territory("agx-east");
         history.chantier("agx-east", "agx-east-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
