@@ -249,12 +249,7 @@ class ProjectionBatchTest {
         ProjectionBatch earlier = batch();
         counted(earlier, 1, 1);
         earlier.flush();
-        // A consumer that lost its partition and the new owner both read the counter before either stores.
-        ProjectionBatch zombie = batch();
-        ProjectionBatch owner = batch();
-        counted(zombie, 2, 10);
-        counted(owner, 2, 10);
-        owner.flush();
+        ProjectionBatch zombie = readByTwoConsumersAndStoredByTheOwner(2, 10);
 
         assertThrows(RuntimeException.class, zombie::flush, "the counter moved since the zombie read it");
         assertEquals(11L, count("t#2020"));
@@ -266,11 +261,7 @@ class ProjectionBatchTest {
 
     @Test
     void twoConsumersCreatingTheSameCounterAtOnceAddEachIncrementOnce() {
-        ProjectionBatch zombie = batch();
-        ProjectionBatch owner = batch();
-        counted(zombie, 1, 5);
-        counted(owner, 1, 5);
-        owner.flush();
+        ProjectionBatch zombie = readByTwoConsumersAndStoredByTheOwner(1, 5);
 
         assertThrows(RuntimeException.class, zombie::flush);
         assertEquals(5L, count("t#2020"));
@@ -293,6 +284,19 @@ class ProjectionBatchTest {
     void anIncrementWithoutItsEventsPositionIsRefused() {
         ProjectionBatch batch = batch();
         assertThrows(IllegalStateException.class, () -> batch.increment(index, "t#2020", "people", 1));
+    }
+
+    /**
+     * A consumer that lost its partition (the zombie) and the new owner both apply one offset, each having read the
+     * counter before either stores; the owner stores first. Returns the zombie's batch, not flushed yet.
+     */
+    private ProjectionBatch readByTwoConsumersAndStoredByTheOwner(long offset, long people) {
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        counted(zombie, offset, people);
+        counted(owner, offset, people);
+        owner.flush();
+        return zombie;
     }
 
     private void counted(ProjectionBatch batch, long offset, long people) {
