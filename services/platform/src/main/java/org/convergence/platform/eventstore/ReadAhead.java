@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * MongoEventStore#streamsOf}) instead of one {@code _id} lookup per commit and stream (ADR 0030).
  *
  * <p>A stream read ahead is handed out once, to the first load of it, then forgotten: a later load of it in the same
- * work (after its aggregate appended) reads the store. Reading ahead changes no guarantee: a stream read ahead is as
- * fresh as one loaded by itself a moment later, and the unique commit {@code _id} still refuses an append made on a
- * stream another writer changed in between (optimistic lock).
+ * work (after its aggregate appended) reads the store. A stream read ahead is as fresh as the batch's first load,
+ * not as its own load would be, and is read before its aggregate is locked in this process: under contention more
+ * appends collide and are retried. Correctness is unchanged: the unique commit {@code _id} still refuses an append
+ * made on a stream another writer changed in between (optimistic lock).
  */
 public final class ReadAhead {
 
