@@ -49,13 +49,18 @@ final class StackCalls {
     }
 
     HttpResponse<String> send(String service, String method, String path, String body) throws Exception {
+        return send(service, method, path, "application/json", body);
+    }
+
+    /** A request whose body is of another media type than JSON (an NDJSON import...). */
+    HttpResponse<String> send(String service, String method, String path, String contentType, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2));
         if (body == null) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
