@@ -39,6 +39,21 @@ public record StackLayout(Path repository, Path dataDir, int kafkaPort, int mong
         return new StackLayout(repository, dataDir, freePort(), freePort(), ports);
     }
 
+    /**
+     * The stack of one test or benchmark run of a module: the repository the build names ({@code repository.root},
+     * set by the module's surefire and failsafe configuration), data in a new directory under the module's
+     * {@code target}, every process on a free port.
+     */
+    public static StackLayout forTestRun(String module, String prefix) {
+        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
+        try {
+            return onFreePorts(repository, Files.createTempDirectory(repository.resolve(module).resolve("target"),
+                    prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The services' names, in the order of the list. */
     public List<String> services() {
         return List.copyOf(servicePorts.keySet());

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,9 +70,7 @@ class EmployerTransitionIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "transitions-");
-        layout = StackLayout.onFreePorts(repository, dataDir);
+        layout = StackLayout.forTestRun("deploy/local-stack", "transitions-");
         stack = new LocalStack(layout);
         stack.start();
         calls = new StackCalls(stack, stack.token("national", Map.of()));

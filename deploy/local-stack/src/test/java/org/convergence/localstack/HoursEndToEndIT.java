@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,9 +62,7 @@ class HoursEndToEndIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "hours-");
-        layout = StackLayout.onFreePorts(repository, dataDir);
+        layout = StackLayout.forTestRun("deploy/local-stack", "hours-");
         stack = new LocalStack(layout);
         stack.start();
         national = new StackCalls(stack, stack.token("national", Map.of()));

@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,9 +36,7 @@ class ImportBenchmarkIT {
 
     @Test
     void importTenThousandHistoricPathways() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "bench-");
-        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
+        StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "bench-");
         try (LocalStack stack = new LocalStack(layout)) {
             stack.start();
             double rawBulk = RawWriteRate.insertMany(layout.mongoUri());

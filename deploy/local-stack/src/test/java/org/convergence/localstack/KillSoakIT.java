@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +46,7 @@ class KillSoakIT {
 
     @Test
     void killingEachProcessInTurnLosesNoAcknowledgedFactAndAppliesEveryStoredFactOnce() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "soak-");
-        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
+        StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "soak-");
         try (LocalStack stack = new LocalStack(layout)) {
             stack.start();
             String token = stack.token("national", Map.of());

@@ -14,8 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,7 @@ class LocalStackIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "stack-");
-        layout = StackLayout.onFreePorts(repository, dataDir);
+        layout = StackLayout.forTestRun("deploy/local-stack", "stack-");
         stack = started(layout);
         national = stack.token("national", Map.of());
     }

@@ -51,10 +51,8 @@ class MemoryBenchmarkIT {
 
     @Test
     void everyServiceStaysUnderTwoHundredMegabytesIdleAndUnderLoad() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "memory-");
         Map<String, String> env = JAVA_OPTS.isBlank() ? Map.of() : Map.of("JAVA_OPTS_APPEND", JAVA_OPTS);
-        try (LocalStack stack = new LocalStack(StackLayout.onFreePorts(repository, dataDir), System.out::println,
+        try (LocalStack stack = new LocalStack(StackLayout.forTestRun("deploy/local-stack", "memory-"), System.out::println,
                 env)) {
             stack.start();
             String token = stack.token("national", Map.of());

@@ -44,9 +44,9 @@ class PartnerJourneyIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "journey-");
-        stack = new LocalStack(StackLayout.onFreePorts(repository, dataDir));
+        StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "journey-");
+        dataDir = layout.dataDir();
+        stack = new LocalStack(layout);
         stack.start();
     }
 

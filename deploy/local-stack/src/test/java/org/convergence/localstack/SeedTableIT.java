@@ -11,8 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +55,7 @@ class SeedTableIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "seed-");
-        stack = new LocalStack(StackLayout.onFreePorts(repository, dataDir));
+        stack = new LocalStack(StackLayout.forTestRun("deploy/local-stack", "seed-"));
         stack.start();
         national = stack.token("national", Map.of());
     }

@@ -15,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,9 +67,7 @@ class SustainedLoadBenchmarkIT {
 
     @Test
     void commandToFigureDelayUnderSustainedLoadAndTheDrainOfABacklog() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "bench-load-");
-        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
+        StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "bench-load-");
         try (LocalStack started = new LocalStack(layout)) {
             stack = started;
             stack.start();

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,9 +54,7 @@ class TimesheetsToFiguresBenchmarkIT {
 
     @Test
     void timesheetsFromTheInboundTopicToTheReportingFigure() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/local-stack/target"), "bench-hours-");
-        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
+        StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "bench-hours-");
         try (LocalStack stack = new LocalStack(layout)) {
             stack.start();
             StackCalls national = new StackCalls(stack, stack.token("national", Map.of()));

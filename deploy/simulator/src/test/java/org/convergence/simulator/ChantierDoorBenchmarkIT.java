@@ -12,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,9 +37,7 @@ class ChantierDoorBenchmarkIT {
 
     @Test
     void theDoorAppliesPathwayFactsAtAMeasuredRate() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/simulator/target"), "bench-");
-        StackLayout layout = StackLayout.onFreePorts(repository, dataDir);
+        StackLayout layout = StackLayout.forTestRun("deploy/simulator", "bench-");
         try (LocalStack stack = new LocalStack(layout)) {
             stack.start();
             IntegrationEventCodec codec = new IntegrationEventCodec(IntegrationEvents.all());

@@ -23,8 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -69,9 +67,7 @@ class ChantierSoftwareEndToEndIT {
 
     @BeforeAll
     static void sendTheSameHistoryThroughBothDoors() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(repository.resolve("deploy/simulator/target"), "stack-");
-        layout = StackLayout.onFreePorts(repository, dataDir);
+        layout = StackLayout.forTestRun("deploy/simulator", "stack-");
         stack = new LocalStack(layout);
         stack.start();
         overKafka = HistoryGenerator.generate(new HistoryGenerator.Plan(SEED, "sim-kafka", 2, 10, 0.1, 6, AS_OF));
