@@ -32,15 +32,27 @@ public class Timesheets {
         this.pathways = pathways;
     }
 
-    /** The pathways among those reported that this service does not know (yet). */
-    public List<String> unknownPathways(List<WeekReport> reports) {
-        Map<String, PathwayTerms> known = pathways.terms(reports.stream().map(WeekReport::pathwayId).toList());
+    /** The terms of the reported pathways this service knows, by id: one read for a whole batch. */
+    public Map<String, PathwayTerms> knownPathways(List<WeekReport> reports) {
+        return pathways.terms(reports.stream().map(WeekReport::pathwayId).toList());
+    }
+
+    /** The pathways among those reported that are not in {@code known} (this service does not know them yet). */
+    public static List<String> unknownPathways(List<WeekReport> reports, Map<String, PathwayTerms> known) {
         return reports.stream().map(WeekReport::pathwayId).filter(id -> !known.containsKey(id)).distinct().toList();
     }
 
     /** Records the weeks {@code chantierId} reports, in order; one result per report. */
     public List<WeekResult> record(String chantierId, List<WeekReport> reports, MetaData metaData) {
-        Map<String, PathwayTerms> known = pathways.terms(reports.stream().map(WeekReport::pathwayId).toList());
+        return record(chantierId, reports, knownPathways(reports), metaData);
+    }
+
+    /**
+     * Records the weeks {@code chantierId} reports, in order, against the pathways' terms already read for them
+     * ({@link #knownPathways}; a door reads them once per poll); one result per report.
+     */
+    public List<WeekResult> record(String chantierId, List<WeekReport> reports, Map<String, PathwayTerms> known,
+                                   MetaData metaData) {
         WeekResult[] results = new WeekResult[reports.size()];
         List<Integer> sent = new ArrayList<>();
         List<Object> toSend = new ArrayList<>();

@@ -54,8 +54,18 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return monday().compareTo(other.monday());
     }
 
+    /** {@code yyyy-Www}; built by hand, since it is written into every weekly event ({@code String.format} showed in the door's profile). */
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", year, week);
+        if (year < 0 || year > 9_999) {
+            return String.format("%04d-W%02d", year, week);
+        }
+        StringBuilder text = new StringBuilder(8);
+        int digits = year < 10 ? 1 : year < 100 ? 2 : year < 1_000 ? 3 : 4;
+        text.append("000", 0, 4 - digits).append(year).append("-W");
+        if (week < 10) {
+            text.append('0');
+        }
+        return text.append(week).toString();
     }
 }

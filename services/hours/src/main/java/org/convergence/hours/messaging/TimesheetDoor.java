@@ -14,6 +14,7 @@ import org.convergence.hours.application.Timesheets;
 import org.convergence.hours.application.WeekReport;
 import org.convergence.hours.application.WeekResult;
 import org.convergence.hours.domain.AbsenceMinutes;
+import org.convergence.hours.domain.PathwayTerms;
 import org.convergence.platform.axon.RecordedBy;
 import org.convergence.platform.domain.RuleViolationException;
 import org.convergence.platform.messaging.ConsumedEvent;
@@ -82,7 +83,9 @@ public class TimesheetDoor {
             reports.add(report);
         }
         List<WeekReport> readable = reports.stream().filter(r -> r != null).toList();
-        List<String> unknown = timesheets.unknownPathways(readable);
+        // The pathways are read once for the whole poll: to tell the unknown ones, then to decide every week.
+        Map<String, PathwayTerms> known = timesheets.knownPathways(readable);
+        List<String> unknown = Timesheets.unknownPathways(readable, known);
         if (!unknown.isEmpty()) {
             // Nothing applied yet: the loop retries record by record, and only those records wait.
             throw new RetryLaterException("pathway " + unknown.get(0)
@@ -91,7 +94,7 @@ public class TimesheetDoor {
         byChantier.forEach((chantierId, indexes) -> {
             List<WeekReport> ofChantier = indexes.stream().map(reports::get).toList();
             List<WeekResult> results = RecordedBy.as("chantier-software:" + chantierId,
-                    () -> timesheets.record(chantierId, ofChantier,
+                    () -> timesheets.record(chantierId, ofChantier, known,
                             MetaData.with("source", Topics.timesheetsOf(chantierId))));
             for (int k = 0; k < indexes.size(); k++) {
                 WeekResult result = results.get(k);

@@ -104,6 +104,7 @@ class TimesheetIngestionBenchmark {
 
         long hoursBefore = endOffsets(Topics.HOURS);
         long doorCpuBefore = doorThreadCpuNanos();
+        long decoderCpuBefore = decoderThreadCpuNanos();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         publish(records);
@@ -111,6 +112,7 @@ class TimesheetIngestionBenchmark {
         awaitDoorCaughtUp(Topics.timesheetsOf(chantier));
         double seconds = (System.nanoTime() - start) / 1e9;
         double doorCpu = (doorThreadCpuNanos() - doorCpuBefore) / 1e9;
+        double decoderCpu = (decoderThreadCpuNanos() - decoderCpuBefore) / 1e9;
         double storeCpu = (processCpuNanos() - cpuBefore) / 1e9;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> endOffsets(Topics.HOURS) - hoursBefore >= records.size());
@@ -131,9 +133,11 @@ class TimesheetIngestionBenchmark {
         // On a shared machine wall-clock rates follow the load; CPU seconds of this JVM (the whole embedded stack:
         // broker, server, door, relay) do much less.
         System.out.printf("bench: CPU of the test JVM (embedded broker and server included): %.1f s to store, %.1f s "
-                        + "to relay = %.0f facts per CPU-second stored, %.0f relayed; the door thread %.2f ms per fact; "
-                        + "raw insertMany %.0f docs per CPU-second; ratio %.2f (store), %.2f (relayed)%n", storeCpu,
+                        + "to relay = %.0f facts per CPU-second stored, %.0f relayed; the door thread %.2f ms per fact (its "
+                        + "decoder thread %.2f ms more); raw insertMany %.0f docs per CPU-second; ratio %.2f (store), "
+                        + "%.2f (relayed)%n", storeCpu,
                 relayedCpu, records.size() / storeCpu, records.size() / relayedCpu, doorCpu * 1e3 / records.size(),
+                decoderCpu * 1e3 / records.size(),
                 records.size() / rawCpu, (records.size() / storeCpu) / (records.size() / rawCpu),
                 (records.size() / relayedCpu) / (records.size() / rawCpu));
     }
@@ -170,9 +174,18 @@ class TimesheetIngestionBenchmark {
 
     /** CPU time of the door's consumer thread(s) so far. */
     private static long doorThreadCpuNanos() {
+        return threadCpuNanos("consumer-hours-" + TimesheetDoor.CONSUMER);
+    }
+
+    /** CPU time of the door's decoder thread(s) so far (the loop decodes the next poll there, ADR 0035). */
+    private static long decoderThreadCpuNanos() {
+        return threadCpuNanos("consumer-hours-" + TimesheetDoor.CONSUMER + "-decoder");
+    }
+
+    private static long threadCpuNanos(String name) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("consumer-hours-" + TimesheetDoor.CONSUMER))
+                .filter(t -> t.getName().equals(name))
                 .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
     }
 

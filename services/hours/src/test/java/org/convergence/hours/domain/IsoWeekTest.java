@@ -25,4 +25,15 @@ class IsoWeekTest {
         assertEquals(Optional.empty(), IsoWeek.parse("2020-W00"));
         assertEquals(Optional.empty(), IsoWeek.parse("2020-5"));
     }
+
+    @Test
+    void aWeekIsWrittenWithAFourDigitYearAndATwoDigitWeekWhateverTheirSize() {
+        for (int year : new int[]{1, 9, 10, 99, 100, 999, 1_000, 2_020, 9_999}) {
+            for (int week = 1; week <= 52; week++) {
+                assertEquals(String.format("%04d-W%02d", year, week), new IsoWeek(year, week).toString());
+            }
+        }
+        assertEquals("2020-W53", new IsoWeek(2020, 53).toString());
+        assertEquals(Optional.of(new IsoWeek(2026, 7)), IsoWeek.parse(new IsoWeek(2026, 7).toString()));
+    }
 }

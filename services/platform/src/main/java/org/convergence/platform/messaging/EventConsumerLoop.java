@@ -25,15 +25,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -53,6 +59,11 @@ import java.util.regex.Pattern;
  *   retried every {@code retryBackoff}, for at most {@code retryLaterPatience}; then it is dead-lettered.</li>
  *   <li>If the loop itself stops (broker fencing, a bug, an error), a supervisor closes the Kafka clients, logs it,
  *   shows {@link State#RESTARTING} and starts again with fresh clients after a growing back-off.</li>
+ *   <li>Decoding looks one poll ahead (ADR 0035): once a poll's records are handed over, the next poll is taken and
+ *   its records decoded and validated on a decoder thread while the loop thread applies and stores the batch before
+ *   them. What was read ahead is only ever applied after that batch, in partition order; a partition revoked, lost
+ *   or rewound (a retry's {@code seek}) in the meantime has its read-ahead records dropped, to be read again from
+ *   its committed or rewound offset.</li>
  * </ul>
  */
 public final class EventConsumerLoop implements AutoCloseable {
@@ -125,7 +136,8 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final Pattern topicPattern;
     private final Supplier<? extends Consumer<String, byte[]>> consumers;
     private final Supplier<? extends Producer<String, byte[]>> deadLetterProducers;
-    private final IntegrationEventCodec codec;
+    /** Decodes a record (key, value) into its envelope, or null when it is not one: the codec, unless a test watches. */
+    private final BiFunction<String, byte[], EventEnvelope> decoding;
     private final BatchEventHandler handler;
     private final Settings settings;
     private final Clock clock;
@@ -184,10 +196,26 @@ public final class EventConsumerLoop implements AutoCloseable {
         this.topicPattern = topicPattern;
         this.consumers = consumers;
         this.deadLetterProducers = deadLetterProducers;
-        this.codec = codec;
+        this.decoding = codec::decode;
         this.handler = handler;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** A loop whose records are decoded by {@code decoding} instead of the codec: for tests watching the decoder. */
+    EventConsumerLoop(String groupId, List<String> topics, Supplier<? extends Consumer<String, byte[]>> consumers,
+                      Supplier<? extends Producer<String, byte[]>> deadLetterProducers,
+                      BiFunction<String, byte[], EventEnvelope> decoding, BatchEventHandler handler,
+                      Settings settings) {
+        this.groupId = groupId;
+        this.topics = List.copyOf(topics);
+        this.topicPattern = null;
+        this.consumers = consumers;
+        this.deadLetterProducers = deadLetterProducers;
+        this.decoding = decoding;
+        this.handler = handler;
+        this.settings = settings;
+        this.clock = Clock.systemUTC();
     }
 
     public void onPartitions(PartitionListener listener) {
@@ -351,52 +379,83 @@ public final class EventConsumerLoop implements AutoCloseable {
         private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
         private boolean commitFailing;
         private boolean reachedRunning;
+        /** Decodes polls on a thread of its own, one at a time, while this session's thread applies the previous. */
+        private final ExecutorService decoder;
+        /** The poll being applied, and the one read ahead of it (null when none): both pre-decoded, not applied. */
+        private DecodedPoll current;
+        private DecodedPoll ahead;
 
         Session(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer) {
             this.consumer = consumer;
             this.producer = producer;
+            this.decoder = Executors.newSingleThreadExecutor(task -> {
+                Thread decoding = new Thread(task, "consumer-" + groupId + "-decoder");
+                decoding.setDaemon(true);
+                return decoding;
+            });
         }
 
         void run() throws InterruptedException {
-            if (topicPattern == null) {
-                consumer.subscribe(topics, this);
-            } else {
-                consumer.subscribe(topicPattern, this);
-            }
-            while (running) {
-                resumeDuePartitions();
-                ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
-                recordLag();
-                boolean backOff = !records.isEmpty() && process(records);
-                backOff |= !commit();
-                if (backOff) {
-                    TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis());
-                } else if (state != State.RUNNING) {
-                    if (state == State.RESTARTING || state == State.RETRYING) {
-                        LOG.infof("Consumer %s is running again", groupId);
-                    }
-                    state = State.RUNNING;
+            try {
+                if (topicPattern == null) {
+                    consumer.subscribe(topics, this);
+                } else {
+                    consumer.subscribe(topicPattern, this);
                 }
-                reachedRunning |= !backOff;
+                while (running) {
+                    resumeDuePartitions();
+                    current = ahead != null ? ahead : poll(settings.pollTimeout(), false);
+                    ahead = null;
+                    if (current != null) {
+                        // Without waiting: a poll that has nothing buffered yet must not delay the batch in hand.
+                        ahead = poll(Duration.ZERO, true);
+                    }
+                    boolean backOff = current != null && process(current.take());
+                    current = null;
+                    backOff |= !commit();
+                    if (backOff) {
+                        TimeUnit.MILLISECONDS.sleep(settings.retryBackoff().toMillis());
+                    } else if (state != State.RUNNING) {
+                        if (state == State.RESTARTING || state == State.RETRYING) {
+                            LOG.infof("Consumer %s is running again", groupId);
+                        }
+                        state = State.RUNNING;
+                    }
+                    reachedRunning |= !backOff;
+                }
+                commit();
+            } finally {
+                // What was read ahead is neither applied nor committed: the next owner reads it again.
+                current = null;
+                ahead = null;
+                decoder.shutdownNow();
             }
-            commit();
         }
 
-        /** Applies one poll; true when the loop must pause before polling again. */
-        private boolean process(ConsumerRecords<String, byte[]> records) {
-            Map<TopicPartition, List<Item>> byPartition = new LinkedHashMap<>();
+        /** Polls and hands the records to the decoder; null when there were none. */
+        private DecodedPoll poll(Duration timeout, boolean readAhead) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
+            DecodedPoll polled = records.isEmpty() ? null : new DecodedPoll(records, decoder);
+            recordLag(readAhead ? polled : null);
+            return polled;
+        }
+
+        /** Applies one poll's records; true when the loop must pause before polling again. */
+        private boolean process(Map<TopicPartition, List<Item>> byPartition) {
+            if (byPartition.isEmpty()) {
+                return false;
+            }
             List<Item> decoded = new ArrayList<>();
-            for (TopicPartition partition : records.partitions()) {
-                List<Item> items = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                    Item item = decode(record);
-                    items.add(item);
+            int count = 0;
+            for (List<Item> items : byPartition.values()) {
+                count += items.size();
+                for (Item item : items) {
                     if (item.event != null) {
                         decoded.add(item);
                     }
                 }
-                byPartition.put(partition, items);
             }
+            int records = count;
             try {
                 Map<Integer, RuntimeException> rejected = decoded.isEmpty() ? Map.of()
                         : handler.handleAll(decoded.stream().map(i -> i.event).toList());
@@ -407,8 +466,8 @@ public final class EventConsumerLoop implements AutoCloseable {
             } catch (Throwable failure) {
                 requireRecordFailure(failure);
                 if (TransientFailures.isTransient(failure)) {
-                    retrying(failure, records.count());
-                    byPartition.forEach((partition, items) -> consumer.seek(partition, items.get(0).record.offset()));
+                    retrying(failure, records);
+                    byPartition.forEach((partition, items) -> rewind(partition, items.get(0).record.offset()));
                     return true;
                 }
                 if (failure instanceof RetryLaterException) {
@@ -416,30 +475,22 @@ public final class EventConsumerLoop implements AutoCloseable {
                             + "record", groupId, failure.getMessage());
                 } else {
                     LOG.warnf("Consumer %s: a batch of %d records failed (%s); applying them one by one to find "
-                            + "the record at fault", groupId, records.count(), describe(failure));
+                            + "the record at fault", groupId, records, describe(failure));
                 }
                 return isolate(byPartition);
             }
             return settle(byPartition);
         }
 
-        private Item decode(ConsumerRecord<String, byte[]> record) {
-            Item item = new Item(record);
-            try {
-                // The Kafka key must be the envelope's: it is what keeps one subject's facts in order.
-                EventEnvelope envelope = codec.decode(record.key(), record.value());
-                if (envelope == null) {
-                    item.reason = new InvalidIntegrationEventException("record is not an event envelope");
-                } else {
-                    item.event = new ConsumedEvent(record.topic(), record.partition(), record.offset(), envelope);
-                }
-            } catch (Throwable failure) {
-                requireRecordFailure(failure);
-                item.reason = failure instanceof InvalidIntegrationEventException invalid ? invalid
-                        : new InvalidIntegrationEventException("record could not be read: " + describe(failure),
-                        failure);
+        /**
+         * Rewinds a partition to a record of the batch in hand, and drops what was read ahead of it there: those
+         * records come after the rewind point and are read again, in order, by a later poll.
+         */
+        private void rewind(TopicPartition partition, long offset) {
+            consumer.seek(partition, offset);
+            if (ahead != null) {
+                ahead.drop(List.of(partition));
             }
-            return item;
         }
 
         /** Dead-letters what must be, and marks offsets to commit, partition by partition, in order. */
@@ -479,9 +530,9 @@ public final class EventConsumerLoop implements AutoCloseable {
                             requireRecordFailure(failure);
                             if (TransientFailures.isTransient(failure)) {
                                 retrying(failure, 1);
-                                consumer.seek(partition, item.record.offset());
+                                rewind(partition, item.record.offset());
                                 for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
-                                    consumer.seek(later, byPartition.get(later).get(0).record.offset());
+                                    rewind(later, byPartition.get(later).get(0).record.offset());
                                 }
                                 return true;
                             }
@@ -534,7 +585,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         }
 
         private void waitAndRetry(TopicPartition partition, Item item) {
-            consumer.seek(partition, item.record.offset());
+            rewind(partition, item.record.offset());
             consumer.pause(List.of(partition));
             pausedUntil.put(partition, clock.instant().plus(settings.retryBackoff()));
         }
@@ -546,7 +597,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         private boolean done(TopicPartition partition, Item item) {
             if (item.reason != null) {
                 if (!deadLetter(item)) {
-                    consumer.seek(partition, item.record.offset());
+                    rewind(partition, item.record.offset());
                     return false;
                 }
             } else {
@@ -673,9 +724,11 @@ public final class EventConsumerLoop implements AutoCloseable {
             }
         }
 
-        private void recordLag() {
+        /** Records not applied yet: those the consumer has not fetched, plus those read ahead ({@code ahead}). */
+        private void recordLag(DecodedPoll ahead) {
             for (TopicPartition partition : consumer.assignment()) {
-                consumer.currentLag(partition).ifPresent(value -> lag.put(partition, value));
+                consumer.currentLag(partition).ifPresent(value -> lag.put(partition,
+                        value + (ahead == null ? 0 : ahead.count(partition))));
             }
         }
 
@@ -704,17 +757,114 @@ public final class EventConsumerLoop implements AutoCloseable {
             forget(partitions);
         }
 
+        /**
+         * Called inside a poll, so possibly while a batch decoded before it waits to be applied: nothing of a
+         * partition this consumer no longer owns may be applied, since its next owner starts from the last commit.
+         */
+        private void dropDecoded(Collection<TopicPartition> partitions) {
+            if (current != null) {
+                current.drop(partitions);
+            }
+            if (ahead != null) {
+                ahead.drop(partitions);
+            }
+        }
+
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             partitionListener.assigned(partitions);
         }
 
         private void forget(Collection<TopicPartition> partitions) {
+            dropDecoded(partitions);
             partitions.forEach(p -> {
                 pausedUntil.remove(p);
                 lag.remove(p);
             });
             partitionListener.revoked(partitions);
+        }
+    }
+
+    /** Runs on the decoder thread: touches nothing but the records it is given. */
+    private Item decode(ConsumerRecord<String, byte[]> record) {
+        Item item = new Item(record);
+        try {
+            // The Kafka key must be the envelope's: it is what keeps one subject's facts in order.
+            EventEnvelope envelope = decoding.apply(record.key(), record.value());
+            if (envelope == null) {
+                item.reason = new InvalidIntegrationEventException("record is not an event envelope");
+            } else {
+                item.event = new ConsumedEvent(record.topic(), record.partition(), record.offset(), envelope);
+            }
+        } catch (Throwable failure) {
+            requireRecordFailure(failure);
+            item.reason = failure instanceof InvalidIntegrationEventException invalid ? invalid
+                    : new InvalidIntegrationEventException("record could not be read: " + describe(failure),
+                    failure);
+        }
+        return item;
+    }
+
+    /**
+     * One poll's records, decoded on a session's decoder thread while its loop thread applies the poll before. The
+     * loop thread alone drops partitions from it (revoked, lost, rewound); {@link #take()} leaves them out.
+     */
+    private final class DecodedPoll {
+        private final Map<TopicPartition, Integer> counts = new HashMap<>();
+        private final Set<TopicPartition> dropped = new HashSet<>();
+        private final Future<Map<TopicPartition, List<Item>>> decoded;
+
+        DecodedPoll(ConsumerRecords<String, byte[]> records, ExecutorService decoder) {
+            Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> ofPartition = records.records(partition);
+                byPartition.put(partition, ofPartition);
+                counts.put(partition, ofPartition.size());
+            }
+            decoded = decoder.submit(() -> decodeAll(byPartition));
+        }
+
+        private Map<TopicPartition, List<Item>> decodeAll(
+                Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition) {
+            Map<TopicPartition, List<Item>> items = new LinkedHashMap<>();
+            byPartition.forEach((partition, records) -> {
+                List<Item> ofPartition = new ArrayList<>(records.size());
+                records.forEach(record -> ofPartition.add(decode(record)));
+                items.put(partition, ofPartition);
+            });
+            return items;
+        }
+
+        void drop(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                if (counts.containsKey(partition)) {
+                    dropped.add(partition);
+                }
+            }
+        }
+
+        /** Records of the partition read and not dropped. */
+        int count(TopicPartition partition) {
+            return dropped.contains(partition) ? 0 : counts.getOrDefault(partition, 0);
+        }
+
+        /** The decoded records, partition by partition in poll order, without the dropped partitions. */
+        Map<TopicPartition, List<Item>> take() throws InterruptedException {
+            Map<TopicPartition, List<Item>> items;
+            try {
+                items = decoded.get();
+            } catch (ExecutionException e) {
+                // decode() turns any record's failure into a reason: what reaches here is the JVM's (out of memory).
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("decoding a poll failed", e.getCause());
+            }
+            if (!dropped.isEmpty()) {
+                items = new LinkedHashMap<>(items);
+                items.keySet().removeAll(dropped);
+            }
+            return items;
         }
     }
 
