@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * Each unit lists the events applied to it (in {@value #APPLIED}, or {@value #APPLIED_BY_ENTRY}{@code .<field>.<key>}
  * for an entry), in the same document as its fields, so an effect and its marker are stored by one single-document
  * update; {@link Unit#applyOnce} skips an event the unit already applied, even an old one delivered again after a
- * newer one. Writes outside units ({@link #addToSet}, {@link #set}) must be idempotent and commutative (a set
+ * newer one. An entry's markers are one packed value ({@link EventMarkers}, ADR 0036). They stay per event, not an
+ * offset watermark: the relay sends at least once, so a fact may come back at a later offset of its partition, and
+ * only its id tells it was applied. Writes outside units ({@link #addToSet}, {@link #set}) must be idempotent and commutative (a set
  * member; a field only one key writes).
  *
  * <p><b>Rejected events.</b> An event's writes are staged apart and join the batch only when the event is kept
@@ -294,14 +296,9 @@ public final class ProjectionBatch {
             }
             Set<Object> markers = additions.remove(markersPath);
             if (markers != null) {
-                List<Object> applied = at(stored(key), markersPath) instanceof Collection<?> stored
-                        ? new ArrayList<>(stored) : new ArrayList<>();
-                markers.forEach(marker -> {
-                    if (!applied.contains(marker)) {
-                        applied.add(marker);
-                    }
-                });
-                sets.put(markersPath, applied);
+                Set<String> applied = new LinkedHashSet<>(EventMarkers.read(at(stored(key), markersPath)));
+                markers.forEach(marker -> applied.add(marker.toString()));
+                sets.put(markersPath, EventMarkers.pack(applied));
             }
         });
         Document set = new Document(sets);
@@ -437,7 +434,12 @@ public final class ProjectionBatch {
         }
 
         public boolean hasApplied(String eventId) {
-            return valueOf(key, markers) instanceof Collection<?> applied && applied.contains(eventId);
+            return pendingMarker(event.get(key), eventId) || pendingMarker(batch.get(key), eventId)
+                    || EventMarkers.read(at(stored(key), markers)).contains(eventId);
+        }
+
+        private boolean pendingMarker(Changes changes, String eventId) {
+            return changes != null && changes.additions.getOrDefault(markers, Set.of()).contains(eventId);
         }
 
         /**
