@@ -100,6 +100,7 @@ public final class ProjectionBatch {
     private final Map<String, Set<String>> wanted = new LinkedHashMap<>();
     private final Map<DocKey, Changes> batch = new LinkedHashMap<>();
     private final Map<DocKey, Changes> event = new LinkedHashMap<>();
+    private final Map<String, Integer> writtenByCollection = new HashMap<>();
     private DocKey eventMarker;
     private Position position;
 
@@ -242,10 +243,16 @@ public final class ProjectionBatch {
             if (!writes.getValue().isEmpty()) {
                 collections.get(writes.getKey()).bulkWrite(writes.getValue(), new BulkWriteOptions().ordered(true));
                 written += writes.getValue().size();
+                writtenByCollection.merge(writes.getKey(), writes.getValue().size(), Integer::sum);
             }
         }
         batch.clear();
         return written;
+    }
+
+    /** Documents this batch stored, per collection: where a projection's writes go (for its benchmarks). */
+    public Map<String, Integer> writtenByCollection() {
+        return Map.copyOf(writtenByCollection);
     }
 
     /**

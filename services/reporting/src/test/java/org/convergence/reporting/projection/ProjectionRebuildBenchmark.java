@@ -104,6 +104,9 @@ class ProjectionRebuildBenchmark {
                     (double) projection.documentsWritten() / history.size(), upsertsPerSecond,
                     eventsPerSecond / upsertsPerSecond, liveSeconds, history.size() / liveSeconds, compared,
                     TERRITORIES, figuresSeconds, nation.accompanied(), nation.exits());
+            System.out.printf("  %d batches stored%n", projection.batches());
+            projection.documentsWrittenByCollection().forEach((name, written) -> System.out.printf(
+                    "  %s: %d documents written, %.3f per event%n", name, written, (double) written / history.size()));
         }
     }
 
