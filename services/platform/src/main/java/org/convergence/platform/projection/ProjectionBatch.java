@@ -261,10 +261,11 @@ public final class ProjectionBatch {
      * consumer that lost its partition in a rebalance, still flushing while the new owner re-applies) would both add.
      * With the watermarks in the filter, the second finds no document as it read it; its upsert then collides on
      * {@code _id} and fails the batch, which is retried, reads the new watermarks and skips what is stored.
+     * Likewise for an entry written whole: the filter holds its markers as this batch read them.
      */
     private Bson filter(DocKey key, Changes changes) {
         Bson id = Filters.eq("_id", key.id());
-        if (changes.incrementedUpTo.isEmpty()) {
+        if (changes.incrementedUpTo.isEmpty() && changes.entries.isEmpty()) {
             return id;
         }
         List<Bson> asRead = new ArrayList<>();
@@ -272,6 +273,13 @@ public final class ProjectionBatch {
         for (String watermark : changes.incrementedUpTo.keySet()) {
             asRead.add(at(stored(key), watermark) instanceof Number offset
                     ? Filters.eq(watermark, offset.longValue()) : Filters.exists(watermark, false));
+        }
+        // An entry is written whole from what this batch read of it (ADR 0032), so the write holds only while the
+        // entry's markers are still those it read: a consumer that lost the partition, flushing after the new
+        // owner stored more of the entry, fails instead of putting the entry back (ADR 0036).
+        for (String markers : changes.entries.values()) {
+            Object read = at(stored(key), markers);
+            asRead.add(read == null ? Filters.exists(markers, false) : Filters.eq(markers, read));
         }
         return Filters.and(asRead);
     }

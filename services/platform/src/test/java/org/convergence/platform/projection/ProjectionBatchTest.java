@@ -198,6 +198,58 @@ class ProjectionBatchTest {
     }
 
     @Test
+    void aConsumerThatLostThePartitionCannotPutBackAnEntryTheNewOwnerStoredFurther() {
+        ProjectionBatch earlier = batch();
+        earlier.entry(roster, "bucket", "pathways", "pw").applyOnce("entered", e -> e.set("entryDate", "2020-01-06"));
+        earlier.keep();
+        earlier.flush();
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        zombie.prefetch(roster, "bucket");
+        owner.prefetch(roster, "bucket");
+        zombie.load();
+        owner.load();
+        zombie.entry(roster, "bucket", "pathways", "pw").applyOnce("exited", e -> e.set("exitDate", "2021-03-31"));
+        zombie.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("exited", e -> e.set("exitDate", "2021-03-31"));
+        owner.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("exit-corrected",
+                e -> e.set("exitDate", "2021-04-30"));
+        owner.keep();
+        owner.flush();
+
+        assertThrows(RuntimeException.class, zombie::flush, "the entry moved since the zombie read it");
+        Document bucket = roster.find(Filters.eq("_id", "bucket")).first();
+        assertEquals("2021-04-30", bucket.get("pathways", Document.class).get("pw", Document.class)
+                .getString("exitDate"));
+        assertEquals(List.of("entered", "exited", "exit-corrected"), appliedTo(bucket, "pw"));
+        ProjectionBatch retried = batch();
+        retried.prefetch(roster, "bucket");
+        retried.load();
+        assertFalse(retried.entry(roster, "bucket", "pathways", "pw").applyOnce("exited",
+                e -> e.set("exitDate", "2021-03-31")));
+        retried.keep();
+        assertEquals(0, retried.flush(), "the retry reads the owner's markers and skips what is stored");
+    }
+
+    @Test
+    void twoConsumersCreatingTheSameEntryAtOnceStoreItOnce() {
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        zombie.entry(roster, "bucket", "pathways", "pw").applyOnce("entered", e -> e.addToList("facts", "entered"));
+        zombie.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("entered", e -> e.addToList("facts", "entered"));
+        owner.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("exited", e -> e.addToList("facts", "exited"));
+        owner.keep();
+        owner.flush();
+
+        assertThrows(RuntimeException.class, zombie::flush);
+        assertEquals(List.of("entered", "exited"), roster.find(Filters.eq("_id", "bucket")).first()
+                .get("pathways", Document.class).get("pw", Document.class).getList("facts", String.class));
+    }
+
+    @Test
     void theWritesOfARefusedEventAreNeverStoredWhileItsNeighboursAre() {
         ProjectionBatch batch = batch();
         batch.entry(roster, "bucket", "pathways", "kept").applyOnce("e1", e -> e.set("program", "CONVERGENCE"));
