@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A read model fed by handler sets, one per topic it reads: each batch of events is prefetched, applied to a
@@ -28,6 +30,8 @@ public final class Projection implements BatchEventHandler {
     private final List<MongoCollection<Document>> flushOrder;
     private final Map<String, HandlerSet<ProjectionBatch>> byTopic = new LinkedHashMap<>();
     private final AtomicLong documentsWritten = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final Map<String, LongAdder> writtenByCollection = new ConcurrentHashMap<>();
 
     /**
      * @param flushOrder  the collections the handlers write, in the order a batch stores them: those holding
@@ -53,6 +57,18 @@ public final class Projection implements BatchEventHandler {
     /** Documents written since the start: with the events applied, how much a batch folds. */
     public long documentsWritten() {
         return documentsWritten.get();
+    }
+
+    /** Batches stored since the start. */
+    public long batches() {
+        return batches.get();
+    }
+
+    /** Documents written since the start, per collection (generation-prefixed names), sorted by name. */
+    public Map<String, Long> documentsWrittenByCollection() {
+        Map<String, Long> written = new java.util.TreeMap<>();
+        writtenByCollection.forEach((name, count) -> written.put(name, count.sum()));
+        return written;
     }
 
     @Override
@@ -94,6 +110,9 @@ public final class Projection implements BatchEventHandler {
             }
         }
         documentsWritten.addAndGet(batch.flush());
+        batches.incrementAndGet();
+        batch.writtenByCollection().forEach((name, count) ->
+                writtenByCollection.computeIfAbsent(name, n -> new LongAdder()).add(count));
         return rejected;
     }
 }

@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * Each unit lists the events applied to it (in {@value #APPLIED}, or {@value #APPLIED_BY_ENTRY}{@code .<field>.<key>}
  * for an entry), in the same document as its fields, so an effect and its marker are stored by one single-document
  * update; {@link Unit#applyOnce} skips an event the unit already applied, even an old one delivered again after a
- * newer one. Writes outside units ({@link #addToSet}, {@link #set}) must be idempotent and commutative (a set
+ * newer one. An entry's markers are one packed value ({@link EventMarkers}, ADR 0036). They stay per event, not an
+ * offset watermark: the relay sends at least once, so a fact may come back at a later offset of its partition, and
+ * only its id tells it was applied. Writes outside units ({@link #addToSet}, {@link #set}) must be idempotent and commutative (a set
  * member; a field only one key writes).
  *
  * <p><b>Rejected events.</b> An event's writes are staged apart and join the batch only when the event is kept
@@ -98,6 +100,7 @@ public final class ProjectionBatch {
     private final Map<String, Set<String>> wanted = new LinkedHashMap<>();
     private final Map<DocKey, Changes> batch = new LinkedHashMap<>();
     private final Map<DocKey, Changes> event = new LinkedHashMap<>();
+    private final Map<String, Integer> writtenByCollection = new HashMap<>();
     private DocKey eventMarker;
     private Position position;
 
@@ -240,10 +243,16 @@ public final class ProjectionBatch {
             if (!writes.getValue().isEmpty()) {
                 collections.get(writes.getKey()).bulkWrite(writes.getValue(), new BulkWriteOptions().ordered(true));
                 written += writes.getValue().size();
+                writtenByCollection.merge(writes.getKey(), writes.getValue().size(), Integer::sum);
             }
         }
         batch.clear();
         return written;
+    }
+
+    /** Documents this batch stored, per collection: where a projection's writes go (for its benchmarks). */
+    public Map<String, Integer> writtenByCollection() {
+        return Map.copyOf(writtenByCollection);
     }
 
     /**
@@ -252,10 +261,11 @@ public final class ProjectionBatch {
      * consumer that lost its partition in a rebalance, still flushing while the new owner re-applies) would both add.
      * With the watermarks in the filter, the second finds no document as it read it; its upsert then collides on
      * {@code _id} and fails the batch, which is retried, reads the new watermarks and skips what is stored.
+     * Likewise for an entry written whole: the filter holds its markers as this batch read them.
      */
     private Bson filter(DocKey key, Changes changes) {
         Bson id = Filters.eq("_id", key.id());
-        if (changes.incrementedUpTo.isEmpty()) {
+        if (changes.incrementedUpTo.isEmpty() && changes.entries.isEmpty()) {
             return id;
         }
         List<Bson> asRead = new ArrayList<>();
@@ -263,6 +273,13 @@ public final class ProjectionBatch {
         for (String watermark : changes.incrementedUpTo.keySet()) {
             asRead.add(at(stored(key), watermark) instanceof Number offset
                     ? Filters.eq(watermark, offset.longValue()) : Filters.exists(watermark, false));
+        }
+        // An entry is written whole from what this batch read of it (ADR 0032), so the write holds only while the
+        // entry's markers are still those it read: a consumer that lost the partition, flushing after the new
+        // owner stored more of the entry, fails instead of putting the entry back (ADR 0036).
+        for (String markers : changes.entries.values()) {
+            Object read = at(stored(key), markers);
+            asRead.add(read == null ? Filters.exists(markers, false) : Filters.eq(markers, read));
         }
         return Filters.and(asRead);
     }
@@ -294,14 +311,9 @@ public final class ProjectionBatch {
             }
             Set<Object> markers = additions.remove(markersPath);
             if (markers != null) {
-                List<Object> applied = at(stored(key), markersPath) instanceof Collection<?> stored
-                        ? new ArrayList<>(stored) : new ArrayList<>();
-                markers.forEach(marker -> {
-                    if (!applied.contains(marker)) {
-                        applied.add(marker);
-                    }
-                });
-                sets.put(markersPath, applied);
+                Set<String> applied = new LinkedHashSet<>(EventMarkers.read(at(stored(key), markersPath)));
+                markers.forEach(marker -> applied.add(marker.toString()));
+                sets.put(markersPath, EventMarkers.pack(applied));
             }
         });
         Document set = new Document(sets);
@@ -437,7 +449,12 @@ public final class ProjectionBatch {
         }
 
         public boolean hasApplied(String eventId) {
-            return valueOf(key, markers) instanceof Collection<?> applied && applied.contains(eventId);
+            return pendingMarker(event.get(key), eventId) || pendingMarker(batch.get(key), eventId)
+                    || EventMarkers.read(at(stored(key), markers)).contains(eventId);
+        }
+
+        private boolean pendingMarker(Changes changes, String eventId) {
+            return changes != null && changes.additions.getOrDefault(markers, Set.of()).contains(eventId);
         }
 
         /**

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.convergence.embedded.ConvergenceStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +105,78 @@ class ProjectionBatchTest {
     }
 
     @Test
+    void anEntrysMarkersAreStoredAsOnePackedValueOfSeventeenBytesPerEventId() {
+        List<String> events = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        ProjectionBatch batch = batch();
+        for (String event : events) {
+            batch.entry(roster, "bucket", "pathways", "pw").applyOnce(event, e -> e.addToList("facts", event));
+            batch.keep();
+        }
+        batch.flush();
+
+        Object stored = roster.find(Filters.eq("_id", "bucket")).first().get(ProjectionBatch.APPLIED_BY_ENTRY,
+                Document.class).get("pathways", Document.class).get("pw");
+        assertEquals(51, assertInstanceOf(Binary.class, stored).getData().length, "a tag and 16 bytes per event");
+        assertEquals(events, EventMarkers.read(stored));
+        ProjectionBatch redelivery = batch();
+        redelivery.prefetch(roster, "bucket");
+        redelivery.load();
+        for (String event : events) {
+            assertFalse(redelivery.entry(roster, "bucket", "pathways", "pw").applyOnce(event,
+                    e -> e.addToList("facts", "again")));
+            redelivery.keep();
+        }
+        assertEquals(0, redelivery.flush(), "every event was applied already");
+    }
+
+    @Test
+    void aFactTheRelaySendsAgainAtALaterOffsetIsSkippedByItsEventIdNotUndoingALaterCorrection() {
+        ProjectionBatch first = batch();
+        first.at("convergence.enrolment.v1", 0, 5);
+        first.entry(roster, "bucket", "pathways", "pw").applyOnce("entered", e -> e.set("entryDate", "2020-01-06"));
+        first.keep();
+        first.at("convergence.enrolment.v1", 0, 6);
+        first.entry(roster, "bucket", "pathways", "pw").applyOnce("corrected", e -> e.set("entryDate", "2020-02-03"));
+        first.keep();
+        first.flush();
+
+        // At least once: the relay sends "entered" again after a crash; it lands after the correction, at offset 9.
+        ProjectionBatch resent = batch();
+        resent.prefetch(roster, "bucket");
+        resent.load();
+        resent.at("convergence.enrolment.v1", 0, 9);
+        assertFalse(resent.entry(roster, "bucket", "pathways", "pw").applyOnce("entered",
+                e -> e.set("entryDate", "2020-01-06")));
+        resent.keep();
+        resent.flush();
+
+        assertEquals("2020-02-03", roster.find(Filters.eq("_id", "bucket")).first().get("pathways", Document.class)
+                .get("pw", Document.class).getString("entryDate"));
+    }
+
+    @Test
+    void anEntryStoredWithTheMarkerListOfEarlierVersionsSkipsItsEventsAndKeepsThemWhenPacked() {
+        roster.insertOne(new Document("_id", "bucket")
+                .append("pathways", new Document("pw", new Document("program", "CONVERGENCE")))
+                .append(ProjectionBatch.APPLIED_BY_ENTRY, new Document("pathways",
+                        new Document("pw", List.of("e1", "e2")))));
+        ProjectionBatch batch = batch();
+        batch.prefetch(roster, "bucket");
+        batch.load();
+        assertFalse(batch.entry(roster, "bucket", "pathways", "pw").applyOnce("e2", e -> e.set("program", "OTHER")));
+        batch.keep();
+        assertTrue(batch.entry(roster, "bucket", "pathways", "pw").applyOnce("e3", e -> e.set("exitDate", "2021")));
+        batch.keep();
+        batch.flush();
+
+        Document bucket = roster.find(Filters.eq("_id", "bucket")).first();
+        assertEquals(List.of("e1", "e2", "e3"), appliedTo(bucket, "pw"));
+        assertEquals("CONVERGENCE", bucket.get("pathways", Document.class).get("pw", Document.class)
+                .getString("program"));
+    }
+
+    @Test
     void twoBatchesWritingOtherEntriesOfOneDocumentKeepBothWhateverTheirOrder() {
         ProjectionBatch first = batch();
         ProjectionBatch second = batch();
@@ -121,6 +195,58 @@ class ProjectionBatchTest {
         assertEquals(Set.of("pw1", "pw2"), bucket.get("pathways", Document.class).keySet());
         assertEquals(List.of("e1"), appliedTo(bucket, "pw1"));
         assertEquals(List.of("e2"), appliedTo(bucket, "pw2"));
+    }
+
+    @Test
+    void aConsumerThatLostThePartitionCannotPutBackAnEntryTheNewOwnerStoredFurther() {
+        ProjectionBatch earlier = batch();
+        earlier.entry(roster, "bucket", "pathways", "pw").applyOnce("entered", e -> e.set("entryDate", "2020-01-06"));
+        earlier.keep();
+        earlier.flush();
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        zombie.prefetch(roster, "bucket");
+        owner.prefetch(roster, "bucket");
+        zombie.load();
+        owner.load();
+        zombie.entry(roster, "bucket", "pathways", "pw").applyOnce("exited", e -> e.set("exitDate", "2021-03-31"));
+        zombie.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("exited", e -> e.set("exitDate", "2021-03-31"));
+        owner.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("exit-corrected",
+                e -> e.set("exitDate", "2021-04-30"));
+        owner.keep();
+        owner.flush();
+
+        assertThrows(RuntimeException.class, zombie::flush, "the entry moved since the zombie read it");
+        Document bucket = roster.find(Filters.eq("_id", "bucket")).first();
+        assertEquals("2021-04-30", bucket.get("pathways", Document.class).get("pw", Document.class)
+                .getString("exitDate"));
+        assertEquals(List.of("entered", "exited", "exit-corrected"), appliedTo(bucket, "pw"));
+        ProjectionBatch retried = batch();
+        retried.prefetch(roster, "bucket");
+        retried.load();
+        assertFalse(retried.entry(roster, "bucket", "pathways", "pw").applyOnce("exited",
+                e -> e.set("exitDate", "2021-03-31")));
+        retried.keep();
+        assertEquals(0, retried.flush(), "the retry reads the owner's markers and skips what is stored");
+    }
+
+    @Test
+    void twoConsumersCreatingTheSameEntryAtOnceStoreItOnce() {
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        zombie.entry(roster, "bucket", "pathways", "pw").applyOnce("entered", e -> e.addToList("facts", "entered"));
+        zombie.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("entered", e -> e.addToList("facts", "entered"));
+        owner.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("exited", e -> e.addToList("facts", "exited"));
+        owner.keep();
+        owner.flush();
+
+        assertThrows(RuntimeException.class, zombie::flush);
+        assertEquals(List.of("entered", "exited"), roster.find(Filters.eq("_id", "bucket")).first()
+                .get("pathways", Document.class).get("pw", Document.class).getList("facts", String.class));
     }
 
     @Test
@@ -310,7 +436,7 @@ class ProjectionBatchTest {
     }
 
     private static List<String> appliedTo(Document bucket, String entry) {
-        return bucket.get(ProjectionBatch.APPLIED_BY_ENTRY, Document.class).get("pathways", Document.class)
-                .getList(entry, String.class);
+        return EventMarkers.read(bucket.get(ProjectionBatch.APPLIED_BY_ENTRY, Document.class)
+                .get("pathways", Document.class).get(entry));
     }
 }

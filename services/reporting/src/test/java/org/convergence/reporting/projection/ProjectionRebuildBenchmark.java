@@ -16,13 +16,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.Topics;
 import org.convergence.embedded.ConvergenceStack;
 import org.convergence.embedded.EmbeddedMongo;
 import org.convergence.platform.messaging.ConsumedEvent;
 import org.convergence.platform.messaging.EventConsumerLoop;
+import org.convergence.platform.projection.EventMarkers;
 import org.convergence.platform.projection.Projection;
+import org.convergence.platform.projection.ProjectionBatch;
 import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.History;
 import org.convergence.reporting.figures.FiguresService;
@@ -104,7 +108,42 @@ class ProjectionRebuildBenchmark {
                     (double) projection.documentsWritten() / history.size(), upsertsPerSecond,
                     eventsPerSecond / upsertsPerSecond, liveSeconds, history.size() / liveSeconds, compared,
                     TERRITORIES, figuresSeconds, nation.accompanied(), nation.exits());
+            System.out.printf("  %d batches stored%n", projection.batches());
+            printRosterBucketSizes(rebuilt);
+            projection.documentsWrittenByCollection().forEach((name, written) -> System.out.printf(
+                    "  %s: %d documents written, %.3f per event%n", name, written, (double) written / history.size()));
         }
+    }
+
+    /**
+     * The average BSON size of a roster bucket and its markers' share, as stored (packed, ADR 0036) and as the list of
+     * event-id strings stored before: what each rewrite of a bucket carries.
+     */
+    private static void printRosterBucketSizes(ReportingModel model) {
+        DocumentCodec codec = new DocumentCodec();
+        long buckets = 0, bytes = 0, markerBytes = 0, listBytes = 0, listMarkerBytes = 0;
+        for (Document bucket : model.chantierRoster().find()) {
+            buckets++;
+            bytes += bsonSize(bucket, codec);
+            Document markers = bucket.get(ProjectionBatch.APPLIED_BY_ENTRY, Document.class);
+            markerBytes += bsonSize(markers, codec);
+            Document asLists = new Document();
+            markers.forEach((field, entries) -> {
+                Document lists = new Document();
+                ((Document) entries).forEach((key, packed) -> lists.append(key, EventMarkers.read(packed)));
+                asLists.append(field, lists);
+            });
+            long listed = bsonSize(asLists, codec);
+            listMarkerBytes += listed;
+            listBytes += bsonSize(bucket, codec) - bsonSize(markers, codec) + listed;
+        }
+        System.out.printf("  roster bucket: %d bytes on average, markers %.0f %% (as lists of strings: %d bytes, "
+                        + "markers %.0f %%) over %d buckets%n", bytes / buckets, 100.0 * markerBytes / bytes,
+                listBytes / buckets, 100.0 * listMarkerBytes / listBytes, buckets);
+    }
+
+    private static long bsonSize(Document document, DocumentCodec codec) {
+        return new RawBsonDocument(document, codec).getByteBuffer().remaining();
     }
 
     /** The default of reporting's application.properties ({@code ${ENV:default}}). */
