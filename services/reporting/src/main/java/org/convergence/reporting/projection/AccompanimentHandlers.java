@@ -34,18 +34,23 @@ final class AccompanimentHandlers {
     static final String HOUSING = "HOUSING";
 
     private final ReportingModel model;
+    private final FigureCounters counters;
 
     AccompanimentHandlers(ReportingModel model) {
         this.model = model;
+        this.counters = new FigureCounters(model);
     }
 
     HandlerSet<ProjectionBatch> handlers() {
         return HandlerSet.<ProjectionBatch>forTopic(Topics.ACCOMPANIMENT)
-                .on(AccompanimentEvents.ASSESSMENT_RECORDED, prefetch(AssessmentRecordedV1::pathwayId),
+                .on(AccompanimentEvents.ASSESSMENT_RECORDED,
+                        pathwayPrefetch(AssessmentRecordedV1::pathwayId, AssessmentRecordedV1::participantId),
                         this::assessed)
-                .on(AccompanimentEvents.BARRIER_STATUS_CHANGED, prefetch(BarrierStatusChangedV1::pathwayId),
+                .on(AccompanimentEvents.BARRIER_STATUS_CHANGED,
+                        pathwayPrefetch(BarrierStatusChangedV1::pathwayId, BarrierStatusChangedV1::participantId),
                         this::barrierChanged)
-                .on(AccompanimentEvents.HEALTH_RIGHTS_OPENED, prefetch(HealthRightsOpenedV1::pathwayId),
+                .on(AccompanimentEvents.HEALTH_RIGHTS_OPENED,
+                        pathwayPrefetch(HealthRightsOpenedV1::pathwayId, HealthRightsOpenedV1::participantId),
                         this::healthRightsOpened)
                 .on(AccompanimentEvents.REFERRAL_SENT, prefetch(ReferralSentV1::referralId), this::referralSent)
                 .on(AccompanimentEvents.REFERRAL_STATUS_CHANGED, prefetch(ReferralStatusChangedV1::referralId),
@@ -125,13 +130,29 @@ final class AccompanimentHandlers {
                     + "envelope");
         }
         String chantierId = FieldNames.requireKey(fact.chantierId(), "chantierId");
+        String territoryId = FieldNames.requireKey(fact.territoryId(), "territoryId");
         String id = FieldNames.requireKey(pathwayId, "pathwayId");
         FieldNames.requireKey(participantId, "participantId");
         batch.entry(model.accompanimentRoster(), ReportingModel.rosterBucketOf(chantierId, id), "pathways", id)
                 .applyOnce(fact.eventId(), entry -> {
                     entry.set("participantId", participantId);
                     effect.accept(entry);
+                    // The housing and health counters (ADR 0034), inside the entry's apply-once.
+                    counters.accompanimentChanged(batch, participantId, id, territoryId, entry);
                 });
+    }
+
+    /** A pathway's fact reads its roster bucket and its participant's document (for the figure counters). */
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> pathwayPrefetch(
+            Function<P, String> pathwayId, Function<P, String> participantId) {
+        FactHandler<P, ProjectionBatch> bucket = prefetch(pathwayId);
+        return (fact, batch) -> {
+            bucket.handle(fact, batch);
+            String participant = participantId.apply(fact.payload());
+            if (participant != null && !participant.isBlank() && participant.length() <= 200) {
+                counters.prefetch(batch, participant, null);
+            }
+        };
     }
 
     /** Reads the roster bucket of the entry ({@code id}: a pathway, referral or session) for the whole batch. */
