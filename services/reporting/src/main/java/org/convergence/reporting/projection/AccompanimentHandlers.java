@@ -23,9 +23,10 @@ import java.util.function.Function;
 /**
  * What reporting keeps of {@code convergence.accompaniment.v1} for the housing and health figures: per pathway, in
  * its chantier's accompaniment roster (same buckets as the chantier roster), the barriers identified at entry, the
- * housing barrier's dated status changes, and the health-rights openings' dates; for the referral and support
- * figures, per referral its partner kind, date sent and status, per session its kind, date and participant count
- * (entries {@code referrals.<id>} and {@code sessions.<id>} of the same buckets). Only categories, statuses and
+ * housing barrier's dated status changes, and the health-rights openings' dates, and its summary filed with the
+ * participant for the figure counters (ADR 0034); for the referral and support figures, per referral its partner
+ * kind, date sent and status, per session its kind, date and participant count (entries {@code referrals.<id>} and
+ * {@code sessions.<id>} of the chantier's activity buckets, apart from the pathways'). Only categories, statuses and
  * dates exist on the topic; nothing else is kept. Each fact marks its own pathway entry, so a repeated fact changes
  * nothing; a pathway's facts share the participant's key and arrive in order.
  */
@@ -52,10 +53,11 @@ final class AccompanimentHandlers {
                 .on(AccompanimentEvents.HEALTH_RIGHTS_OPENED,
                         pathwayPrefetch(HealthRightsOpenedV1::pathwayId, HealthRightsOpenedV1::participantId),
                         this::healthRightsOpened)
-                .on(AccompanimentEvents.REFERRAL_SENT, prefetch(ReferralSentV1::referralId), this::referralSent)
-                .on(AccompanimentEvents.REFERRAL_STATUS_CHANGED, prefetch(ReferralStatusChangedV1::referralId),
+                .on(AccompanimentEvents.REFERRAL_SENT, activityPrefetch(ReferralSentV1::referralId),
+                        this::referralSent)
+                .on(AccompanimentEvents.REFERRAL_STATUS_CHANGED, activityPrefetch(ReferralStatusChangedV1::referralId),
                         this::referralChanged)
-                .on(AccompanimentEvents.SUPPORT_SESSION_HELD, prefetch(SupportSessionHeldV1::sessionId),
+                .on(AccompanimentEvents.SUPPORT_SESSION_HELD, activityPrefetch(SupportSessionHeldV1::sessionId),
                         this::sessionHeld)
                 .build();
     }
@@ -114,7 +116,7 @@ final class AccompanimentHandlers {
         }
         String chantierId = FieldNames.requireKey(fact.chantierId(), "chantierId");
         String key = FieldNames.requireKey(id, field);
-        batch.entry(model.accompanimentRoster(), ReportingModel.rosterBucketOf(chantierId, key), field, key)
+        batch.entry(model.accompanimentRoster(), ReportingModel.activityBucketOf(chantierId, key), field, key)
                 .applyOnce(fact.eventId(), effect);
     }
 
@@ -155,7 +157,18 @@ final class AccompanimentHandlers {
         };
     }
 
-    /** Reads the roster bucket of the entry ({@code id}: a pathway, referral or session) for the whole batch. */
+    /** Reads the activity bucket of a referral or session for the whole batch. */
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> activityPrefetch(
+            Function<P, String> entryId) {
+        return (fact, batch) -> {
+            String id = entryId.apply(fact.payload());
+            if (fact.chantierId() != null && id != null && id.length() <= 200) {
+                batch.prefetch(model.accompanimentRoster(), ReportingModel.activityBucketOf(fact.chantierId(), id));
+            }
+        };
+    }
+
+    /** Reads the roster bucket of a pathway's entry for the whole batch. */
     private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> entryId) {
         return (fact, batch) -> {
             String id = entryId.apply(fact.payload());

@@ -86,6 +86,46 @@ class AggregateFiguresMatchFromScratchTest {
         assertEquals(figures(new FiguresService(live)), figures(new FiguresService(rebuilt)));
     }
 
+    /**
+     * ADR 0034: the housing and health increments are stored under the same offset watermark as the others. A crash
+     * cuts the flush of a batch of accompaniment facts after the nation's counters and before the territory's: the
+     * same records delivered again (same offsets) add nothing more to the nation and what was missing to the
+     * territory.
+     */
+    @Test
+    void accompanimentFactsDeliveredAgainAfterAFlushCutBetweenTwoCounterDocumentsAreCountedOnce() {
+        History history = new History();
+        history.territory("agw-west");
+        history.chantier("agw-west", "agw-west-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
+        History.Pathway pathway = history.pathway("agw-west", "agw-west-a", History.uuid(), "CONVERGENCE");
+        pathway.enrolled(LocalDate.of(2019, 3, 4));
+        pathway.exited(LocalDate.of(2020, 5, 4), "DURABLE_EMPLOYMENT");
+        ReportingModel model = model();
+        var projection = ReportingRuntime.projection(model, History.CODEC);
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+
+        int enrolment = history.envelopes().size();
+        pathway.assessed(LocalDate.of(2019, 3, 10), List.of("HOUSING"));
+        pathway.housing(LocalDate.of(2020, 1, 10), "RESOLVED");
+        pathway.healthRightsOpened(LocalDate.of(2020, 2, 1));
+        List<ConsumedEvent> accompaniment = History.consumed(history.envelopes().subList(enrolment,
+                history.envelopes().size()));
+        // The territory's counters cannot take the increments: the flush stops there, after the nation's.
+        Document territory = model.figureCounters().find(new Document("_id", "agw-west")).first();
+        model.figureCounters().updateOne(new Document("_id", "agw-west"),
+                new Document("$set", new Document("2020", "cut here")));
+        assertThrows(RuntimeException.class, () -> projection.handleAll(accompaniment));
+        model.figureCounters().replaceOne(new Document("_id", "agw-west"), territory);
+
+        assertEquals(Map.of(), projection.handleAll(accompaniment));
+        FiguresService figures = new FiguresService(model);
+        NationalFigures nation = figures.national(Year.of(2020));
+        assertEquals(Rate.of(1, 1), nation.housingResolved(), "the nation's");
+        assertEquals(Rate.of(1, 1), nation.healthRightsOpened(), "the nation's");
+        assertEquals(Rate.of(1, 1), nation.territories().get(0).housingResolved(), "the territory's");
+        assertEquals(figures(figures.fromScratch()), figures(figures));
+    }
+
     /** Corrections arriving long after the facts they correct, moving pathways across years. */
     @Test
     void aParticipantJoinsTheirChantiersSetThoughTheFlushWasCutBeforeTheSet() {
