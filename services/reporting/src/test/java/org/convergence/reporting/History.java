@@ -6,6 +6,10 @@ import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationEvents;
 import org.convergence.contracts.IntegrationPayload;
 import org.convergence.contracts.Topics;
+import org.convergence.contracts.accompaniment.AccompanimentEvents;
+import org.convergence.contracts.accompaniment.AssessmentRecordedV1;
+import org.convergence.contracts.accompaniment.BarrierStatusChangedV1;
+import org.convergence.contracts.accompaniment.HealthRightsOpenedV1;
 import org.convergence.contracts.enrolment.ChantierProgramStartedV1;
 import org.convergence.contracts.enrolment.ChantierRegisteredV1;
 import org.convergence.contracts.enrolment.CheckInRecordedV1;
@@ -38,6 +42,7 @@ public final class History {
     private static final AtomicLong OFFSETS = new AtomicLong();
 
     private final List<EventEnvelope> envelopes = new ArrayList<>();
+    private final List<Pathway> pathways = new ArrayList<>();
 
     public List<EventEnvelope> envelopes() {
         return List.copyOf(envelopes);
@@ -52,9 +57,15 @@ public final class History {
         return envelopes.stream().map(History::consumed).toList();
     }
 
+    /** The envelope as its topic's partition 0 delivers it: accompaniment facts on theirs, the others on enrolment's. */
     public static ConsumedEvent consumed(EventEnvelope envelope) {
-        return new ConsumedEvent(Topics.ENROLMENT, 0, OFFSETS.getAndIncrement(), envelope);
+        String topic = ACCOMPANIMENT_TYPES.contains(envelope.type()) ? Topics.ACCOMPANIMENT : Topics.ENROLMENT;
+        return new ConsumedEvent(topic, 0, OFFSETS.getAndIncrement(), envelope);
     }
+
+    private static final java.util.Set<String> ACCOMPANIMENT_TYPES = java.util.Set.of(
+            AccompanimentEvents.ASSESSMENT_RECORDED.name(), AccompanimentEvents.BARRIER_STATUS_CHANGED.name(),
+            AccompanimentEvents.HEALTH_RIGHTS_OPENED.name());
 
     public static String uuid() {
         return UUID.randomUUID().toString();
@@ -83,7 +94,14 @@ public final class History {
 
     /** A pathway of one participant: its facts share the participant's key. */
     public Pathway pathway(String territoryId, String chantierId, String participantId, String program) {
-        return new Pathway(territoryId, chantierId, participantId, program, uuid());
+        Pathway pathway = new Pathway(territoryId, chantierId, participantId, program, uuid());
+        pathways.add(pathway);
+        return pathway;
+    }
+
+    /** Every pathway of the history, in the order they were created. */
+    public List<Pathway> pathways() {
+        return List.copyOf(pathways);
     }
 
     public final class Pathway {
@@ -129,6 +147,22 @@ public final class History {
         public EventEnvelope promoted(LocalDate on, Pathway to) {
             return fact(EnrolmentEvents.PATHWAY_PROMOTED, new PathwayPromotedV1(pathwayId, participantId,
                     to.pathwayId, on), on);
+        }
+
+        /** The accompaniment's entry assessment (its own topic, keyed by the participant). */
+        public EventEnvelope assessed(LocalDate on, List<String> barriers) {
+            return fact(AccompanimentEvents.ASSESSMENT_RECORDED, new AssessmentRecordedV1(pathwayId, participantId,
+                    program, on, "STREET", barriers), on);
+        }
+
+        public EventEnvelope housing(LocalDate on, String status) {
+            return fact(AccompanimentEvents.BARRIER_STATUS_CHANGED, new BarrierStatusChangedV1(pathwayId,
+                    participantId, "HOUSING", status, on), on);
+        }
+
+        public EventEnvelope healthRightsOpened(LocalDate on) {
+            return fact(AccompanimentEvents.HEALTH_RIGHTS_OPENED, new HealthRightsOpenedV1(pathwayId, participantId,
+                    "CSS", on), on);
         }
 
         public EventEnvelope checkIn(LocalDate on, int milestone) {

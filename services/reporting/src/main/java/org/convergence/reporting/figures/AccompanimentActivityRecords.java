@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The referrals and support sessions of some chantiers, read from the accompaniment roster's buckets (one {@code $in};
- * entries {@code referrals.<id>} and {@code sessions.<id>} beside the pathways'), and the year's
+ * The referrals and support sessions of some chantiers, read from the accompaniment roster's activity buckets (one
+ * {@code $in}; entries {@code referrals.<id>} and {@code sessions.<id>}, apart from the pathways' since ADR 0034), and the year's
  * {@link AccompanimentActivity} of any subset of those chantiers.
  */
 public final class AccompanimentActivityRecords {
@@ -39,10 +39,10 @@ public final class AccompanimentActivityRecords {
         List<Session> sessions = new ArrayList<>();
         if (!chantierIds.isEmpty()) {
             for (Document bucket : model.accompanimentRoster()
-                    .find(Filters.in("_id", ReportingModel.rosterBucketsOf(chantierIds)))
+                    .find(Filters.in("_id", ReportingModel.activityBucketsOf(chantierIds)))
                     .projection(Projections.include("referrals", "sessions"))) {
                 String bucketId = bucket.getString("_id");
-                String chantierId = bucketId.substring(0, bucketId.lastIndexOf('#'));
+                String chantierId = bucketId.substring(0, bucketId.lastIndexOf("#activity#"));
                 Document r = bucket.get("referrals", Document.class);
                 if (r != null) {
                     r.values().forEach(v -> referralOf(chantierId, (Document) v, referrals));

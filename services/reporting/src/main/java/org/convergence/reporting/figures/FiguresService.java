@@ -144,9 +144,7 @@ public final class FiguresService {
         }
         if (!fromScratch) {
             Set<String> chantierIds = new HashSet<>(chantierIdsOf(territory));
-            Map<String, AccompanimentRecord> accompanied = accompaniment.at(chantierIds);
-            Map<String, HoursRecord> worked = hours.at(chantierIds);
-            if (accompanied.isEmpty() && worked.isEmpty()) {
+            if (!hours.anyAt(chantierIds)) {
                 return Optional.of(fromCounters(territoryId, counters(List.of(territoryId), year).get(territoryId),
                         chantierIds, activity.at(chantierIds), transitionFigures(transitions.at(chantierIds), year),
                         year, Instant.now()));
@@ -215,7 +213,7 @@ public final class FiguresService {
             chantiersByTerritoryId.put(t.getString("_id"), new HashSet<>(chantierIdsOf(t)));
             allChantiers.addAll(chantierIdsOf(t));
         });
-        if (!accompaniment.at(allChantiers).isEmpty() || !hours.at(allChantiers).isEmpty()) {
+        if (hours.anyAt(allChantiers)) {
             return nationalByFolding(territories, year);
         }
         Instant asOf = Instant.now();
@@ -235,9 +233,8 @@ public final class FiguresService {
     }
 
     /**
-     * A scope's figures from its counters (ADR 0031), for a scope no accompaniment or hours fact names: the six
-     * pathway figures are the counters'; housing and health have no accompaniment to count (no exit with a
-     * housing barrier, no opening among the accompanied); hours have no hours fact; accompaniment activity and
+     * A scope's figures from its counters (ADR 0031), for a scope no hours fact names: the six pathway figures and
+     * housing and health (ADR 0034) are the counters'; hours have no hours fact; accompaniment activity and
      * transitions are read from their own per-chantier records, as before.
      */
     private TerritoryFigures fromCounters(String territoryId, PathwayCounts counts, Set<String> chantierIds,
@@ -245,7 +242,7 @@ public final class FiguresService {
                                           TransitionFigures transitionFigures, Year year, Instant asOf) {
         return new TerritoryFigures(territoryId, year.getValue(), counts.accompanied(), counts.exits(),
                 counts.fromPremieresHeures(), counts.averagePathwayMonths(), counts.dynamicExits(),
-                counts.premieresHeures(), Rate.of(0, 0), Rate.of(0, counts.accompanied()),
+                counts.premieresHeures(), counts.housingResolved(), counts.healthRightsOpened(),
                 activity.of(chantierIds, year), transitionFigures,
                 new HoursCounting(year, defaultWeeklyHours).withoutHoursFacts(counts.premieresHeures().active()),
                 asOf);
@@ -263,7 +260,7 @@ public final class FiguresService {
 
     /**
      * The nation over the union of the territories' pathways, folded: the oracle, and the aggregates' path while
-     * accompaniment or hours facts exist (their figures join pathways with those facts; not counted yet).
+     * hours facts exist (their figures join pathways with those facts; not counted yet, ADR 0034).
      */
     private NationalFigures nationalByFolding(List<Document> territories, Year year) {
         Instant asOf = Instant.now();
@@ -285,15 +282,19 @@ public final class FiguresService {
         List<PathwayRecord> all = List.copyOf(union.values());
         YearFigures figures = new YearFigures(convergenceStarts(allChantiers), year);
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
-        Map<String, AccompanimentRecord> accompanied = accompaniment.at(allChantiers);
         AccompanimentActivityRecords.Activity activities = activity.at(allChantiers);
         List<TransitionRecord> allTransitions = transitions.at(allChantiers);
         Map<String, HoursRecord> worked = hours.at(allChantiers);
         HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
         List<TerritoryFigures> byTerritory = new ArrayList<>();
+        Map<String, AccompanimentRecord> accompanied = new HashMap<>();
         byTerritoryId.forEach((territoryId, pathways) -> {
             Set<String> chantierIds = chantiersByTerritoryId.get(territoryId);
-            byTerritory.add(figuresOf(territoryId, pathways, chantierIds, figures, theirs, accompanied, activities,
+            // A territory's accompaniment is that of its own chantiers, as when the territory is read alone: an
+            // opening recorded in another territory does not count in this one (ADR 0034).
+            Map<String, AccompanimentRecord> ofTerritory = accompaniment.at(chantierIds);
+            accompanied.putAll(ofTerritory);
+            byTerritory.add(figuresOf(territoryId, pathways, chantierIds, figures, theirs, ofTerritory, activities,
                     year, transitionFigures(allTransitions.stream().filter(t -> chantierIds.contains(t.chantierId()))
                             .toList(), year), hoursCounting.of(pathways, worked), null));
         });

@@ -2,6 +2,7 @@ package org.convergence.reporting.figures;
 
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,18 @@ public record ParticipantShare(Map<Integer, PathwayCounts> years, int tailFrom, 
      */
     public static ParticipantShare of(Collection<PathwayRecord> inScope, Collection<PathwayRecord> everyPathwayOfTheirs,
                                       Map<String, LocalDate> convergenceStarts) {
+        return of(inScope, everyPathwayOfTheirs, Map.of(), convergenceStarts);
+    }
+
+    /**
+     * The share with the housing and health counts (ADR 0034). Past the last of the accompaniment's dates too, the
+     * share stays constant: an exit is in an explicit year, and an opening in an open pathway's window stays in it.
+     *
+     * @param accompaniment by pathway id, the participant's accompaniment recorded in the scope
+     */
+    public static ParticipantShare of(Collection<PathwayRecord> inScope, Collection<PathwayRecord> everyPathwayOfTheirs,
+                                      Map<String, AccompanimentRecord> accompaniment,
+                                      Map<String, LocalDate> convergenceStarts) {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         for (PathwayRecord p : inScope) {
@@ -43,16 +56,26 @@ public record ParticipantShare(Map<Integer, PathwayCounts> years, int tailFrom, 
         if (first == Integer.MAX_VALUE) {
             return NONE;
         }
+        for (AccompanimentRecord record : accompaniment.values()) {
+            List<LocalDate> dates = new ArrayList<>(record.healthRightsOpenings());
+            record.housing().forEach(change -> dates.add(change.on()));
+            for (LocalDate date : dates) {
+                first = Math.min(first, date.getYear());
+                last = Math.max(last, date.getYear());
+            }
+        }
         List<PathwayRecord> scope = List.copyOf(inScope);
         List<PathwayRecord> theirs = List.copyOf(everyPathwayOfTheirs);
         Map<Integer, PathwayCounts> years = new TreeMap<>();
         for (int year = first; year <= last; year++) {
-            PathwayCounts counts = PathwayCounts.of(new YearFigures(convergenceStarts, Year.of(year)), scope, theirs);
+            PathwayCounts counts = PathwayCounts.of(new YearFigures(convergenceStarts, Year.of(year)), scope, theirs,
+                    accompaniment);
             if (!counts.isZero()) {
                 years.put(year, counts);
             }
         }
-        PathwayCounts tail = PathwayCounts.of(new YearFigures(convergenceStarts, Year.of(last + 1)), scope, theirs);
+        PathwayCounts tail = PathwayCounts.of(new YearFigures(convergenceStarts, Year.of(last + 1)), scope, theirs,
+                accompaniment);
         return new ParticipantShare(years, last + 1, tail);
     }
 

@@ -125,6 +125,10 @@ public final class YearFigures {
         return exit != null && inYear(exit) && countedFrom(pathway).filter(start -> !exit.isBefore(start)).isPresent();
     }
 
+    Year year() {
+        return Year.of(firstDay.getYear());
+    }
+
     /** The day a Convergence pathway starts counting (see {@link #countedFrom}), for figures of other packages' facts. */
     Optional<LocalDate> countingStart(PathwayRecord pathway) {
         return countedFrom(pathway);

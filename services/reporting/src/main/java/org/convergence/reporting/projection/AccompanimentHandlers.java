@@ -23,9 +23,10 @@ import java.util.function.Function;
 /**
  * What reporting keeps of {@code convergence.accompaniment.v1} for the housing and health figures: per pathway, in
  * its chantier's accompaniment roster (same buckets as the chantier roster), the barriers identified at entry, the
- * housing barrier's dated status changes, and the health-rights openings' dates; for the referral and support
- * figures, per referral its partner kind, date sent and status, per session its kind, date and participant count
- * (entries {@code referrals.<id>} and {@code sessions.<id>} of the same buckets). Only categories, statuses and
+ * housing barrier's dated status changes, and the health-rights openings' dates, and its summary filed with the
+ * participant for the figure counters (ADR 0034); for the referral and support figures, per referral its partner
+ * kind, date sent and status, per session its kind, date and participant count (entries {@code referrals.<id>} and
+ * {@code sessions.<id>} of the chantier's activity buckets, apart from the pathways'). Only categories, statuses and
  * dates exist on the topic; nothing else is kept. Each fact marks its own pathway entry, so a repeated fact changes
  * nothing; a pathway's facts share the participant's key and arrive in order.
  */
@@ -34,23 +35,29 @@ final class AccompanimentHandlers {
     static final String HOUSING = "HOUSING";
 
     private final ReportingModel model;
+    private final FigureCounters counters;
 
     AccompanimentHandlers(ReportingModel model) {
         this.model = model;
+        this.counters = new FigureCounters(model);
     }
 
     HandlerSet<ProjectionBatch> handlers() {
         return HandlerSet.<ProjectionBatch>forTopic(Topics.ACCOMPANIMENT)
-                .on(AccompanimentEvents.ASSESSMENT_RECORDED, prefetch(AssessmentRecordedV1::pathwayId),
+                .on(AccompanimentEvents.ASSESSMENT_RECORDED,
+                        pathwayPrefetch(AssessmentRecordedV1::pathwayId, AssessmentRecordedV1::participantId),
                         this::assessed)
-                .on(AccompanimentEvents.BARRIER_STATUS_CHANGED, prefetch(BarrierStatusChangedV1::pathwayId),
+                .on(AccompanimentEvents.BARRIER_STATUS_CHANGED,
+                        pathwayPrefetch(BarrierStatusChangedV1::pathwayId, BarrierStatusChangedV1::participantId),
                         this::barrierChanged)
-                .on(AccompanimentEvents.HEALTH_RIGHTS_OPENED, prefetch(HealthRightsOpenedV1::pathwayId),
+                .on(AccompanimentEvents.HEALTH_RIGHTS_OPENED,
+                        pathwayPrefetch(HealthRightsOpenedV1::pathwayId, HealthRightsOpenedV1::participantId),
                         this::healthRightsOpened)
-                .on(AccompanimentEvents.REFERRAL_SENT, prefetch(ReferralSentV1::referralId), this::referralSent)
-                .on(AccompanimentEvents.REFERRAL_STATUS_CHANGED, prefetch(ReferralStatusChangedV1::referralId),
+                .on(AccompanimentEvents.REFERRAL_SENT, activityPrefetch(ReferralSentV1::referralId),
+                        this::referralSent)
+                .on(AccompanimentEvents.REFERRAL_STATUS_CHANGED, activityPrefetch(ReferralStatusChangedV1::referralId),
                         this::referralChanged)
-                .on(AccompanimentEvents.SUPPORT_SESSION_HELD, prefetch(SupportSessionHeldV1::sessionId),
+                .on(AccompanimentEvents.SUPPORT_SESSION_HELD, activityPrefetch(SupportSessionHeldV1::sessionId),
                         this::sessionHeld)
                 .build();
     }
@@ -109,7 +116,7 @@ final class AccompanimentHandlers {
         }
         String chantierId = FieldNames.requireKey(fact.chantierId(), "chantierId");
         String key = FieldNames.requireKey(id, field);
-        batch.entry(model.accompanimentRoster(), ReportingModel.rosterBucketOf(chantierId, key), field, key)
+        batch.entry(model.accompanimentRoster(), ReportingModel.activityBucketOf(chantierId, key), field, key)
                 .applyOnce(fact.eventId(), effect);
     }
 
@@ -125,16 +132,43 @@ final class AccompanimentHandlers {
                     + "envelope");
         }
         String chantierId = FieldNames.requireKey(fact.chantierId(), "chantierId");
+        String territoryId = FieldNames.requireKey(fact.territoryId(), "territoryId");
         String id = FieldNames.requireKey(pathwayId, "pathwayId");
         FieldNames.requireKey(participantId, "participantId");
         batch.entry(model.accompanimentRoster(), ReportingModel.rosterBucketOf(chantierId, id), "pathways", id)
                 .applyOnce(fact.eventId(), entry -> {
                     entry.set("participantId", participantId);
                     effect.accept(entry);
+                    // The housing and health counters (ADR 0034), inside the entry's apply-once.
+                    counters.accompanimentChanged(batch, participantId, id, territoryId, entry);
                 });
     }
 
-    /** Reads the roster bucket of the entry ({@code id}: a pathway, referral or session) for the whole batch. */
+    /** A pathway's fact reads its roster bucket and its participant's document (for the figure counters). */
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> pathwayPrefetch(
+            Function<P, String> pathwayId, Function<P, String> participantId) {
+        FactHandler<P, ProjectionBatch> bucket = prefetch(pathwayId);
+        return (fact, batch) -> {
+            bucket.handle(fact, batch);
+            String participant = participantId.apply(fact.payload());
+            if (participant != null && !participant.isBlank() && participant.length() <= 200) {
+                counters.prefetch(batch, participant, null);
+            }
+        };
+    }
+
+    /** Reads the activity bucket of a referral or session for the whole batch. */
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> activityPrefetch(
+            Function<P, String> entryId) {
+        return (fact, batch) -> {
+            String id = entryId.apply(fact.payload());
+            if (fact.chantierId() != null && id != null && id.length() <= 200) {
+                batch.prefetch(model.accompanimentRoster(), ReportingModel.activityBucketOf(fact.chantierId(), id));
+            }
+        };
+    }
+
+    /** Reads the roster bucket of a pathway's entry for the whole batch. */
     private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> entryId) {
         return (fact, batch) -> {
             String id = entryId.apply(fact.payload());

@@ -3,6 +3,7 @@ package org.convergence.reporting.projection;
 import org.bson.Document;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.projection.ProjectionBatch;
+import org.convergence.reporting.figures.AccompanimentRecord;
 import org.convergence.reporting.figures.ParticipantShare;
 import org.convergence.reporting.figures.PathwayRecord;
 
@@ -30,6 +31,8 @@ public final class FigureCounters {
     /** The nation's counters document; a territory id is a slug, so it never takes this id. */
     public static final String NATION = "#nation";
     private static final char SEPARATOR = '\u001E';
+    /** Where a participant's accompaniment summaries are filed, beside their pathways (ADR 0034). */
+    private static final String ACCOMPANIMENT = "accompaniment.";
 
     private final ReportingModel model;
 
@@ -65,7 +68,34 @@ public final class FigureCounters {
         List<PathwayRecord> old = decode(before);
         List<PathwayRecord> now = decode(after);
         Map<String, LocalDate> starts = convergenceStarts(batch, old, now);
-        move(batch, old, starts, now, starts);
+        Map<String, Accompanied> accompaniment = accompanimentOf(batch, participantId);
+        move(batch, old, starts, accompaniment, now, starts, accompaniment);
+    }
+
+    /**
+     * An accompaniment fact changed a pathway's housing barrier, its status history or its health-rights openings
+     * (ADR 0034): file the pathway's accompaniment summary with the participant and move the counters by the
+     * participant's share before and after, as a pathway fact does. The accompaniment topic is keyed by participant
+     * like the enrolment topic, with as many partitions: one consumer owns both partitions of a participant.
+     */
+    void accompanimentChanged(ProjectionBatch batch, String participantId, String pathwayId, String territoryId,
+                              ProjectionBatch.Unit entry) {
+        Map<String, Accompanied> before = accompanimentOf(batch, participantId);
+        Map<String, Accompanied> after = new LinkedHashMap<>(before);
+        after.put(pathwayId, Accompanied.of(territoryId, pathwayId, participantId, entry));
+        if (after.equals(before)) {
+            return;
+        }
+        Document filed = new Document();
+        after.forEach((id, accompanied) -> filed.append(id, accompanied.encode()));
+        batch.set(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
+                ACCOMPANIMENT + participantId, filed);
+        List<PathwayRecord> theirs = decode(pathwaysOf(batch, participantId));
+        if (theirs.isEmpty()) {
+            return;
+        }
+        Map<String, LocalDate> starts = convergenceStarts(batch, theirs, List.of());
+        move(batch, theirs, starts, before, theirs, starts, after);
     }
 
     /**
@@ -87,7 +117,8 @@ public final class FigureCounters {
             } else {
                 then.put(chantierId, LocalDate.parse(oldStart));
             }
-            move(batch, theirs, then, theirs, now);
+            Map<String, Accompanied> accompaniment = accompanimentOf(batch, participantId);
+            move(batch, theirs, then, accompaniment, theirs, now, accompaniment);
         }
     }
 
@@ -97,21 +128,46 @@ public final class FigureCounters {
     }
 
     private void move(ProjectionBatch batch, List<PathwayRecord> old, Map<String, LocalDate> oldStarts,
-                      List<PathwayRecord> now, Map<String, LocalDate> newStarts) {
+                      Map<String, Accompanied> oldAccompaniment, List<PathwayRecord> now,
+                      Map<String, LocalDate> newStarts, Map<String, Accompanied> newAccompaniment) {
         Set<String> scopes = new LinkedHashSet<>();
         scopes.add(NATION);
         old.forEach(p -> scopes.add(p.territoryId()));
         now.forEach(p -> scopes.add(p.territoryId()));
         for (String scope : scopes) {
-            ParticipantShare.increments(share(old, scope, oldStarts), share(now, scope, newStarts))
+            ParticipantShare.increments(share(old, scope, oldStarts, oldAccompaniment),
+                            share(now, scope, newStarts, newAccompaniment))
                     .forEach((path, delta) -> batch.increment(model.figureCounters(), scope, path, delta));
         }
     }
 
-    private static ParticipantShare share(List<PathwayRecord> theirs, String scope, Map<String, LocalDate> starts) {
-        List<PathwayRecord> inScope = NATION.equals(scope) ? theirs
+    /**
+     * The participant's share of a scope: their pathways in it, and the accompaniment recorded at its chantiers
+     * (the from-scratch figures read the accompaniment of the scope's chantiers).
+     */
+    static ParticipantShare share(List<PathwayRecord> theirs, String scope, Map<String, LocalDate> starts,
+                                  Map<String, Accompanied> accompaniment) {
+        boolean nation = NATION.equals(scope);
+        List<PathwayRecord> inScope = nation ? theirs
                 : theirs.stream().filter(p -> scope.equals(p.territoryId())).toList();
-        return ParticipantShare.of(inScope, theirs, starts);
+        Map<String, AccompanimentRecord> records = new HashMap<>();
+        accompaniment.forEach((pathwayId, a) -> {
+            if (nation || scope.equals(a.territoryId())) {
+                records.put(pathwayId, a.record());
+            }
+        });
+        return ParticipantShare.of(inScope, theirs, records, starts);
+    }
+
+    /** The participant's accompaniment as the batch sees it: pathway id to its filed summary. */
+    private Map<String, Accompanied> accompanimentOf(ProjectionBatch batch, String participantId) {
+        Map<String, Accompanied> accompaniment = new LinkedHashMap<>();
+        if (batch.document(model.participantPathways(), ReportingModel.participantBucketOf(participantId))
+                .get(ACCOMPANIMENT + participantId) instanceof Map<?, ?> stored) {
+            stored.forEach((pathwayId, value) -> accompaniment.put(pathwayId.toString(),
+                    Accompanied.decode(pathwayId.toString(), participantId, value.toString())));
+        }
+        return accompaniment;
     }
 
     /** The participant's pathways as the batch sees them: pathway id to territory and compact entry. */

@@ -152,6 +152,25 @@ public final class ReportingModel {
         return ids;
     }
 
+    /**
+     * A chantier's referrals and support sessions: buckets of the accompaniment roster apart from its pathways'
+     * (ADR 0034), so that reading a year's activity does not read every pathway's accompaniment.
+     */
+    static String activityBucketOf(String chantierId, String entryId) {
+        return chantierId + "#activity#" + Math.floorMod(entryId.hashCode(), ROSTER_BUCKETS);
+    }
+
+    /** The ids of every activity bucket of these chantiers. */
+    public static List<String> activityBucketsOf(Collection<String> chantierIds) {
+        List<String> ids = new ArrayList<>(chantierIds.size() * ROSTER_BUCKETS);
+        for (String chantierId : chantierIds) {
+            for (int i = 0; i < ROSTER_BUCKETS; i++) {
+                ids.add(chantierId + "#activity#" + i);
+            }
+        }
+        return ids;
+    }
+
     static String premieresHeuresBucketOf(String participantId) {
         return Integer.toString(Math.floorMod(participantId.hashCode(), PREMIERES_HEURES_BUCKETS));
     }

@@ -52,7 +52,7 @@ class AggregateFiguresMatchFromScratchTest {
         History history = History.sample("agg", 600, 7);
         late(history, "agg");
         ReportingModel model = model();
-        feedLive(model, history.envelopes(), new Random(3));
+        feedLive(model, withAccompaniment(history, new Random(13)), new Random(3));
 
         FiguresService aggregates = new FiguresService(model);
         Map<String, Object> expected = figures(aggregates.fromScratch());
@@ -61,7 +61,11 @@ class AggregateFiguresMatchFromScratchTest {
         assertEquals(expected.keySet(), actual.keySet());
         expected.forEach((name, figure) -> assertEquals(figure, actual.get(name), name));
         assertEquals(10 * (1 + 3 * 2), expected.size(), "ten years of the nation and its three territories, twice each");
-        assertTrue(aggregates.national(Year.of(2020)).accompanied() > 100, "the history has people to count");
+        NationalFigures nation2020 = aggregates.national(Year.of(2020));
+        assertTrue(nation2020.accompanied() > 100, "the history has people to count");
+        assertTrue(nation2020.housingResolved().denominator() > 10 && nation2020.housingResolved().numerator() > 0,
+                "exits with a housing barrier: " + nation2020.housingResolved());
+        assertTrue(nation2020.healthRightsOpened().numerator() > 10, "openings: " + nation2020.healthRightsOpened());
     }
 
     @Test
@@ -70,15 +74,56 @@ class AggregateFiguresMatchFromScratchTest {
         late(history, "agr");
         ReportingModel live = model();
         ReportingModel rebuilt = model();
-        feedLive(live, history.envelopes(), new Random(5));
+        List<EventEnvelope> envelopes = withAccompaniment(history, new Random(17));
+        feedLive(live, envelopes, new Random(5));
         var projection = ReportingRuntime.projection(rebuilt, History.CODEC);
-        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+        assertEquals(Map.of(), projection.handleAll(History.consumed(envelopes)));
 
         Map<String, Object> liveEntries = aggregateEntries(live);
         assertTrue(liveEntries.size() > 400, "aggregate entries: " + liveEntries.size());
         assertEquals(liveEntries, aggregateEntries(rebuilt));
         assertEquals(counters(live), counters(rebuilt), "the figure counters (ADR 0031)");
         assertEquals(figures(new FiguresService(live)), figures(new FiguresService(rebuilt)));
+    }
+
+    /**
+     * ADR 0034: the housing and health increments are stored under the same offset watermark as the others. A crash
+     * cuts the flush of a batch of accompaniment facts after the nation's counters and before the territory's: the
+     * same records delivered again (same offsets) add nothing more to the nation and what was missing to the
+     * territory.
+     */
+    @Test
+    void accompanimentFactsDeliveredAgainAfterAFlushCutBetweenTwoCounterDocumentsAreCountedOnce() {
+        History history = new History();
+        history.territory("agw-west");
+        history.chantier("agw-west", "agw-west-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
+        History.Pathway pathway = history.pathway("agw-west", "agw-west-a", History.uuid(), "CONVERGENCE");
+        pathway.enrolled(LocalDate.of(2019, 3, 4));
+        pathway.exited(LocalDate.of(2020, 5, 4), "DURABLE_EMPLOYMENT");
+        ReportingModel model = model();
+        var projection = ReportingRuntime.projection(model, History.CODEC);
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+
+        int enrolment = history.envelopes().size();
+        pathway.assessed(LocalDate.of(2019, 3, 10), List.of("HOUSING"));
+        pathway.housing(LocalDate.of(2020, 1, 10), "RESOLVED");
+        pathway.healthRightsOpened(LocalDate.of(2020, 2, 1));
+        List<ConsumedEvent> accompaniment = History.consumed(history.envelopes().subList(enrolment,
+                history.envelopes().size()));
+        // The territory's counters cannot take the increments: the flush stops there, after the nation's.
+        Document territory = model.figureCounters().find(new Document("_id", "agw-west")).first();
+        model.figureCounters().updateOne(new Document("_id", "agw-west"),
+                new Document("$set", new Document("2020", "cut here")));
+        assertThrows(RuntimeException.class, () -> projection.handleAll(accompaniment));
+        model.figureCounters().replaceOne(new Document("_id", "agw-west"), territory);
+
+        assertEquals(Map.of(), projection.handleAll(accompaniment));
+        FiguresService figures = new FiguresService(model);
+        NationalFigures nation = figures.national(Year.of(2020));
+        assertEquals(Rate.of(1, 1), nation.housingResolved(), "the nation's");
+        assertEquals(Rate.of(1, 1), nation.healthRightsOpened(), "the nation's");
+        assertEquals(Rate.of(1, 1), nation.territories().get(0).housingResolved(), "the territory's");
+        assertEquals(figures(figures.fromScratch()), figures(figures));
     }
 
     /** Corrections arriving long after the facts they correct, moving pathways across years. */
@@ -132,6 +177,43 @@ class AggregateFiguresMatchFromScratchTest {
             }
         }
         history.programStarted("agx-east", "agx-east-b", "CONVERGENCE", LocalDate.of(2018, 11, 1));
+    }
+
+    /**
+     * Accompaniment facts (ADR 0034) for about two thirds of the Convergence pathways: an entry assessment, with a
+     * housing barrier for half, up to three housing statuses (some after the exit, two on one day), up to two
+     * health-rights openings (some before the entry, some after the exit). They are mixed into the enrolment facts
+     * at random places, each pathway's in its own order: on their own topic they arrive before or after the
+     * enrolment and exit, and the corrections of those move the housing status at exit.
+     */
+    private static List<EventEnvelope> withAccompaniment(History history, Random random) {
+        int enrolment = history.envelopes().size();
+        String[] statuses = {"IDENTIFIED", "IN_PROGRESS", "RESOLVED"};
+        for (History.Pathway p : history.pathways()) {
+            if (!"CONVERGENCE".equals(p.program) || random.nextInt(3) == 0) {
+                continue;
+            }
+            LocalDate on = LocalDate.of(2017, 1, 1).plusDays(random.nextInt(365 * 5));
+            boolean housing = random.nextBoolean();
+            p.assessed(on, housing ? List.of("HOUSING", "HEALTH") : List.of("HEALTH"));
+            for (int i = housing ? random.nextInt(4) : 0; i > 0; i--) {
+                on = on.plusDays(random.nextInt(3) == 0 ? 0 : random.nextInt(500));
+                p.housing(on, statuses[random.nextInt(statuses.length)]);
+            }
+            for (int i = random.nextInt(3); i > 0; i--) {
+                p.healthRightsOpened(LocalDate.of(2016, 6, 1).plusDays(random.nextInt(365 * 6)));
+            }
+        }
+        List<EventEnvelope> all = history.envelopes();
+        List<EventEnvelope> merged = new ArrayList<>(all.subList(0, enrolment));
+        List<EventEnvelope> accompaniment = all.subList(enrolment, all.size());
+        int at = 0;
+        for (EventEnvelope fact : accompaniment) {
+            at += random.nextInt(Math.max(1, 2 * (merged.size() - at) / Math.max(1, accompaniment.size())) + 1);
+            at = Math.min(at, merged.size());
+            merged.add(at++, fact);
+        }
+        return merged;
     }
 
     /**

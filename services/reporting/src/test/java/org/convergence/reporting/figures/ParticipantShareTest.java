@@ -30,6 +30,9 @@ class ParticipantShareTest {
     private static final Map<String, LocalDate> STARTS = Map.of("t1-late", LocalDate.of(2019, 6, 1),
             "t2-a", LocalDate.of(2015, 1, 1));
     private static final List<String> CHANTIERS = List.of("t1-late", "t1-b", "t2-a", "t2-b");
+    private static final String[] HOUSING = {"IDENTIFIED", "IN_PROGRESS", "RESOLVED", "ABANDONED"};
+    /** The territory each pathway of the histories is at, for the accompaniment recorded on it. */
+    private static final Map<String, String> TERRITORY_OF = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Test
     void aPersonWithTwoPathwaysInAYearCountsOnceAndInEachTerritoryAndOnceNationally() {
@@ -90,18 +93,171 @@ class ParticipantShareTest {
         assertEveryYearMatches(finalState, counters, "fact by fact");
     }
 
+    @Test
+    void housingAndHealthAreTheSumOfTheParticipantsSharesInEveryYearAndScope() {
+        Random random = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            List<PathwayRecord> pathways = history(random, 150);
+            Map<String, AccompanimentRecord> accompaniment = accompaniment(random, pathways);
+            Map<String, Map<String, Long>> counters = new HashMap<>();
+            byParticipant(pathways).forEach((participant, theirs) -> applyShares(counters, List.of(), Map.of(), theirs,
+                    of(accompaniment, participant)));
+            assertEveryYearMatches(pathways, accompaniment, counters, "round " + round);
+            assertTrue(countsOf(counters, "nation", 2020).healthRightsOpened().numerator() > 0, "openings counted");
+        }
+    }
+
+    @Test
+    void housingAndHealthCountersMovedFactByFactEqualTheFoldThroughCorrectionsAndFactsArrivingInAnyOrder() {
+        Random random = new Random(5);
+        List<PathwayRecord> finalState = history(random, 300);
+        Map<String, AccompanimentRecord> finalAccompaniment = accompaniment(random, finalState);
+        // A step is a pathway's new state or its accompaniment's new state (assessment, one more status change or
+        // opening at a time): a participant's steps interleaved with the others', in their own order but with
+        // accompaniment before or after the enrolment; some delivered twice.
+        List<Object> steps = new ArrayList<>();
+        Map<String, List<Object>> byParticipant = new LinkedHashMap<>();
+        for (PathwayRecord p : finalState) {
+            List<Object> pathwaySteps = new ArrayList<>();
+            if (p.exitDate() != null && random.nextBoolean()) {
+                pathwaySteps.add(with(p, null, p.exitDate(), p.exitCategory()));
+            }
+            pathwaySteps.add(with(p, p.entryDate().minusYears(random.nextInt(3)), null, null));
+            if (p.exitDate() != null) {
+                pathwaySteps.add(with(p, p.entryDate(), p.exitDate().plusYears(random.nextInt(3)), "OTHER"));
+            }
+            pathwaySteps.add(p);
+            List<Object> accompanimentSteps = new ArrayList<>();
+            AccompanimentRecord target = finalAccompaniment.get(p.pathwayId());
+            if (target != null) {
+                for (int h = 0; h <= target.housing().size(); h++) {
+                    accompanimentSteps.add(new AccompanimentRecord(p.pathwayId(), p.participantId(), null,
+                            target.housingBarrierAtEntry(), target.housing().subList(0, h), List.of()));
+                }
+                for (int o = 1; o <= target.healthRightsOpenings().size(); o++) {
+                    accompanimentSteps.add(new AccompanimentRecord(p.pathwayId(), p.participantId(), null,
+                            target.housingBarrierAtEntry(), target.housing(),
+                            target.healthRightsOpenings().subList(0, o)));
+                }
+            }
+            List<Object> merged = new ArrayList<>();
+            while (!pathwaySteps.isEmpty() || !accompanimentSteps.isEmpty()) {
+                List<Object> from = pathwaySteps.isEmpty() ? accompanimentSteps : accompanimentSteps.isEmpty()
+                        ? pathwaySteps : random.nextBoolean() ? pathwaySteps : accompanimentSteps;
+                merged.add(from.remove(0));
+            }
+            byParticipant.computeIfAbsent(p.participantId() + "/" + p.pathwayId(), k -> new ArrayList<>())
+                    .addAll(merged);
+        }
+        List<List<Object>> open = new ArrayList<>(byParticipant.values());
+        while (!open.isEmpty()) {
+            List<Object> queue = open.get(random.nextInt(open.size()));
+            steps.add(queue.remove(0));
+            if (queue.isEmpty()) {
+                open.remove(queue);
+            }
+        }
+        Map<String, PathwayRecord> current = new LinkedHashMap<>();
+        Map<String, AccompanimentRecord> accompanimentNow = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> counters = new HashMap<>();
+        for (Object step : steps) {
+            String participant = step instanceof PathwayRecord p ? p.participantId()
+                    : ((AccompanimentRecord) step).participantId();
+            int times = random.nextInt(5) == 0 ? 2 : 1;
+            for (int i = 0; i < times; i++) {
+                List<PathwayRecord> before = theirs(current, participant);
+                Map<String, AccompanimentRecord> accompanimentBefore = of(accompanimentNow, participant);
+                if (step instanceof PathwayRecord p) {
+                    current.put(p.pathwayId(), p);
+                } else {
+                    AccompanimentRecord a = (AccompanimentRecord) step;
+                    accompanimentNow.put(a.pathwayId(), a);
+                }
+                applyShares(counters, before, accompanimentBefore, theirs(current, participant),
+                        of(accompanimentNow, participant));
+            }
+        }
+        assertEveryYearMatches(finalState, finalAccompaniment, counters, "fact by fact");
+        assertTrue(countsOf(counters, "nation", 2020).housingResolved().denominator() > 0, "housing counted");
+    }
+
+    /**
+     * Accompaniment on about two thirds of the pathways: a housing barrier at entry for half of them, with up to
+     * three dated statuses (some after the exit, some on one day), and up to two health-rights openings, some before
+     * the entry or after the exit.
+     */
+    private static Map<String, AccompanimentRecord> accompaniment(Random random, List<PathwayRecord> pathways) {
+        Map<String, AccompanimentRecord> records = new LinkedHashMap<>();
+        for (PathwayRecord p : pathways) {
+            if (random.nextInt(3) == 0) {
+                continue;
+            }
+            boolean barrier = random.nextBoolean();
+            List<AccompanimentRecord.StatusChange> housing = new ArrayList<>();
+            LocalDate on = p.entryDate();
+            if (barrier) {
+                housing.add(new AccompanimentRecord.StatusChange(on, "IDENTIFIED"));
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    on = on.plusDays(random.nextInt(400));
+                    housing.add(new AccompanimentRecord.StatusChange(on, HOUSING[random.nextInt(HOUSING.length)]));
+                }
+            }
+            List<LocalDate> openings = new ArrayList<>();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                openings.add(p.entryDate().plusDays(random.nextInt(1200) - 100));
+            }
+            records.put(p.pathwayId(), new AccompanimentRecord(p.pathwayId(), p.participantId(), null, barrier, housing,
+                    openings));
+        }
+        return records;
+    }
+
+    private static Map<String, AccompanimentRecord> of(Map<String, AccompanimentRecord> accompaniment,
+                                                       String participant) {
+        Map<String, AccompanimentRecord> theirs = new LinkedHashMap<>();
+        accompaniment.forEach((id, record) -> {
+            if (record.participantId().equals(participant)) {
+                theirs.put(id, record);
+            }
+        });
+        return theirs;
+    }
+
     // ---------------------------------------------------------------- the counters, as the projection keeps them
 
     /** Moves each scope's counters from the participant's share before to the share after. */
     private static void applyShares(Map<String, Map<String, Long>> counters, List<PathwayRecord> before,
                                     List<PathwayRecord> after) {
+        applyShares(counters, before, Map.of(), after, Map.of());
+    }
+
+    /**
+     * The same with the participant's accompaniment (ADR 0034), by pathway id, before and after; a record's
+     * territory is its pathway id's (the chantier it was recorded at).
+     */
+    private static void applyShares(Map<String, Map<String, Long>> counters, List<PathwayRecord> before,
+                                    Map<String, AccompanimentRecord> accompanimentBefore, List<PathwayRecord> after,
+                                    Map<String, AccompanimentRecord> accompanimentAfter) {
         for (String scope : List.of("nation", "t1", "t2")) {
             Predicate<PathwayRecord> in = p -> scope.equals("nation") || scope.equals(p.territoryId());
-            ParticipantShare old = ParticipantShare.of(before.stream().filter(in).toList(), before, STARTS);
-            ParticipantShare now = ParticipantShare.of(after.stream().filter(in).toList(), after, STARTS);
+            ParticipantShare old = ParticipantShare.of(before.stream().filter(in).toList(), before,
+                    inScope(accompanimentBefore, scope), STARTS);
+            ParticipantShare now = ParticipantShare.of(after.stream().filter(in).toList(), after,
+                    inScope(accompanimentAfter, scope), STARTS);
             ParticipantShare.increments(old, now).forEach((path, delta) ->
                     counters.computeIfAbsent(scope, s -> new HashMap<>()).merge(path, delta, Long::sum));
         }
+    }
+
+    private static Map<String, AccompanimentRecord> inScope(Map<String, AccompanimentRecord> accompaniment,
+                                                            String scope) {
+        Map<String, AccompanimentRecord> in = new HashMap<>();
+        accompaniment.forEach((pathwayId, record) -> {
+            if (scope.equals("nation") || scope.equals(TERRITORY_OF.get(pathwayId))) {
+                in.put(pathwayId, record);
+            }
+        });
+        return in;
     }
 
     /** The flat counter paths nested as a document stores them. */
@@ -122,6 +278,13 @@ class ParticipantShareTest {
 
     private static void assertEveryYearMatches(List<PathwayRecord> pathways, Map<String, Map<String, Long>> counters,
                                                String what) {
+        assertEveryYearMatches(pathways, Map.of(), counters, what);
+    }
+
+    /** Every year 2008–2036 of every scope: the counters' figures, housing and health too, equal the fold. */
+    private static void assertEveryYearMatches(List<PathwayRecord> pathways,
+                                               Map<String, AccompanimentRecord> accompaniment,
+                                               Map<String, Map<String, Long>> counters, String what) {
         List<PathwayRecord> premieresHeures = pathways.stream().filter(p -> PREMIERES_HEURES.equals(p.program()))
                 .toList();
         for (String scope : List.of("nation", "t1", "t2")) {
@@ -137,6 +300,12 @@ class ParticipantShareTest {
                 assertEquals(figures.dynamicExits(inScope), counted.dynamicExits(), at);
                 assertEquals(figures.fromPremieresHeures(inScope, premieresHeures), counted.fromPremieresHeures(), at);
                 assertEquals(figures.premieresHeures(inScope), counted.premieresHeures(), at);
+                AccompanimentFigures housingAndHealth = new AccompanimentFigures(figures, Year.of(year));
+                Map<String, AccompanimentRecord> recorded = inScope(accompaniment, scope);
+                assertEquals(housingAndHealth.housingResolved(inScope, recorded), counted.housingResolved(),
+                        at + " housing");
+                assertEquals(housingAndHealth.healthRightsOpened(inScope, recorded), counted.healthRightsOpened(),
+                        at + " health");
             }
         }
         assertTrue(countsOf(counters, "nation", 2020).accompanied() > 0, "the history is not empty");
@@ -167,6 +336,7 @@ class ParticipantShareTest {
 
     private static PathwayRecord pathway(String id, String participant, String program, String chantier, String entry,
                                          String exit, String category, String promotedTo) {
+        TERRITORY_OF.put(id, chantier.substring(0, 2));
         return new PathwayRecord(id, participant, program, chantier.substring(0, 2), chantier,
                 entry == null ? null : LocalDate.parse(entry), exit == null ? null : LocalDate.parse(exit), category,
                 promotedTo);

@@ -8,6 +8,7 @@ import org.convergence.contracts.EventEnvelope;
 import org.convergence.embedded.EmbeddedMongo;
 import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.History;
+import org.convergence.reporting.figures.AccompanimentRecord;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
 import org.convergence.reporting.figures.ParticipantShare;
@@ -57,8 +58,29 @@ class MillionPathwaysFiguresBenchmark {
 
     /** One participant's Convergence pathway, perhaps after a Premières Heures one, perhaps with its exit. */
     private record Story(String territoryId, String chantierId, String participantId, String pathwayId,
-                         LocalDate entry, LocalDate exit, String category, String phPathwayId, LocalDate phEntry) {
+                         LocalDate entry, LocalDate exit, String category, String phPathwayId, LocalDate phEntry,
+                         Accompaniment accompaniment) {
     }
+
+    /**
+     * The Convergence pathway's accompaniment (ADR 0034): its entry assessment, with or without a housing barrier,
+     * the housing barrier's later statuses, and the health-rights openings; null when no assessment was recorded.
+     */
+    private record Accompaniment(LocalDate assessedOn, boolean housingBarrier, List<LocalDate> housingOn,
+                                 List<String> housingStatus, List<LocalDate> openings) {
+
+        AccompanimentRecord record(String pathwayId, String participantId) {
+            List<AccompanimentRecord.StatusChange> housing = new ArrayList<>();
+            if (housingBarrier) {
+                housing.add(new AccompanimentRecord.StatusChange(assessedOn, "IDENTIFIED"));
+            }
+            for (int i = 0; i < housingOn.size(); i++) {
+                housing.add(new AccompanimentRecord.StatusChange(housingOn.get(i), housingStatus.get(i)));
+            }
+            return new AccompanimentRecord(pathwayId, participantId, assessedOn, housingBarrier, housing, openings);
+        }
+    }
+
 
     @Test
     void nationalAndTerritoryFiguresOfAYearOverAMillionPathways() throws Exception {
@@ -71,7 +93,8 @@ class MillionPathwaysFiguresBenchmark {
 
             ReportingModel model = new ReportingModel(new ReadModel(client.getDatabase("reporting"), "million"));
             long writeStart = System.nanoTime();
-            int written = writeDirectly(model, pathways, new Random(42));
+            List<Story> premieresHeuresStories = new ArrayList<>();
+            int written = writeDirectly(model, pathways, new Random(42), premieresHeuresStories);
             double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
             FiguresService figures = new FiguresService(model);
@@ -108,7 +131,68 @@ class MillionPathwaysFiguresBenchmark {
                     upsertsPerSecond, national[0], national[1], national[2], nation.accompanied(), nation.exits(),
                     territory[0], territory[1], territory[2], seventh.accompanied(), nationalFromScratch,
                     territoryFromScratch);
+            System.out.printf("  with accompaniment facts on 60 %% of the Convergence pathways (ADR 0034): national "
+                            + "2020 housing resolved %s, health rights opened %s; t7 housing %s, health %s%n",
+                    nation.housingResolved(), nation.healthRightsOpened(), seventh.housingResolved(),
+                    seventh.healthRightsOpened());
+
+            // Hours facts too: every Premières Heures pathway's first weeks and its first ladder step.
+            start = System.nanoTime();
+            int hoursEntries = writeHours(model, premieresHeuresStories);
+            double hoursWriteSeconds = (System.nanoTime() - start) / 1e9;
+            double[] nationalWithHours = new double[2];
+            double[] territoryWithHours = new double[2];
+            for (int run = 0; run < 2; run++) {
+                start = System.nanoTime();
+                nation = figures.national(Year.of(2020));
+                nationalWithHours[run] = (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                seventh = figures.territory("t7", Year.of(2020)).orElseThrow();
+                territoryWithHours[run] = (System.nanoTime() - start) / 1e9;
+            }
+            start = System.nanoTime();
+            nationFromScratch = fromScratch.national(Year.of(2020));
+            nationalFromScratch = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            seventhFromScratch = fromScratch.territory("t7", Year.of(2020)).orElseThrow();
+            territoryFromScratch = (System.nanoTime() - start) / 1e9;
+            assertEquals(withoutAsOf(nationFromScratch), withoutAsOf(nation), "national 2020 with hours facts");
+            assertEquals(withoutAsOf(seventhFromScratch), withoutAsOf(seventh), "t7 2020 with hours facts");
+            System.out.printf("  with hours facts on every Premières Heures pathway too (%d entries written in %.1f s; "
+                            + "hours stay on the fold of ADR 0028, ADR 0034): national 2020 %.2f s, %.2f s (hours "
+                            + "worked in Premières Heures %d, step-ups %d); territory t7 2020 %.2f s, %.2f s; from "
+                            + "scratch: national %.2f s, territory %.2f s; equal%n",
+                    hoursEntries, hoursWriteSeconds, nationalWithHours[0], nationalWithHours[1],
+                    nation.hours().workedPremieresHeures(), nation.hours().stepUpsDecided(), territoryWithHours[0],
+                    territoryWithHours[1], nationalFromScratch, territoryFromScratch);
         }
+    }
+
+    /**
+     * The hours roster entries as the hours handlers leave them, for each Premières Heures pathway: its first four
+     * ISO weeks worked (4 hours each) and a ladder step to 6 hours two weeks in, one marker per fact.
+     */
+    private static int writeHours(ReportingModel model, List<Story> premieresHeures) {
+        Map<String, Document> buckets = new LinkedHashMap<>();
+        for (Story s : premieresHeures) {
+            Document weeks = new Document();
+            for (int w = 0; w < 4; w++) {
+                LocalDate day = s.phEntry().plusWeeks(w);
+                weeks.append(String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                        day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)), 240);
+            }
+            Document entry = new Document("participantId", s.participantId()).append("program", "PREMIERES_HEURES")
+                    .append("contracts", List.of(new Document("from", s.phEntry().plusWeeks(2).toString())
+                            .append("hours", 6).append("reason", "LADDER_STEP")
+                            .append("event", UUID.randomUUID().toString())))
+                    .append("weeks", weeks);
+            put(buckets, s.territoryId() + "-c0", s.phPathwayId(), entry, 5);
+        }
+        List<Document> documents = new ArrayList<>(buckets.values());
+        for (int from = 0; from < documents.size(); from += 200) {
+            model.hoursRoster().insertMany(documents.subList(from, Math.min(documents.size(), from + 200)));
+        }
+        return premieresHeures.size();
     }
 
     /** The first chantier of each territory carries Premières Heures and joined Convergence late. */
@@ -164,9 +248,18 @@ class MillionPathwaysFiguresBenchmark {
                     pathway.exited(story.exit(), story.category());
                     pathway.checkIn(story.exit().plusMonths(1), 1);
                 }
+                Accompaniment a = story.accompaniment();
+                if (a != null) {
+                    pathway.assessed(a.assessedOn(), a.housingBarrier() ? List.of("HOUSING", "HEALTH")
+                            : List.of("HEALTH"));
+                    for (int h = 0; h < a.housingOn().size(); h++) {
+                        pathway.housing(a.housingOn().get(h), a.housingStatus().get(h));
+                    }
+                    a.openings().forEach(pathway::healthRightsOpened);
+                }
                 stories.add(new Story(story.territoryId(), story.chantierId(), story.participantId(),
                         pathway.pathwayId, story.entry(), story.exit(), story.category(), phPathwayId,
-                        story.phEntry()));
+                        story.phEntry(), a));
             }
         }
         List<EventEnvelope> envelopes = history.envelopes();
@@ -176,6 +269,7 @@ class MillionPathwaysFiguresBenchmark {
         }
         writeChantiersAndTerritories(direct);
         writeStories(direct, stories, new HashMap<>());
+        writeAccompaniment(direct, stories);
         writePremieresHeuresIndex(direct, stories);
         Map<String, Map<String, Long>> counters = new HashMap<>();
         countStories(stories, counters);
@@ -193,10 +287,12 @@ class MillionPathwaysFiguresBenchmark {
         for (int year = 2016; year <= 2025; year++) {
             NationalFigures nation = service.national(Year.of(year));
             all.put("nation " + year, List.of(nation.accompanied(), nation.exits(), nation.fromPremieresHeures(),
-                    nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures()));
+                    nation.averagePathwayMonths(), nation.dynamicExits(), nation.premieresHeures(),
+                    nation.housingResolved(), nation.healthRightsOpened()));
             for (TerritoryFigures t : nation.territories()) {
                 all.put(t.territoryId() + " " + year, List.of(t.accompanied(), t.exits(), t.fromPremieresHeures(),
-                        t.averagePathwayMonths(), t.dynamicExits(), t.premieresHeures()));
+                        t.averagePathwayMonths(), t.dynamicExits(), t.premieresHeures(), t.housingResolved(),
+                        t.healthRightsOpened()));
             }
         }
         return all;
@@ -222,13 +318,36 @@ class MillionPathwaysFiguresBenchmark {
             }
         }
         return new Story(territoryId, chantierId, UUID.randomUUID().toString(), UUID.randomUUID().toString(), entry,
-                exit, category, phPathwayId, phEntry);
+                exit, category, phPathwayId, phEntry, accompaniment(entry, random));
+    }
+
+    /**
+     * Three pathways in five assessed; of those, half with a housing barrier that moves on to IN_PROGRESS and then
+     * RESOLVED for some; one in three with a health-rights opening in its first two years.
+     */
+    private static Accompaniment accompaniment(LocalDate entry, Random random) {
+        if (random.nextInt(5) >= 3) {
+            return null;
+        }
+        LocalDate assessed = entry.plusDays(random.nextInt(30));
+        boolean housing = random.nextBoolean();
+        List<LocalDate> on = new ArrayList<>();
+        List<String> status = new ArrayList<>();
+        if (housing && random.nextInt(3) > 0) {
+            on.add(assessed.plusDays(10 + random.nextInt(200)));
+            status.add("IN_PROGRESS");
+            if (random.nextBoolean()) {
+                on.add(on.get(0).plusDays(10 + random.nextInt(300)));
+                status.add("RESOLVED");
+            }
+        }
+        List<LocalDate> openings = random.nextInt(3) == 0 ? List.of(entry.plusDays(random.nextInt(730))) : List.of();
+        return new Accompaniment(assessed, housing, on, status, openings);
     }
 
     /** Territory by territory (memory stays at one territory's roster); returns the roster documents written. */
-    private static int writeDirectly(ReportingModel model, int pathways, Random random) {
+    private static int writeDirectly(ReportingModel model, int pathways, Random random, List<Story> premieresHeures) {
         writeChantiersAndTerritories(model);
-        List<Story> premieresHeures = new ArrayList<>();
         Map<String, Integer> written = new HashMap<>();
         Map<String, Map<String, Long>> counters = new HashMap<>();
         for (int t = 0; t < TERRITORIES; t++) {
@@ -242,6 +361,7 @@ class MillionPathwaysFiguresBenchmark {
                 }
             }
             writeStories(model, stories, written);
+            writeAccompaniment(model, stories);
             countStories(stories, counters);
         }
         writePremieresHeuresIndex(model, premieresHeures);
@@ -265,7 +385,9 @@ class MillionPathwaysFiguresBenchmark {
                         s.participantId(), "PREMIERES_HEURES", s.territoryId() + "-c0", s.phEntry().toString(),
                         s.entry().minusDays(1).toString(), null, s.pathwayId())));
             }
-            ParticipantShare share = ParticipantShare.of(theirs, theirs, CONVERGENCE_STARTS);
+            Map<String, AccompanimentRecord> accompaniment = s.accompaniment() == null ? Map.of()
+                    : Map.of(s.pathwayId(), s.accompaniment().record(s.pathwayId(), s.participantId()));
+            ParticipantShare share = ParticipantShare.of(theirs, theirs, accompaniment, CONVERGENCE_STARTS);
             ParticipantShare.increments(ParticipantShare.NONE, share).forEach((path, delta) -> {
                 counters.computeIfAbsent(s.territoryId(), t -> new HashMap<>()).merge(path, delta, Long::sum);
                 counters.computeIfAbsent(FigureCounters.NATION, t -> new HashMap<>()).merge(path, delta, Long::sum);
@@ -391,6 +513,41 @@ class MillionPathwaysFiguresBenchmark {
             markers.add(UUID.randomUUID().toString());
         }
         bucket.get("appliedByEntry", Document.class).get("pathways", Document.class).append(pathwayId, markers);
+    }
+
+    /**
+     * The accompaniment roster entries as the accompaniment handlers leave them (barriers at entry, the housing
+     * barrier's dated statuses, the openings, one marker per fact), a bucket's stories in one call.
+     */
+    private static void writeAccompaniment(ReportingModel model, List<Story> stories) {
+        Map<String, Document> buckets = new LinkedHashMap<>();
+        for (Story s : stories) {
+            Accompaniment a = s.accompaniment();
+            if (a == null) {
+                continue;
+            }
+            List<Document> housing = new ArrayList<>();
+            a.record(s.pathwayId(), s.participantId()).housing().forEach(change -> housing.add(new Document("on",
+                    change.on().toString()).append("status", change.status())
+                    .append("event", UUID.randomUUID().toString())));
+            List<Document> openings = new ArrayList<>();
+            a.openings().forEach(on -> openings.add(new Document("on", on.toString()).append("kind", "CSS")
+                    .append("event", UUID.randomUUID().toString())));
+            Document entry = new Document("participantId", s.participantId())
+                    .append("assessedOn", a.assessedOn().toString()).append("housingAtEntry", "STREET")
+                    .append("barriersAtEntry", a.housingBarrier() ? List.of("HOUSING", "HEALTH") : List.of("HEALTH"));
+            if (!housing.isEmpty()) {
+                entry.append("housing", housing);
+            }
+            if (!openings.isEmpty()) {
+                entry.append("healthRights", openings);
+            }
+            put(buckets, s.chantierId(), s.pathwayId(), entry, 1 + a.housingOn().size() + openings.size());
+        }
+        List<Document> documents = new ArrayList<>(buckets.values());
+        for (int from = 0; from < documents.size(); from += 200) {
+            model.accompanimentRoster().insertMany(documents.subList(from, Math.min(documents.size(), from + 200)));
+        }
     }
 
     private static void writePremieresHeuresIndex(ReportingModel model, List<Story> stories) {
