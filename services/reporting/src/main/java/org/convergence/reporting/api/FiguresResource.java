@@ -22,6 +22,16 @@ import org.convergence.reporting.territories.TerritoriesByProgram;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.convergence.reporting.export.EvaluatorFigures;
+import org.convergence.reporting.export.LinkedFigures;
+import org.convergence.reporting.export.SecretCells;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import java.time.LocalDate;
 import java.time.Year;
 
@@ -34,8 +44,18 @@ public class FiguresResource {
     private final FiguresService figures;
     private final Deployments deployments;
     private final CallerScope scope;
+    private final EvaluatorFigures evaluators;
+    private final ObjectMapper mapper;
 
-    public FiguresResource(FiguresService figures, Deployments deployments, CallerScope scope) {
+    /** What the figure reads tell evaluators of statistical secrecy (ADR 0037), in the OpenAPI document. */
+    static final String SECRECY = " For evaluators, under statistical secrecy (ADR 0037): a figure of too few people, "
+            + "or one that would let such a figure be recomputed from others, is null and its dotted key is listed in "
+            + "the array `secret` beside the figures (empty when none is hidden); the other roles get no `secret`.";
+
+    public FiguresResource(FiguresService figures, Deployments deployments, CallerScope scope,
+                           EvaluatorFigures evaluators, ObjectMapper mapper) {
+        this.evaluators = evaluators;
+        this.mapper = mapper;
         this.figures = figures;
         this.deployments = deployments;
         this.scope = scope;
@@ -44,10 +64,23 @@ public class FiguresResource {
     @GET
     @Path("/territories/{territoryId}/{year}")
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR})
-    @Operation(summary = "A territory's figures for a year (national team, evaluators, its coordinator)")
-    public TerritoryFigures territory(@PathParam("territoryId") String territoryId,
-                                      @PathParam("year") @Min(2000) @Max(2100) int year) {
+    @Operation(summary = "A territory's figures for a year (national team, evaluators, its coordinator)",
+            description = "The territory's figures." + SECRECY)
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TerritoryFigures.class)))
+    public Object territory(@PathParam("territoryId") String territoryId,
+                            @PathParam("year") @Min(2000) @Max(2100) int year) {
         scope.requireTerritoryFigures(territoryId);
+        if (scope.isEvaluator()) {
+            EvaluatorFigures.YearOfFigures read = evaluators.year(Year.of(year));
+            TerritoryFigures territory = read.territory(territoryId)
+                    .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
+            ObjectNode json = read.secret().maskJson(LinkedFigures.territory(territoryId),
+                    mapper.valueToTree(territory));
+            json.put("asOf", read.live().asOf().toString());
+            return json;
+        }
         return figures.territory(territoryId, Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
     }
@@ -56,9 +89,20 @@ public class FiguresResource {
     @Path("/chantiers/{chantierId}/{year}")
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR, Roles.TERRITORY_COORDINATOR, Roles.CHANTIER_STAFF})
     @Operation(summary = "A chantier's figures for a year (national team, evaluators, its territory's coordinator, "
-            + "its staff)")
-    public ChantierFigures chantier(@PathParam("chantierId") String chantierId,
-                                    @PathParam("year") @Min(2000) @Max(2100) int year) {
+            + "its staff)", description = "The chantier's figures, under `figures`." + SECRECY)
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChantierFigures.class)))
+    public Object chantier(@PathParam("chantierId") String chantierId,
+                           @PathParam("year") @Min(2000) @Max(2100) int year) {
+        if (scope.isEvaluator()) {
+            EvaluatorFigures.YearOfFigures read = evaluators.year(Year.of(year));
+            ChantierFigures chantier = read.chantier(chantierId)
+                    .orElseThrow(() -> new NotFoundException("No figures for chantier " + chantierId));
+            ObjectNode json = mapper.valueToTree(chantier);
+            json.set("figures", read.secret().maskJson(LinkedFigures.chantier(chantierId), json.get("figures")));
+            return json;
+        }
         ChantierFigures found = figures.chantier(chantierId, Year.of(year)).orElse(null);
         if (found == null) {
             if (scope.isNational() || scope.isEvaluator()) {
@@ -83,8 +127,32 @@ public class FiguresResource {
     @GET
     @Path("/national/{year}")
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
-    @Operation(summary = "The nation's figures for a year, with each territory's (national team, evaluators)")
-    public NationalFigures national(@PathParam("year") @Min(2000) @Max(2100) int year) {
+    @Operation(summary = "The nation's figures for a year, with each territory's (national team, evaluators)",
+            description = "The nation's figures and each territory's under `territories`." + SECRECY)
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NationalFigures.class)))
+    public Object national(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        if (scope.isEvaluator()) {
+            EvaluatorFigures.YearOfFigures read = evaluators.year(Year.of(year));
+            return nationalJson(mapper.valueToTree(read.live()), read.secret(), mapper);
+        }
         return figures.national(Year.of(year));
+    }
+
+    /**
+     * A nation's figures (live, or a published edition's stored JSON) as an evaluator reads them: the nation's and
+     * each territory's secret figures null and listed (ADR 0037).
+     */
+    public static ObjectNode nationalJson(com.fasterxml.jackson.databind.JsonNode nation, SecretCells secret,
+                                          ObjectMapper mapper) {
+        ObjectNode json = secret.maskJson(LinkedFigures.NATION, nation);
+        ArrayNode territories = mapper.createArrayNode();
+        for (com.fasterxml.jackson.databind.JsonNode territory : nation.path("territories")) {
+            territories.add(secret.maskJson(LinkedFigures.territory(territory.path("territoryId").asText()),
+                    territory));
+        }
+        json.set("territories", territories);
+        return json;
     }
 }

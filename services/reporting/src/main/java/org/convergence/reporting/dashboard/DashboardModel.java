@@ -6,6 +6,8 @@ import org.convergence.platform.time.BusinessDates;
 import org.convergence.reporting.conventions.ConventionProgress;
 import org.convergence.reporting.conventions.Conventions;
 import org.convergence.reporting.dataquality.WeeksWithoutHoursList;
+import org.convergence.reporting.export.EvaluatorFigures;
+import org.convergence.reporting.export.LinkedFigures;
 import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.NationalFigures;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What each page shows, assembled from the figures service, the published reports and the work lists. Figures
@@ -52,10 +55,13 @@ public final class DashboardModel {
     private final FigureLabels labels;
     private final Conventions conventions;
     private final WeeksWithoutHoursList weeksWithoutHours;
+    private final EvaluatorFigures evaluators;
 
     public DashboardModel(FiguresService figures, Deployments deployments, PublishedReports published,
                           Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels,
-                          Conventions conventions, WeeksWithoutHoursList weeksWithoutHours) {
+                          Conventions conventions, WeeksWithoutHoursList weeksWithoutHours,
+                          EvaluatorFigures evaluators) {
+        this.evaluators = evaluators;
         this.weeksWithoutHours = weeksWithoutHours;
         this.figures = figures;
         this.deployments = deployments;
@@ -67,23 +73,27 @@ public final class DashboardModel {
         this.conventions = conventions;
     }
 
-    public Map<String, Object> national(Year year) {
-        NationalFigures live = figures.national(year);
+    public Map<String, Object> national(Viewer viewer, Year year) {
+        NationalFigures live = viewer.evaluator() ? evaluators.year(year).live() : figures.national(year);
         Optional<PublishedReports.Published> report = published.national(year);
         List<FigureGrid.Column> columns = new ArrayList<>();
-        columns.add(new FigureGrid.Column("En direct (" + asOf(live.asOf()) + ")", tree.of(live)));
+        columns.add(new FigureGrid.Column("En direct (" + asOf(live.asOf()) + ")",
+                shown(viewer, year, LinkedFigures.NATION, () -> live)));
         report.ifPresent(r -> columns.add(new FigureGrid.Column("Publié (" + asOf(r.manifest().asOf()) + ")",
-                FigureTree.of(r.figures()))));
+                shownPublished(viewer, year, LinkedFigures.NATION, r.figures()))));
 
         List<DashboardViews.PlaceRow> rows = new ArrayList<>();
         Map<String, Long> accompaniedByTerritory = new LinkedHashMap<>();
         Map<String, String> names = directory.territoryNames();
         for (TerritoryFigures territory : live.territories()) {
             String name = names.getOrDefault(territory.territoryId(), territory.territoryId());
-            Map<String, FigureValue> values = tree.of(territory);
+            Map<String, FigureValue> values = shown(viewer, year, LinkedFigures.territory(territory.territoryId()),
+                    () -> territory);
             rows.add(new DashboardViews.PlaceRow(territory.territoryId(), name,
                     "/dashboard/territories/" + territory.territoryId() + "?year=" + year, cells(values)));
-            accompaniedByTerritory.put(name, (long) territory.accompanied());
+            if (values.get("accompanied") instanceof FigureValue.Count accompanied) {
+                accompaniedByTerritory.put(name, accompanied.value());
+            }
         }
         TerritoriesByProgram deployment = deployments.asOf(BusinessDates.today());
         Map<String, Object> data = page(year);
@@ -122,12 +132,14 @@ public final class DashboardModel {
         Directory.Place place = directory.territory(territoryId).orElse(new Directory.Place(territoryId, territoryId));
         data.put("territory", place);
         Optional<PublishedReports.Published> report = published.territory(year, territoryId);
-        byYear(data, year, y -> figures.territory(territoryId, y).orElse(null), report.map(r -> r.figures()));
+        String secrecyKey = LinkedFigures.territory(territoryId);
+        byYear(data, year, y -> shown(viewer, y, secrecyKey, () -> figures.territory(territoryId, y).orElse(null)),
+                report.map(r -> shownPublished(viewer, year, secrecyKey, r.figures())));
         List<Directory.Place> chantiers = directory.chantiersOf(territoryId);
         List<DashboardViews.PlaceRow> rows = new ArrayList<>();
         for (Directory.Place chantier : chantiers) {
-            Map<String, FigureValue> values = figures.chantier(chantier.id(), year)
-                    .map(c -> tree.of(c.figures())).orElse(Map.of());
+            Map<String, FigureValue> values = shown(viewer, year, LinkedFigures.chantier(chantier.id()),
+                    () -> figures.chantier(chantier.id(), year).map(ChantierFigures::figures).orElse(null));
             rows.add(new DashboardViews.PlaceRow(chantier.id(), chantier.name(),
                     "/dashboard/chantiers/" + chantier.id() + "?year=" + year, cells(values)));
         }
@@ -154,8 +166,10 @@ public final class DashboardModel {
         data.put("territory", directory.territory(chantier.territoryId())
                 .orElse(new Directory.Place(chantier.territoryId(), chantier.territoryId())));
         Optional<PublishedReports.Published> report = published.chantier(year, chantier.id());
-        byYear(data, year, y -> figures.chantier(chantier.id(), y).map(ChantierFigures::figures).orElse(null),
-                report.map(r -> r.figures().path("figures")));
+        String place = LinkedFigures.chantier(chantier.id());
+        byYear(data, year, y -> shown(viewer, y, place, () -> figures.chantier(chantier.id(), y)
+                        .map(ChantierFigures::figures).orElse(null)),
+                report.map(r -> shownPublished(viewer, year, place, r.figures().path("figures"))));
         data.put("publication", report.map(r -> publicationOf(r.manifest())).orElse(null));
         data.put("exportLink", "/exports/chantiers/" + chantier.id() + "/" + year);
         return data;
@@ -165,18 +179,41 @@ public final class DashboardModel {
         return published.publish(year, subject);
     }
 
+    /**
+     * A place's live figures as this viewer may read them: exact for the national team and coordinators; for an
+     * evaluator, the year's snapshot with its secret figures masked (ADR 0037), whatever {@code exact} says.
+     */
+    private Map<String, FigureValue> shown(Viewer viewer, Year year, String place, Supplier<Object> exact) {
+        if (viewer.evaluator()) {
+            return evaluators.year(year).liveFigures(place);
+        }
+        Object figures = exact.get();
+        return figures == null ? Map.of() : tree.of(figures);
+    }
+
+    /** A place's figures in the year's latest published edition, as this viewer may read them. */
+    private Map<String, FigureValue> shownPublished(Viewer viewer, Year year, String place, JsonNode exact) {
+        if (viewer.evaluator()) {
+            return evaluators.year(year).publishedFigures(place).orElse(Map.of());
+        }
+        return FigureTree.of(exact);
+    }
+
     /** Figures of the years up to {@code year}, the published ones of {@code year} beside, and a chart. */
-    private void byYear(Map<String, Object> data, Year year, Function<Year, Object> figuresOf,
-                        Optional<JsonNode> publishedFigures) {
+    private void byYear(Map<String, Object> data, Year year, Function<Year, Map<String, FigureValue>> figuresOf,
+                        Optional<Map<String, FigureValue>> publishedFigures) {
         List<FigureGrid.Column> columns = new ArrayList<>();
         Map<String, Long> accompanied = new LinkedHashMap<>();
         for (int i = YEARS_SHOWN - 1; i >= 0; i--) {
             Year y = year.minusYears(i);
-            Map<String, FigureValue> values = Optional.ofNullable(figuresOf.apply(y)).map(tree::of).orElse(Map.of());
+            Map<String, FigureValue> values = figuresOf.apply(y);
             columns.add(new FigureGrid.Column(y + (i == 0 ? " (en direct)" : ""), values));
-            accompanied.put(y.toString(), values.get("accompanied") instanceof FigureValue.Count c ? c.value() : 0L);
+            if (!(values.get("accompanied") instanceof FigureValue.Secret)) {
+                accompanied.put(y.toString(), values.get("accompanied") instanceof FigureValue.Count c
+                        ? c.value() : 0L);
+            }
         }
-        publishedFigures.ifPresent(p -> columns.add(new FigureGrid.Column(year + " (publié)", FigureTree.of(p))));
+        publishedFigures.ifPresent(p -> columns.add(new FigureGrid.Column(year + " (publié)", p)));
         data.put("grid", FigureGrid.of(columns, labels));
         data.put("chart", BarChart.of("Personnes accompagnées par année", accompanied));
         data.put("hoursChart", HoursOnTheDashboard.contractsChart(columns.get(YEARS_SHOWN - 1).figures(), year, labels));

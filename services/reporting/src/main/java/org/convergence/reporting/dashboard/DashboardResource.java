@@ -71,7 +71,7 @@ public class DashboardResource {
             if (!viewer.seesNation()) {
                 throw scope.denied();
             }
-            return html(pages.national(viewer, model.national(yearOf(year))));
+            return html(pages.national(viewer, model.national(viewer, yearOf(year))));
         });
     }
 

@@ -42,8 +42,9 @@ public class DashboardRuntime {
     DashboardModel dashboardModel(FiguresService figures, Deployments deployments, PublishedReports published,
                                   Directory directory, ProgramCatalog programs, FigureTree tree, FigureLabels labels,
                                   org.convergence.reporting.conventions.Conventions conventions,
-                                  org.convergence.reporting.dataquality.WeeksWithoutHoursList weeksWithoutHours) {
+                                  org.convergence.reporting.dataquality.WeeksWithoutHoursList weeksWithoutHours,
+                                  org.convergence.reporting.export.EvaluatorFigures evaluators) {
         return new DashboardModel(figures, deployments, published, directory, programs, tree, labels, conventions,
-                weeksWithoutHours);
+                weeksWithoutHours, evaluators);
     }
 }

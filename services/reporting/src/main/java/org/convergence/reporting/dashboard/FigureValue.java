@@ -45,4 +45,17 @@ public sealed interface FigureValue {
             return String.format(Locale.FRANCE, "%.1f / %,d", total, count);
         }
     }
+
+    /** A figure the reader may not see (statistical secrecy for evaluators, ADR 0037). */
+    FigureValue SECRET = new Secret();
+
+    record Secret() implements FigureValue {
+        public String display() {
+            return "secret";
+        }
+
+        public String detail() {
+            return "";
+        }
+    }
 }

@@ -28,6 +28,9 @@ final class HoursOnTheDashboard {
     static BarChart contractsChart(Map<String, FigureValue> figures, Year year, FigureLabels labels) {
         Map<String, Long> bars = new LinkedHashMap<>();
         for (String bar : CONTRACT_BARS) {
+            if (figures.get(CONTRACTS + bar) instanceof FigureValue.Secret) {
+                continue; // an evaluator's secret figure has no bar (ADR 0037)
+            }
             String label = labels.of(CONTRACTS + bar);
             bars.put(label.substring(label.indexOf(':') + 1).trim(),
                     figures.get(CONTRACTS + bar) instanceof FigureValue.Count c ? c.value() : 0L);

@@ -50,15 +50,16 @@ public class ExportsResource {
     private final ProgramCatalog programs;
     private final PublishedReports published;
     private final CohortExport cohort;
-    private final int minimumPeople;
+    private final EvaluatorFigures evaluators;
 
     public ExportsResource(FiguresService figures, Directory directory, FigureTree tree, FigureExports exports,
                            CallerScope scope, ProgramCatalog programs, PublishedReports published,
+                           EvaluatorFigures evaluators,
                            @ConfigProperty(name = "reporting.cohort.minimum-people", defaultValue = "5")
                            int minimumPeople) {
         this.published = published;
+        this.evaluators = evaluators;
         this.cohort = new CohortExport(minimumPeople, new SecureRandom());
-        this.minimumPeople = minimumPeople;
         this.figures = figures;
         this.directory = directory;
         this.tree = tree;
@@ -72,6 +73,9 @@ public class ExportsResource {
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
     @Operation(summary = "The nation's and every territory's figures of a year as CSV (national team, evaluators)")
     public Response national(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        if (scope.isEvaluator()) {
+            return evaluatorCsv(year, live(year, LinkedFigures.NATION), "convergence-france-" + year + ".csv");
+        }
         NationalFigures nation = figures.national(Year.of(year));
         List<FigureExports.Place> territories = new ArrayList<>();
         Map<String, String> names = directory.territoryNames();
@@ -89,6 +93,10 @@ public class ExportsResource {
     public Response territory(@PathParam("territoryId") String territoryId,
                               @PathParam("year") @Min(2000) @Max(2100) int year) {
         scope.requireTerritoryFigures(territoryId);
+        if (scope.isEvaluator()) {
+            return evaluatorCsv(year, live(year, LinkedFigures.territory(territoryId)), territoryId + "-" + year
+                    + ".csv");
+        }
         TerritoryFigures territory = figures.territory(territoryId, Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No figures for territory " + territoryId));
         List<FigureExports.Place> chantiers = new ArrayList<>();
@@ -107,6 +115,10 @@ public class ExportsResource {
     @Operation(summary = "A chantier's figures of a year as CSV")
     public Response chantier(@PathParam("chantierId") String chantierId,
                              @PathParam("year") @Min(2000) @Max(2100) int year) {
+        if (scope.isEvaluator()) {
+            return evaluatorCsv(year, live(year, LinkedFigures.chantier(chantierId)), chantierId + "-" + year
+                    + ".csv");
+        }
         ChantierFigures found = figures.chantier(chantierId, Year.of(year)).orElse(null);
         if (found == null) {
             throw scope.isNational() || scope.isEvaluator()
@@ -117,7 +129,7 @@ public class ExportsResource {
         }
         String name = directory.chantier(chantierId).map(Directory.Chantier::name).orElse(chantierId);
         return csv(exports.table(year, List.of(new FigureExports.Place("Chantier", chantierId, name,
-                tree.of(found.figures()))), minimumFor()), chantierId + "-" + year + ".csv");
+                tree.of(found.figures())))), chantierId + "-" + year + ".csv");
     }
 
     @GET
@@ -125,6 +137,10 @@ public class ExportsResource {
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
     @Operation(summary = "The published report of a year as CSV: the nation and every territory, as published")
     public Response publishedNational(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        if (scope.isEvaluator()) {
+            return evaluatorCsv(year, latest(year, LinkedFigures.NATION), "convergence-france-" + year
+                    + "-publie.csv");
+        }
         PublishedReports.Published report = published.national(Year.of(year))
                 .orElseThrow(() -> new NotFoundException("No report published for " + year));
         List<FigureExports.Place> territories = new ArrayList<>();
@@ -145,6 +161,10 @@ public class ExportsResource {
     public Response publishedTerritory(@PathParam("territoryId") String territoryId,
                                        @PathParam("year") @Min(2000) @Max(2100) int year) {
         scope.requireTerritoryFigures(territoryId);
+        if (scope.isEvaluator()) {
+            return evaluatorCsv(year, latest(year, LinkedFigures.territory(territoryId)), territoryId + "-" + year
+                    + "-publie.csv");
+        }
         PublishedReports.Published report = published.territory(Year.of(year), territoryId)
                 .orElseThrow(() -> new NotFoundException("No published figures of " + territoryId + " for " + year));
         List<FigureExports.Place> chantiers = new ArrayList<>();
@@ -200,16 +220,45 @@ public class ExportsResource {
                 names.getOrDefault(territory.territoryId(), territory.territoryId()), tree.of(territory));
     }
 
-    /**
-     * Evaluators get aggregates under statistical secrecy, as in the cohort export (ADR 0022), with complementary
-     * suppression between a whole and its parts (ADR 0033).
-     */
+    /** The national team and coordinators read every figure as it is. */
     private CsvTable table(int year, FigureExports.Place whole, List<FigureExports.Place> parts) {
-        return exports.table(year, whole, parts, minimumFor());
+        return exports.table(year, whole, parts, 0);
     }
 
-    private int minimumFor() {
-        return scope.isEvaluator() ? minimumPeople : 0;
+    /** A live table of the year as the evaluator's snapshot read it (ADR 0037); 404 if the year lacks the place. */
+    private LinkedFigures live(int year, String place) {
+        return EvaluatorFigures.YearOfFigures.find(evaluators.year(Year.of(year)).liveTables(), place)
+                .orElseThrow(() -> new NotFoundException("No figures for " + place));
+    }
+
+    private LinkedFigures latest(int year, String place) {
+        return evaluators.year(Year.of(year)).latest().flatMap(e -> EvaluatorFigures.YearOfFigures.find(e.figures(),
+                place)).orElseThrow(() -> new NotFoundException("No published figures of " + place + " for " + year));
+    }
+
+    /**
+     * Evaluators get aggregates only, under statistical secrecy (ADR 0022, 0033): the year's one decision over every
+     * linked table, live and published (ADR 0037), so no two of their files together show a hidden cell.
+     */
+    private Response evaluatorCsv(int year, LinkedFigures table, String fileName) {
+        List<FigureExports.Place> places = new ArrayList<>();
+        places.add(placeOf(table));
+        table.parts().forEach(p -> places.add(placeOf(p)));
+        return csv(exports.table(year, places, evaluators.year(Year.of(year)).secret()), fileName);
+    }
+
+    private FigureExports.Place placeOf(LinkedFigures place) {
+        String key = place.place();
+        if (key.equals(LinkedFigures.NATION)) {
+            return new FigureExports.Place(FigureExports.Place.NATION, "", "France entière", place.figures());
+        }
+        String id = key.substring(key.indexOf(':') + 1);
+        if (key.startsWith("territory:")) {
+            return new FigureExports.Place(FigureExports.Place.TERRITORY, id, directory.territory(id)
+                    .map(Directory.Place::name).orElse(id), place.figures());
+        }
+        return new FigureExports.Place(FigureExports.Place.CHANTIER, id, directory.chantier(id)
+                .map(Directory.Chantier::name).orElse(id), place.figures());
     }
 
     private static Response csv(CsvTable table, String fileName) {

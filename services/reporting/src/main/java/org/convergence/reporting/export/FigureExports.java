@@ -25,6 +25,20 @@ public final class FigureExports {
 
     /** A place's row: its kind (nation, territory, chantier), id, name and figures. */
     public record Place(String kind, String id, String name, Map<String, FigureValue> figures) {
+
+        public static final String NATION = "France";
+        public static final String TERRITORY = "Territoire";
+        public static final String CHANTIER = "Chantier";
+
+        /** The place's key in a secrecy decision ({@link LinkedFigures}). */
+        String secrecyKey() {
+            return switch (kind) {
+                case NATION -> LinkedFigures.NATION;
+                case TERRITORY -> LinkedFigures.territory(id);
+                case CHANTIER -> LinkedFigures.chantier(id);
+                default -> throw new IllegalArgumentException("Not a place of the figure hierarchy: " + kind);
+            };
+        }
     }
 
     /** Every figure as it is (national team, coordinators: they see the people behind the figures anyway). */
@@ -53,11 +67,35 @@ public final class FigureExports {
     }
 
     private CsvTable table(int year, List<Place> places, boolean wholeFirst, int minimumPeople) {
+        List<String> keys = new ArrayList<>(shapes(places).keySet());
+        return table(year, places, new TableSuppression(minimumPeople)
+                .secret(TableSuppression.values(places, keys), wholeFirst));
+    }
+
+    /**
+     * For an evaluator: the year's one secrecy decision over every linked table ({@link LinkedSuppression}, ADR
+     * 0037), so a cell secret in this file is secret in every other file, page and JSON answer of the year.
+     */
+    public CsvTable table(int year, List<Place> places, SecretCells secretCells) {
+        List<String> keys = new ArrayList<>(shapes(places).keySet());
+        boolean[][] secret = new boolean[places.size()][keys.size()];
+        for (int r = 0; r < places.size(); r++) {
+            for (int c = 0; c < keys.size(); c++) {
+                secret[r][c] = secretCells.secret(places.get(r).secrecyKey(), keys.get(c));
+            }
+        }
+        return table(year, places, secret);
+    }
+
+    private static Map<String, FigureValue> shapes(List<Place> places) {
         Map<String, FigureValue> shapes = new LinkedHashMap<>();
         places.forEach(p -> p.figures().forEach(shapes::putIfAbsent));
+        return shapes;
+    }
+
+    private CsvTable table(int year, List<Place> places, boolean[][] secret) {
+        Map<String, FigureValue> shapes = shapes(places);
         List<String> keys = new ArrayList<>(shapes.keySet());
-        boolean[][] secret = new TableSuppression(minimumPeople)
-                .secret(TableSuppression.values(places, keys), wholeFirst);
         List<String> header = new ArrayList<>(List.of("Année", "Niveau", "Identifiant", "Nom"));
         shapes.forEach((key, shape) -> header.addAll(columns(labels.of(key), shape)));
         CsvTable table = new CsvTable(header);
@@ -100,8 +138,8 @@ public final class FigureExports {
         return List.of(Long.toString(((FigureValue.Count) value).value()));
     }
 
-    /** What a suppressed cell says (as in the cohort export). */
-    public static final String SECRET = "secret";
+    /** What a suppressed cell says (as in the cohort export, the pages and the JSON answers). */
+    public static final String SECRET = SecretCells.SECRET;
 
     static String decimal(double value, int digits) {
         String formatted = String.format(Locale.ROOT, "%." + digits + "f", value).replace('.', ',');

@@ -35,22 +35,37 @@ final class TableSuppression {
     boolean[][] secret(List<List<FigureValue>> rows, boolean wholeFirst) {
         int columns = rows.isEmpty() ? 0 : rows.get(0).size();
         boolean[][] secret = new boolean[rows.size()][columns];
-        if (minimumPeople <= 0) {
-            return secret;
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < columns; c++) {
-                FigureValue value = rows.get(r).get(c);
-                secret[r][c] = value != null && primary(value);
-            }
-        }
-        if (wholeFirst && rows.size() > 1) {
-            complementary(rows, secret, columns);
-        }
+        complete(rows, secret, wholeFirst);
         return secret;
     }
 
-    private void complementary(List<List<FigureValue>> rows, boolean[][] secret, int columns) {
+    /**
+     * Adds to {@code secret} (cells already secret elsewhere: a linked table, ADR 0037) what this table's primary and
+     * complementary passes hide; true if it added any cell.
+     */
+    boolean complete(List<List<FigureValue>> rows, boolean[][] secret, boolean wholeFirst) {
+        if (minimumPeople <= 0) {
+            return false;
+        }
+        boolean added = false;
+        int columns = rows.isEmpty() ? 0 : rows.get(0).size();
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns; c++) {
+                FigureValue value = rows.get(r).get(c);
+                if (!secret[r][c] && value != null && primary(value)) {
+                    secret[r][c] = true;
+                    added = true;
+                }
+            }
+        }
+        if (wholeFirst && rows.size() > 1) {
+            added |= complementary(rows, secret, columns);
+        }
+        return added;
+    }
+
+    private boolean complementary(List<List<FigureValue>> rows, boolean[][] secret, int columns) {
+        boolean added = false;
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -59,23 +74,37 @@ final class TableSuppression {
                     changed |= protectLine(rows, secret, c, component);
                 }
             }
+            added |= changed;
         }
+        return added;
     }
 
     /** Makes one more cell of the line secret if what is published would reveal a secret one; true if it did. */
     private boolean protectLine(List<List<FigureValue>> rows, boolean[][] secret, int column, int component) {
         FigureValue whole = rows.get(0).get(column);
-        if (whole == null || secret[0][column] || amount(whole, component) == null) {
+        if (whole == null || amount(whole, component) == null) {
             return false;
         }
         int hidden = 0;
+        int parts = 0;
         double hiddenAmount = 0;
         for (int r = 1; r < rows.size(); r++) {
             FigureValue part = rows.get(r).get(column);
-            if (part != null && secret[r][column]) {
-                hidden++;
-                hiddenAmount += amount(part, component);
+            if (part != null) {
+                parts++;
+                if (secret[r][column]) {
+                    hidden++;
+                    hiddenAmount += amount(part, component);
+                }
             }
+        }
+        if (secret[0][column]) {
+            // A whole hidden elsewhere (a linked table) is the sum of its parts unless one of them is hidden too.
+            if (hidden > 0 || parts == 0) {
+                return false;
+            }
+            secret[smallestPublishedPart(rows, secret, column, component)][column] = true;
+            return true;
         }
         if (hidden == 0 || hidden >= 2 && (!people(whole, component)
                 || hiddenAmount >= Math.max(minimumPeople, hidden + 1))) {

@@ -187,19 +187,29 @@ public final class PublishedReports {
         return manifest(year, edition).flatMap(this::national);
     }
 
-    private Optional<Published> national(Manifest m) {
-        return part(m, "national").map(d -> new Published(m, tree(d, "figures"), tree(d, "deployments"), List.of()));
+    public Optional<Published> territory(Year year, String territoryId) {
+        return manifest(year).flatMap(m -> territory(m, territoryId));
     }
 
-    public Optional<Published> territory(Year year, String territoryId) {
-        return manifest(year).flatMap(m -> part(m, "territory:" + territoryId).map(d -> new Published(m,
-                tree(d, "figures"), null, d.getList("chantierIds", String.class, List.of()))));
+    /** A territory's part of one edition (the secrecy decision reads every edition of a year, ADR 0037). */
+    public Optional<Published> territory(Manifest m, String territoryId) {
+        return part(m, "territory:" + territoryId).map(d -> new Published(m, tree(d, "figures"), null,
+                chantierIdsOf(d)));
     }
 
     /** A chantier's published figures (a {@code ChantierFigures} as JSON: its {@code figures} field holds them). */
     public Optional<Published> chantier(Year year, String chantierId) {
-        return manifest(year).flatMap(m -> part(m, "chantier:" + chantierId).map(d -> new Published(m,
-                tree(d, "figures"), null, List.of())));
+        return manifest(year).flatMap(m -> chantier(m, chantierId));
+    }
+
+    /** A chantier's part of one edition. */
+    public Optional<Published> chantier(Manifest m, String chantierId) {
+        return part(m, "chantier:" + chantierId).map(d -> new Published(m, tree(d, "figures"), null, List.of()));
+    }
+
+    /** One edition's national part. */
+    public Optional<Published> national(Manifest m) {
+        return part(m, "national").map(d -> new Published(m, tree(d, "figures"), tree(d, "deployments"), List.of()));
     }
 
     /** One published part: the figures as they were stored, read back as a JSON tree. */
@@ -208,6 +218,12 @@ public final class PublishedReports {
 
     private Optional<Document> part(Manifest m, String what) {
         return Optional.ofNullable(reports.find(Filters.eq("_id", m.publicationId() + ":" + what)).first());
+    }
+
+    /** The chantier ids a territory part lists: stored beside its figures, in the part's content. */
+    private static List<String> chantierIdsOf(Document part) {
+        Document content = part.get("content", Document.class);
+        return content == null ? List.of() : content.getList("chantierIds", String.class, List.of());
     }
 
     private List<String> chantiersOf(String territoryId) {

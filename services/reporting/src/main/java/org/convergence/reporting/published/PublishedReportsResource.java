@@ -24,7 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.convergence.reporting.api.FiguresResource;
+import org.convergence.reporting.export.EvaluatorFigures;
+import org.convergence.reporting.export.LinkedFigures;
+
 import java.net.URI;
+import java.util.function.Function;
 import java.time.Year;
 import java.util.List;
 
@@ -36,8 +43,13 @@ public class PublishedReportsResource {
 
     private final PublishedReports reports;
     private final CallerScope scope;
+    private final EvaluatorFigures evaluators;
+    private final ObjectMapper mapper;
 
-    public PublishedReportsResource(PublishedReports reports, CallerScope scope) {
+    public PublishedReportsResource(PublishedReports reports, CallerScope scope, EvaluatorFigures evaluators,
+                                    ObjectMapper mapper) {
+        this.evaluators = evaluators;
+        this.mapper = mapper;
         this.reports = reports;
         this.scope = scope;
     }
@@ -87,6 +99,9 @@ public class PublishedReportsResource {
     @Operation(summary = "One edition of a published year: the nation's figures as that edition published them")
     public PublishedFigures edition(@PathParam("year") @Min(2000) @Max(2100) int year,
                                     @PathParam("edition") @Min(1) @Max(1000) int edition) {
+        if (scope.isEvaluator()) {
+            return forEvaluator(year, LinkedFigures.NATION, read -> read.edition(edition).orElse(null));
+        }
         return reports.national(Year.of(year), edition).map(PublishedFigures::of)
                 .orElseThrow(() -> new NotFoundException("No edition " + edition + " of the report of " + year));
     }
@@ -96,6 +111,9 @@ public class PublishedReportsResource {
     @RolesAllowed({Roles.NATIONAL, Roles.EVALUATOR})
     @Operation(summary = "A published year: the nation's figures and territories by program as published")
     public PublishedFigures national(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        if (scope.isEvaluator()) {
+            return forEvaluator(year, LinkedFigures.NATION, read -> read.latest().orElse(null));
+        }
         return reports.national(Year.of(year)).map(PublishedFigures::of)
                 .orElseThrow(() -> new NotFoundException("No report published for " + year));
     }
@@ -107,6 +125,9 @@ public class PublishedReportsResource {
     public PublishedFigures territory(@PathParam("year") @Min(2000) @Max(2100) int year,
                                       @PathParam("territoryId") String territoryId) {
         scope.requireTerritoryFigures(territoryId);
+        if (scope.isEvaluator()) {
+            return forEvaluator(year, LinkedFigures.territory(territoryId), read -> read.latest().orElse(null));
+        }
         return reports.territory(Year.of(year), territoryId).map(PublishedFigures::of)
                 .orElseThrow(() -> new NotFoundException("No published figures of " + territoryId + " for " + year));
     }
@@ -117,6 +138,9 @@ public class PublishedReportsResource {
     @Operation(summary = "A chantier's published figures for a year (as GET /figures/chantiers)")
     public PublishedFigures chantier(@PathParam("year") @Min(2000) @Max(2100) int year,
                                      @PathParam("chantierId") String chantierId) {
+        if (scope.isEvaluator()) {
+            return forEvaluator(year, LinkedFigures.chantier(chantierId), read -> read.latest().orElse(null));
+        }
         PublishedReports.Published found = reports.chantier(Year.of(year), chantierId).orElse(null);
         if (found == null) {
             throw scope.isNational() || scope.isEvaluator()
@@ -126,6 +150,30 @@ public class PublishedReportsResource {
             scope.requireChantierAccess(found.figures().path("territoryId").asText(), chantierId);
         }
         return PublishedFigures.of(found);
+    }
+
+    /**
+     * A published part as an evaluator reads it: the year's one secrecy decision over the live figures and every
+     * edition (ADR 0037) applied to the part's stored figures; 404 when the edition does not hold the place.
+     */
+    private PublishedFigures forEvaluator(int year, String place,
+                                          Function<EvaluatorFigures.YearOfFigures, EvaluatorFigures.Edition> which) {
+        EvaluatorFigures.YearOfFigures read = evaluators.year(Year.of(year));
+        EvaluatorFigures.Edition edition = which.apply(read);
+        PublishedReports.Published part = edition == null ? null : edition.parts().get(place);
+        if (part == null) {
+            throw new NotFoundException("No published figures of " + place + " for " + year);
+        }
+        ObjectNode figures;
+        if (place.equals(LinkedFigures.NATION)) {
+            figures = FiguresResource.nationalJson(part.figures(), read.secret(), mapper);
+        } else if (place.startsWith("chantier:")) {
+            figures = part.figures().deepCopy();
+            figures.set("figures", read.secret().maskJson(place, part.figures().path("figures")));
+        } else {
+            figures = read.secret().maskJson(place, part.figures());
+        }
+        return new PublishedFigures(PublishedFigures.withoutContents(part.manifest()), figures, part.deployments());
     }
 
     /** A published part as served: the publication, then the figures exactly as stored. */

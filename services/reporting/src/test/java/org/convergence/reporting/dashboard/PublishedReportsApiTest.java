@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -49,9 +50,14 @@ class PublishedReportsApiTest {
                     scenario.territory, year), "Sorties dynamiques (règle ASP) : numérateur"), "published CSV");
             assertEquals("1", csvCell(as(Tokens.national()).get("/exports/territories/{t}/{y}",
                     scenario.territory, year), "Sorties dynamiques (règle ASP) : numérateur"), "live CSV");
-            as(Tokens.evaluator()).get("/reports/{y}", year).then().statusCode(200)
+            as(Tokens.national()).get("/reports/{y}", year).then().statusCode(200)
                     .body("figures.territories.find { it.territoryId == '%s' }.dynamicExits.numerator"
                             .formatted(scenario.territory), equalTo(0));
+            as(Tokens.evaluator()).get("/reports/{y}", year).then().statusCode(200)
+                    .body("figures.territories.find { it.territoryId == '%s' }.dynamicExits"
+                            .formatted(scenario.territory), nullValue())
+                    .body("figures.territories.find { it.territoryId == '%s' }.secret"
+                            .formatted(scenario.territory), hasItem("dynamicExits"));
         }
     }
 
@@ -71,11 +77,13 @@ class PublishedReportsApiTest {
             as(Tokens.national()).get("/reports/{y}/territories/{t}", year, scenario.territory).then()
                     .statusCode(200).body("publication.edition", equalTo(2))
                     .body("figures.dynamicExits.numerator", equalTo(1));
-            as(Tokens.evaluator()).get("/reports/{y}/editions/1", year).then().statusCode(200)
+            as(Tokens.national()).get("/reports/{y}/editions/1", year).then().statusCode(200)
                     .body("publication.publicationId", equalTo(first)).body("publication.edition", equalTo(1))
                     .body("publication.reason", nullValue()).body(territory, equalTo(0));
-            as(Tokens.evaluator()).get("/reports/{y}/editions/2", year).then().statusCode(200)
+            as(Tokens.national()).get("/reports/{y}/editions/2", year).then().statusCode(200)
                     .body(territory, equalTo(1));
+            as(Tokens.evaluator()).get("/reports/{y}/editions/1", year).then().statusCode(200)
+                    .body("publication.edition", equalTo(1)).body(territory, nullValue());
             as(Tokens.evaluator()).get("/reports/{y}/editions", year).then().statusCode(200)
                     .body("edition", contains(1, 2)).body("reason[1]", equalTo("Sortie corrigée : emploi durable"));
             as(Tokens.evaluator()).get("/reports/{y}/editions/3", year).then().statusCode(404);
