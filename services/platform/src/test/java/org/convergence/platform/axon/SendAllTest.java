@@ -253,6 +253,26 @@ class SendAllTest {
     }
 
     @Test
+    void eventsStagedAfterAnotherStreamWasReadAreReadBackWithTheirOwnStreamInOrder() {
+        service(() -> { });
+        EventStore eventStore = started.get(started.size() - 1).eventStore();
+        UnitOfWork<?> outer = DefaultUnitOfWork.startAndGet(new GenericMessage<>("outer"));
+        try {
+            eventStore.publish(opened("first", 1), opened("other", 7));
+            assertEquals(List.of(new Tally.Opened("other", 7)),
+                    payloads(eventStore.readEvents("other").asStream().toList()));
+            eventStore.publish(added("first", 1, 2), added("other", 1, 8), added("first", 2, 3));
+
+            assertEquals(List.of(new Tally.Opened("first", 1), new Tally.Added("first", 2), new Tally.Added("first", 3)),
+                    payloads(eventStore.readEvents("first").asStream().toList()), "staged before and after a read");
+            assertEquals(List.of(new Tally.Opened("other", 7), new Tally.Added("other", 8)),
+                    payloads(eventStore.readEvents("other").asStream().toList()));
+        } finally {
+            outer.rollback();
+        }
+    }
+
+    @Test
     void aCommandThatNamesNoAggregateIsSentAloneBetweenTheBatches() {
         Service service = service(() -> { });
 
