@@ -144,14 +144,16 @@ public final class FiguresService {
         }
         if (!fromScratch) {
             Set<String> chantierIds = new HashSet<>(chantierIdsOf(territory));
-            if (!hours.anyAt(chantierIds)) {
-                return Optional.of(fromCounters(territoryId, counters(List.of(territoryId), year).get(territoryId),
-                        chantierIds, activity.at(chantierIds), transitionFigures(transitions.at(chantierIds), year),
-                        year, Instant.now()));
-            }
+            PathwayCounts counts = counters(List.of(territoryId), year).get(territoryId);
+            HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
+            HoursFigures hoursFigures = hours.anyAt(chantierIds)
+                    ? hoursCounting.of(pathwaysOfYear(List.of(territoryId), year).getOrDefault(territoryId, List.of()),
+                    hours.at(chantierIds))
+                    : hoursCounting.withoutHoursFacts(counts.premieresHeures().active());
+            return Optional.of(fromCounters(territoryId, counts, chantierIds, activity.at(chantierIds),
+                    transitionFigures(transitions.at(chantierIds), year), hoursFigures, year, Instant.now()));
         }
-        List<PathwayRecord> pathways = fromScratch ? pathwaysAt(territoryId, chantierIdsOf(territory))
-                : pathwaysOfYear(List.of(territoryId), year).getOrDefault(territoryId, List.of());
+        List<PathwayRecord> pathways = pathwaysAt(territoryId, chantierIdsOf(territory));
         return Optional.of(figuresOf(territoryId, pathways, chantiersOf(territory, pathways), year, Instant.now()));
     }
 
@@ -213,39 +215,49 @@ public final class FiguresService {
             chantiersByTerritoryId.put(t.getString("_id"), new HashSet<>(chantierIdsOf(t)));
             allChantiers.addAll(chantierIdsOf(t));
         });
-        if (hours.anyAt(allChantiers)) {
-            return nationalByFolding(territories, year);
-        }
         Instant asOf = Instant.now();
         List<String> scopes = new ArrayList<>(chantiersByTerritoryId.keySet());
         scopes.add(FigureCounters.NATION);
         Map<String, PathwayCounts> counts = counters(scopes, year);
         AccompanimentActivityRecords.Activity activities = activity.at(allChantiers);
         List<TransitionRecord> allTransitions = transitions.at(allChantiers);
+        HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
+        // Hours are not counted (ADR 0034): where hours facts exist, they are folded over the year's pathways
+        // (ADR 0028's aggregates) and the hours roster; every other figure still comes from the counters.
+        boolean hoursFacts = hours.anyAt(allChantiers);
+        Map<String, List<PathwayRecord>> ofYear = hoursFacts ? pathwaysOfYear(chantiersByTerritoryId.keySet(), year)
+                : Map.of();
+        Map<String, HoursRecord> worked = hoursFacts ? hours.at(allChantiers) : Map.of();
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         chantiersByTerritoryId.forEach((territoryId, chantierIds) -> byTerritory.add(fromCounters(territoryId,
                 counts.get(territoryId), chantierIds, activities, transitionFigures(allTransitions.stream()
-                        .filter(t -> chantierIds.contains(t.chantierId())).toList(), year), year, null)));
+                        .filter(t -> chantierIds.contains(t.chantierId())).toList(), year),
+                hoursFacts ? hoursCounting.of(ofYear.getOrDefault(territoryId, List.of()), worked)
+                        : hoursCounting.withoutHoursFacts(counts.get(territoryId).premieresHeures().active()),
+                year, null)));
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
+        List<PathwayRecord> all = new ArrayList<>();
+        ofYear.values().forEach(all::addAll);
         TerritoryFigures nation = fromCounters(null, counts.get(FigureCounters.NATION), allChantiers, activities,
-                transitionFigures(allTransitions, year), year, asOf);
+                transitionFigures(allTransitions, year), hoursFacts ? hoursCounting.of(all, worked)
+                        : hoursCounting.withoutHoursFacts(counts.get(FigureCounters.NATION).premieresHeures().active()),
+                year, asOf);
         return nationalOf(nation, byTerritory, year, asOf);
     }
 
     /**
-     * A scope's figures from its counters (ADR 0031), for a scope no hours fact names: the six pathway figures and
-     * housing and health (ADR 0034) are the counters'; hours have no hours fact; accompaniment activity and
-     * transitions are read from their own per-chantier records, as before.
+     * A scope's figures from its counters (ADR 0031): the six pathway figures and housing and health (ADR 0034) are
+     * the counters'; the hours figures are given (folded where hours facts exist, ADR 0034); accompaniment activity
+     * and transitions are read from their own per-chantier records, as before.
      */
-    private TerritoryFigures fromCounters(String territoryId, PathwayCounts counts, Set<String> chantierIds,
-                                          AccompanimentActivityRecords.Activity activity,
-                                          TransitionFigures transitionFigures, Year year, Instant asOf) {
+    private static TerritoryFigures fromCounters(String territoryId, PathwayCounts counts, Set<String> chantierIds,
+                                                 AccompanimentActivityRecords.Activity activity,
+                                                 TransitionFigures transitionFigures, HoursFigures hoursFigures,
+                                                 Year year, Instant asOf) {
         return new TerritoryFigures(territoryId, year.getValue(), counts.accompanied(), counts.exits(),
                 counts.fromPremieresHeures(), counts.averagePathwayMonths(), counts.dynamicExits(),
                 counts.premieresHeures(), counts.housingResolved(), counts.healthRightsOpened(),
-                activity.of(chantierIds, year), transitionFigures,
-                new HoursCounting(year, defaultWeeklyHours).withoutHoursFacts(counts.premieresHeures().active()),
-                asOf);
+                activity.of(chantierIds, year), transitionFigures, hoursFigures, asOf);
     }
 
     /** The year's counts of these scopes (territories, {@link FigureCounters#NATION}): one document each, by id. */
@@ -259,8 +271,8 @@ public final class FiguresService {
     }
 
     /**
-     * The nation over the union of the territories' pathways, folded: the oracle, and the aggregates' path while
-     * hours facts exist (their figures join pathways with those facts; not counted yet, ADR 0034).
+     * The nation over the union of the territories' pathways, folded over every roster entry: the oracle (since
+     * ADR 0034 the aggregates' path reads the counters and folds only the hours figures).
      */
     private NationalFigures nationalByFolding(List<Document> territories, Year year) {
         Instant asOf = Instant.now();

@@ -159,7 +159,7 @@ class MillionPathwaysFiguresBenchmark {
             assertEquals(withoutAsOf(nationFromScratch), withoutAsOf(nation), "national 2020 with hours facts");
             assertEquals(withoutAsOf(seventhFromScratch), withoutAsOf(seventh), "t7 2020 with hours facts");
             System.out.printf("  with hours facts on every Premières Heures pathway too (%d entries written in %.1f s; "
-                            + "hours stay on the fold of ADR 0028, ADR 0034): national 2020 %.2f s, %.2f s (hours "
+                            + "only the hours figures folded, over the year's aggregates and the hours roster, ADR 0034): national 2020 %.2f s, %.2f s (hours "
                             + "worked in Premières Heures %d, step-ups %d); territory t7 2020 %.2f s, %.2f s; from "
                             + "scratch: national %.2f s, territory %.2f s; equal%n",
                     hoursEntries, hoursWriteSeconds, nationalWithHours[0], nationalWithHours[1],
