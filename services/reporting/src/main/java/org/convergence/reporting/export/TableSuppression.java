@@ -19,6 +19,10 @@ import java.util.List;
  * knowing each is at least 1, none is pinned). Until that holds, the smallest published part (a non-zero one first)
  * becomes secret too, or the whole when no part is left. A figure is secret whole (all its cells), so hiding one
  * can open another of its lines: the passes repeat until nothing changes. ADR 0033.
+ * <p>
+ * <b>Linked tables</b> ({@link LinkedSuppression}, ADR 0037): a table may start with cells already secret in another
+ * table of the year. A whole hidden there is the sum of its parts here unless one of them is hidden too, so the
+ * smallest published part is hidden with it.
  */
 final class TableSuppression {
 
