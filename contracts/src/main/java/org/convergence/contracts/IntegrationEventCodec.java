@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.convergence.contracts.input.StrictJson;
 import org.convergence.contracts.validation.ContractSchemas;
 import org.convergence.contracts.validation.FactRules;
+import org.convergence.contracts.validation.ValidatorTrees;
 import org.convergence.contracts.validation.Violation;
 
 import java.io.IOException;
@@ -56,6 +57,8 @@ public final class IntegrationEventCodec {
     private final Map<String, IntegrationEventType<?>> typesByNameAndVersion = new HashMap<>();
     private final ContractSchemas schemas;
     private final Clock clock;
+    /** False only in tests comparing with the former way: the validator reading each record's text itself. */
+    private final boolean validateTrees;
 
     /** A codec for {@code knownTypes}, judging recording instants against the system clock. */
     public IntegrationEventCodec(List<IntegrationEventType<?>> knownTypes) {
@@ -63,6 +66,16 @@ public final class IntegrationEventCodec {
     }
 
     public IntegrationEventCodec(List<IntegrationEventType<?>> knownTypes, Clock clock) {
+        this(knownTypes, clock, true);
+    }
+
+    /** A codec whose validator reads each record's text again, as before ADR 0038: for tests comparing both. */
+    static IntegrationEventCodec validatingText(List<IntegrationEventType<?>> knownTypes, Clock clock) {
+        return new IntegrationEventCodec(knownTypes, clock, false);
+    }
+
+    private IntegrationEventCodec(List<IntegrationEventType<?>> knownTypes, Clock clock, boolean validateTrees) {
+        this.validateTrees = validateTrees;
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_RECORD_BYTES)
@@ -163,10 +176,20 @@ public final class IntegrationEventCodec {
                     + " bytes, more than the " + MAX_RECORD_BYTES + " allowed");
         }
         String text = utf8(bytes);
-        JsonNode root = parse(text);
-        refuseIfAny(schemas.validateEnvelope(text));
-        IntegrationEventType<?> type = registered(root.get("type").asText(), root.get("schemaVersion").asInt());
-        refuseIfAny(schemas.validatePayload(type, root.get("payload").toString()));
+        ShortestDecimals decimals = new ShortestDecimals();
+        JsonNode root = parse(text, decimals);
+        IntegrationEventType<?> type;
+        if (validateTrees && decimals.allShortest()) {
+            // The validator gets the tree already read (ADR 0038): the same nodes it would have read from the text.
+            tools.jackson.databind.JsonNode tree = ValidatorTrees.of(root);
+            refuseIfAny(schemas.validateEnvelope(tree));
+            type = registered(root.get("type").asText(), root.get("schemaVersion").asInt());
+            refuseIfAny(schemas.validatePayload(type, tree.get("payload")));
+        } else {
+            refuseIfAny(schemas.validateEnvelope(text));
+            type = registered(root.get("type").asText(), root.get("schemaVersion").asInt());
+            refuseIfAny(schemas.validatePayload(type, root.get("payload").toString()));
+        }
         refuseIfAny(FactRules.check(root, type, clock.instant()));
         EventEnvelope envelope;
         try {
@@ -189,11 +212,11 @@ public final class IntegrationEventCodec {
         }
     }
 
-    private JsonNode parse(String text) {
+    private JsonNode parse(String text, ShortestDecimals decimals) {
         JsonNode root;
         JsonParser parser = null;
         try {
-            parser = mapper.createParser(text);
+            parser = decimals.watch(mapper.createParser(text));
             root = mapper.readTree(parser);
             if (parser.nextToken() != null) {
                 throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "data follows the JSON object");

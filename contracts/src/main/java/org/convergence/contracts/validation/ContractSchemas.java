@@ -61,6 +61,23 @@ public final class ContractSchemas {
         return violations(schema.validate(json, InputFormat.JSON), "payload");
     }
 
+    /**
+     * As {@link #validateEnvelope(String)}, on a tree already read ({@link ValidatorTrees#of}): the validator does
+     * not read the record again (ADR 0038).
+     */
+    public List<Violation> validateEnvelope(tools.jackson.databind.JsonNode envelopeTree) {
+        return violations(envelope.validate(envelopeTree), "");
+    }
+
+    /** As {@link #validatePayload(IntegrationEventType, String)}, on the payload's tree already read. */
+    public List<Violation> validatePayload(IntegrationEventType<?> type, tools.jackson.databind.JsonNode payload) {
+        Schema schema = payloads.get(type);
+        if (schema == null) {
+            throw new IllegalArgumentException(type + " has no compiled schema");
+        }
+        return violations(schema.validate(payload), "payload");
+    }
+
     private Schema load(String resource) {
         try (InputStream in = ContractSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
