@@ -15,6 +15,7 @@ import org.convergence.hours.domain.StepUpRule;
 import org.convergence.platform.messaging.ConsumerDeclaration;
 import org.convergence.platform.messaging.Fact;
 import org.convergence.platform.messaging.HandlerSet;
+import org.convergence.platform.messaging.RecordInterest;
 import org.convergence.platform.messaging.RejectedEventException;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.projection.FieldNames;
@@ -71,7 +72,10 @@ public class StepUpProjection {
     @Produces
     @Singleton
     ConsumerDeclaration stepUpConsumer() {
-        return projection.consumer("step-up");
+        // It keeps Premières Heures facts only: a fact whose record does not even mention the program is passed
+        // over before its costly decoding and validation (ADR 0038). Every fact it keeps names its program in its
+        // payload, old records included; a record that mentions it (or could, through an escape) is decoded.
+        return projection.consumer("step-up").decodingOnly(RecordInterest.mentioning(ProgramCatalog.PREMIERES_HEURES));
     }
 
     StepUpRule rule() {

@@ -18,9 +18,16 @@ import java.util.regex.Pattern;
  *                     reads the topics again from the beginning; false for a consumer whose effects must not be
  *                     repeated by a rebuild (one that sends commands, say)
  * @param deadLetters  told of each record before it is dead-lettered (an inbound door lists them for the sender)
+ * @param interest     a cheap look at each record before decoding: those it refuses are passed over undecoded
+ *                     ({@link RecordInterest}, ADR 0038); {@link RecordInterest#EVERY_RECORD} by default
  */
 public record ConsumerDeclaration(String name, Set<String> topics, Pattern topicPattern, BatchEventHandler handler,
-                                  boolean rebuildable, DeadLetterListener deadLetters) {
+                                  boolean rebuildable, DeadLetterListener deadLetters, RecordInterest interest) {
+
+    public ConsumerDeclaration(String name, Set<String> topics, Pattern topicPattern, BatchEventHandler handler,
+                               boolean rebuildable, DeadLetterListener deadLetters) {
+        this(name, topics, topicPattern, handler, rebuildable, deadLetters, RecordInterest.EVERY_RECORD);
+    }
 
     public ConsumerDeclaration(String name, Set<String> topics, BatchEventHandler handler, boolean rebuildable) {
         this(name, topics, handler, rebuildable, DeadLetterListener.NONE);
@@ -34,6 +41,7 @@ public record ConsumerDeclaration(String name, Set<String> topics, Pattern topic
     public ConsumerDeclaration {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(interest, "interest");
         if (name == null || !name.matches("[a-z][a-z0-9-]{0,40}")) {
             throw new IllegalArgumentException("A consumer name is a lowercase slug; got " + name);
         }
@@ -51,6 +59,11 @@ public record ConsumerDeclaration(String name, Set<String> topics, Pattern topic
                                                 boolean rebuildable, DeadLetterListener deadLetters) {
         return new ConsumerDeclaration(name, Set.of(), Objects.requireNonNull(topicPattern, "topicPattern"), handler,
                 rebuildable, deadLetters);
+    }
+
+    /** The same consumer, decoding only the records {@code interest} lets through (ADR 0038). */
+    public ConsumerDeclaration decodingOnly(RecordInterest interest) {
+        return new ConsumerDeclaration(name, topics, topicPattern, handler, rebuildable, deadLetters, interest);
     }
 
     /** What it reads, for logs: its topics or its pattern. */

@@ -77,6 +77,7 @@ public class ConsumerRuntime {
                     () -> kafka.producer(group + "-dlq"), codec, declaration.handler(), settings());
         }
         loop.onDeadLetter(declaration.deadLetters());
+        loop.decodeOnly(declaration.interest());
         ConsumerMetrics.bind(metrics, declaration.name(), loop);
         readiness.register("consumer " + declaration.name(), ConsumerHealth.readiness(declaration.name(), loop));
         liveness.register("consumer " + declaration.name(), ConsumerHealth.liveness(declaration.name(), loop));

@@ -143,6 +143,8 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final Clock clock;
     private volatile PartitionListener partitionListener = PartitionListener.NONE;
     private volatile DeadLetterListener deadLetterListener = DeadLetterListener.NONE;
+    private volatile RecordInterest interest = RecordInterest.EVERY_RECORD;
+    private final AtomicLong passedOver = new AtomicLong();
 
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -225,6 +227,16 @@ public final class EventConsumerLoop implements AutoCloseable {
     /** Told of each record before it is dead-lettered. */
     public void onDeadLetter(DeadLetterListener listener) {
         this.deadLetterListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Records {@code interest} says cannot concern this consumer are passed over undecoded (ADR 0038). */
+    public void decodeOnly(RecordInterest interest) {
+        this.interest = Objects.requireNonNull(interest, "interest");
+    }
+
+    /** Records passed over undecoded since the start ({@link #decodeOnly}); they count as applied too. */
+    public long passedOver() {
+        return passedOver.get();
     }
 
     public synchronized void start() {
@@ -789,6 +801,11 @@ public final class EventConsumerLoop implements AutoCloseable {
     private Item decode(ConsumerRecord<String, byte[]> record) {
         Item item = new Item(record);
         try {
+            if (!interest.mayConcern(record)) {
+                // Neither an event nor a reason: committed as done, as a record no handler takes (ADR 0038).
+                passedOver.incrementAndGet();
+                return item;
+            }
             // The Kafka key must be the envelope's: it is what keeps one subject's facts in order.
             EventEnvelope envelope = decoding.apply(record.key(), record.value());
             if (envelope == null) {

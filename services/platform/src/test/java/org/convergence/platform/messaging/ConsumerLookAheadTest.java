@@ -192,6 +192,34 @@ class ConsumerLookAheadTest {
     }
 
     @Test
+    void recordsThatCannotConcernTheConsumerArePassedOverUndecodedAndCommittedTheOthersDecodedAsAlways()
+            throws Exception {
+        consumer.append(P0, "keep0", "skip1", "skip2");
+        consumer.appendRaw(P0, "bad-skip", "{not json".getBytes(StandardCharsets.UTF_8));
+        consumer.appendRaw(P0, "bad-keep", "{\"keep\": not json".getBytes(StandardCharsets.UTF_8));
+        consumer.append(P0, "keep5");
+        // The word spelt with an escape: the cheap look cannot tell, so the record must be decoded.
+        consumer.appendRaw(P0, "keep6", new String(CODEC.encode(TestEnvelopes.envelope(
+                EnrolmentEvents.TERRITORY_REGISTERED, new TerritoryRegisteredV1("keep6", "keep6", "URBAN"),
+                LocalDate.of(2020, 1, 1), "keep6", "keep6", null)), StandardCharsets.UTF_8)
+                .replace("keep6", "\\u006beep6").getBytes(StandardCharsets.UTF_8));
+        consumer.beforePoll(1, () -> consumer.rebalance(List.of(P0)));
+        Set<String> decoded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        start((key, value) -> {
+            decoded.add(key);
+            return CODEC.decode(key, value);
+        }, this::applyOwned, RecordInterest.mentioning("keep"));
+
+        await(() -> consumer.committedOffset(P0) == 7);
+        assertEquals(List.of("bad-keep"), deadLetters.history().stream().map(ProducerRecord::key).toList(),
+                deadLetters.history().stream().map(r -> header(r, DeadLetterHeaders.REASON)).toList().toString());
+        assertEquals(List.of("keep0", "keep5", "keep6"), List.copyOf(applied));
+        assertEquals(Set.of("keep0", "bad-keep", "keep5", "keep6"), decoded, "only what may concern it decoded");
+        assertEquals(DeadLetterCodes.MALFORMED_RECORD, header(deadLetters.history().get(0), DeadLetterHeaders.CODE));
+        assertEquals(3, loop.passedOver());
+    }
+
+    @Test
     void closingTheLoopStopsItsDecoderThreadAndLeavesWhatWasReadAheadUncommitted() throws Exception {
         consumer.append(P0, "a0", "a1", "a2", "a3");
         consumer.beforePoll(1, () -> consumer.rebalance(List.of(P0)));
@@ -245,6 +273,11 @@ class ConsumerLookAheadTest {
     }
 
     private void start(BiFunction<String, byte[], EventEnvelope> decoding, BatchEventHandler handler) {
+        start(decoding, handler, RecordInterest.EVERY_RECORD);
+    }
+
+    private void start(BiFunction<String, byte[], EventEnvelope> decoding, BatchEventHandler handler,
+                       RecordInterest interest) {
         AtomicBoolean given = new AtomicBoolean();
         loop = new EventConsumerLoop("look-ahead-" + System.nanoTime(), List.of(TOPIC), () -> {
             if (given.getAndSet(true)) {
@@ -253,6 +286,7 @@ class ConsumerLookAheadTest {
             return consumer;
         }, () -> deadLetters, decoding, handler, new EventConsumerLoop.Settings(Duration.ofMillis(20),
                 Duration.ofMillis(50), Duration.ofSeconds(1), 3, Duration.ofMinutes(1)));
+        loop.decodeOnly(interest);
         loop.start();
     }
 
