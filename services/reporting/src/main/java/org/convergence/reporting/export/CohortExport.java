@@ -36,6 +36,8 @@ public final class CohortExport {
     /** The columns that describe people (quasi-identifiers), by index in the header; pseudonyms are not. */
     private static final List<Integer> DESCRIBING = List.of(2, 3, 4, 5, 6, 7, 8);
     private static final int TERRITORY = 3;
+    /** The nation's figures that the number of rows of a program gives: its people in each program. */
+    private static final Set<String> PEOPLE_COUNTED_BY_ROWS = Set.of("accompanied", "premieresHeures.active");
     /**
      * The order in which a row of a rare combination loses its values: the most precise and least useful to an
      * evaluator first (check-ins, months), the program last. ADR 0033.
@@ -62,13 +64,14 @@ public final class CohortExport {
      * tables hide any figure of that territory, so that counting the cohort's rows of a territory never recovers a
      * cell the tables hide. The tables hide, in each figure's national line, none or at least two territories; the
      * rows of all of them together give only their sum, which the national table already gives (the nation minus
-     * the published territories). When the tables hide a figure of the nation itself, the cohort has no rows: its
-     * length alone would count it.
+     * the published territories). When the tables hide the nation's count of the people the rows are (its
+     * Convergence people or its Premières Heures people: a small nation), the cohort has no rows: its length alone
+     * would count them.
      *
      * @param secret the year's one secrecy decision over its figure tables (ADR 0037)
      */
     public CsvTable of(Year year, List<PathwayRecord> pathways, SecretCells secret) {
-        if (!secret.keysOf(LinkedFigures.NATION).isEmpty()) {
+        if (secret.keysOf(LinkedFigures.NATION).stream().anyMatch(PEOPLE_COUNTED_BY_ROWS::contains)) {
             return new CsvTable(HEADER);
         }
         byte[] key = new byte[32];
