@@ -58,6 +58,19 @@ class SecretBoundsTest {
         assertTrue(secret.secret(LinkedFigures.territory("c"), RATE));
     }
 
+    @Test
+    void aWholeHiddenInItsParentsTableKeepsEnoughHiddenInItsOwn() {
+        // The property's counterexample when a hidden whole needed only one hidden part, of any amount: territory
+        // t0 without chantiers, t1 with chantiers of 15 and 2 (live), minimum 4; a rate's hidden numerators of 0
+        // pinned t0's numerator to 0 through t1's table and the national line.
+        List<List<Long>> counts = List.of(List.of(), List.of(15L, 2L));
+        LinkedFigures live = hierarchy(counts, new Random(26945), 0);
+        LinkedFigures published = hierarchy(counts, new Random(26945), 3);
+        SecretCells secret = new LinkedSuppression(4).decide(List.of(live, published));
+        assertBoundsKeepTwoValues(live, secret, 4);
+        assertBoundsKeepTwoValues(published, secret, 4);
+    }
+
     @Property(tries = 300)
     void noSecretCellIsPinnedByBoundsAcrossTheLinkedTables(@ForAll("hierarchies") List<List<Long>> chantierCounts,
                                                            @ForAll @IntRange(min = 3, max = 8) int minimum,
