@@ -4,6 +4,8 @@ import org.convergence.reporting.territories.Deployments;
 import org.convergence.reporting.territories.TerritoriesByProgram;
 import org.convergence.reporting.territories.TerritoryDeployment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,67 @@ public final class ConventionProgress {
     private ConventionProgress() {
     }
 
-    /** One target and the figure that measures it; {@code reached} says whether the figure meets it. */
-    public record Target(String what, String target, long actual, boolean reached) {
+    /**
+     * One target and the figure that measures it; {@code reached} says whether the figure meets it. Both are null
+     * when the figure is secret for the reader (an evaluator, ADR 0040): then the progress lists {@code what} under
+     * {@code secret}.
+     */
+    public record Target(String what, String target, Long actual, Boolean reached) {
     }
 
-    public record Progress(Convention convention, int year, List<Target> targets) {
+    /**
+     * @param secret for an evaluator, the targets ({@code what}) whose figure is secret, {@code []} when none is;
+     *               absent for the readers of exact figures (ADR 0037's vocabulary)
+     */
+    public record Progress(Convention convention, int year, List<Target> targets,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> secret) {
+
+        public Progress(Convention convention, int year, List<Target> targets) {
+            this(convention, year, targets, null);
+        }
+    }
+
+    /** The participants' target counts people: the nation's figure of that program, under the year's decision. */
+    static final String PARTICIPANTS = "participants";
+
+    /**
+     * The progress as an evaluator may read it (ADR 0040): a target that counts people (the program's participants
+     * of the year, the nation's figure of the tables) is secret where the year's one decision hides that figure of
+     * the nation (it does for a count under the minimum, the primary pass); counts of territories describe no one
+     * and stay.
+     *
+     * @param nationSecret the nation's secret figure keys in the year's decision ({@code accompanied},
+     *                     {@code premieresHeures.active}, ...)
+     */
+    public static List<Progress> underSecrecy(List<Progress> progress, java.util.Set<String> nationSecret) {
+        List<Progress> masked = new ArrayList<>();
+        for (Progress p : progress) {
+            List<Target> targets = new ArrayList<>();
+            List<String> secret = new ArrayList<>();
+            for (Target t : p.targets()) {
+                String key = t.what().equals(PARTICIPANTS) ? figureOfParticipants(p.convention().program()) : null;
+                if (key == null || !nationSecret.contains(key)) {
+                    targets.add(t);
+                } else {
+                    targets.add(new Target(t.what(), t.target(), null, null));
+                    secret.add(t.what());
+                }
+            }
+            masked.add(new Progress(p.convention(), p.year(), targets, secret));
+        }
+        return masked;
+    }
+
+    /**
+     * The nation's figure key (in the figure tables) that a program's participants are: Convergence's accompanied
+     * people, Premières Heures' active people; null for another program (not a figure of the tables; counted 0).
+     */
+    static String figureOfParticipants(String program) {
+        return switch (program) {
+            case "PREMIERES_HEURES" -> "premieresHeures.active";
+            case "CONVERGENCE" -> "accompanied";
+            default -> null;
+        };
     }
 
     /**
@@ -50,8 +108,8 @@ public final class ConventionProgress {
                 targets.add(new Target("newTerritories", Integer.toString(target), fresh, fresh >= target));
             });
             c.participants().ifPresent(target -> {
-                int actual = participants.getOrDefault(c.program(), 0);
-                targets.add(new Target("participants", "≈ " + target, actual, actual >= target));
+                long actual = participants.getOrDefault(c.program(), 0);
+                targets.add(new Target(PARTICIPANTS, "≈ " + target, actual, actual >= target));
             });
             progress.add(new Progress(c, year, targets));
         }

@@ -7,6 +7,7 @@ import org.convergence.reporting.conventions.ConventionProgress;
 import org.convergence.reporting.conventions.Conventions;
 import org.convergence.reporting.dataquality.WeeksWithoutHoursList;
 import org.convergence.reporting.export.EvaluatorFigures;
+import org.convergence.reporting.export.SecretCells;
 import org.convergence.reporting.export.LinkedFigures;
 import org.convergence.reporting.figures.ChantierFigures;
 import org.convergence.reporting.figures.FiguresService;
@@ -108,17 +109,25 @@ public final class DashboardModel {
         data.put("publication", report.map(r -> publicationOf(r.manifest())).orElse(null));
         data.put("exportLink", "/exports/national/" + year);
         data.put("publishedExportLink", "/exports/published/national/" + year);
-        data.put("conventions", conventionLines(year, live));
+        data.put("conventions", conventionLines(viewer, year, live));
         return data;
     }
 
-    private List<DashboardViews.ConventionLine> conventionLines(Year year, NationalFigures live) {
+    private List<DashboardViews.ConventionLine> conventionLines(Viewer viewer, Year year, NationalFigures live) {
         List<DashboardViews.ConventionLine> lines = new ArrayList<>();
-        for (ConventionProgress.Progress p : conventions.progress(year, live)) {
+        List<ConventionProgress.Progress> progress = conventions.progress(year, live);
+        if (viewer.evaluator()) {
+            // live is the evaluator's snapshot; its decision masks a count of too few people (ADR 0040).
+            progress = ConventionProgress.underSecrecy(progress,
+                    evaluators.year(year).secret().keysOf(LinkedFigures.NATION));
+        }
+        for (ConventionProgress.Progress p : progress) {
             String name = p.convention().funder() + " · " + DashboardViews.programLabel(p.convention().program())
                     + " · fin " + p.convention().byYear();
             p.targets().forEach(t -> lines.add(new DashboardViews.ConventionLine(name,
-                    DashboardViews.targetLabel(t.what()), t.target(), t.actual(), t.reached())));
+                    DashboardViews.targetLabel(t.what()), t.target(),
+                    t.actual() == null ? SecretCells.SECRET : Long.toString(t.actual()),
+                    t.reached() == null ? SecretCells.SECRET : t.reached() ? "oui" : "non")));
         }
         return lines;
     }

@@ -38,9 +38,9 @@ public final class DashboardViews {
     public record Publication(int year, String asOf, String publishedBy, int edition, String reason) {
     }
 
-    /** One target of a funding convention and where it stands. */
+    /** One target of a funding convention and where it stands ({@code secret} both, for an evaluator, ADR 0040). */
     @TemplateData
-    public record ConventionLine(String convention, String what, String target, long actual, boolean reached) {
+    public record ConventionLine(String convention, String what, String target, String actual, String reached) {
     }
 
     public static String targetLabel(String what) {

@@ -35,6 +35,9 @@ public final class CohortExport {
             "Mois de sortie", "Catégorie de sortie", "Passage en CDDI", "Points de suivi enregistrés");
     /** The columns that describe people (quasi-identifiers), by index in the header; pseudonyms are not. */
     private static final List<Integer> DESCRIBING = List.of(2, 3, 4, 5, 6, 7, 8);
+    private static final int TERRITORY = 3;
+    /** The nation's figures that the number of rows of a program gives: its people in each program. */
+    private static final Set<String> PEOPLE_COUNTED_BY_ROWS = Set.of("accompanied", "premieresHeures.active");
     /**
      * The order in which a row of a rare combination loses its values: the most precise and least useful to an
      * evaluator first (check-ins, months), the program last. ADR 0033.
@@ -53,6 +56,24 @@ public final class CohortExport {
     }
 
     public CsvTable of(Year year, List<PathwayRecord> pathways) {
+        return of(year, pathways, SecretCells.NONE);
+    }
+
+    /**
+     * The cohort of a year beside the year's figure tables (ADR 0040): a row's territory is secret wherever the
+     * tables hide any figure of that territory, so that counting the cohort's rows of a territory never recovers a
+     * cell the tables hide. The tables hide, in each figure's national line, none or at least two territories; the
+     * rows of all of them together give only their sum, which the national table already gives (the nation minus
+     * the published territories). When the tables hide the nation's count of the people the rows are (its
+     * Convergence people or its Premières Heures people: a small nation), the cohort has no rows: its length alone
+     * would count them.
+     *
+     * @param secret the year's one secrecy decision over its figure tables (ADR 0037)
+     */
+    public CsvTable of(Year year, List<PathwayRecord> pathways, SecretCells secret) {
+        if (secret.keysOf(LinkedFigures.NATION).stream().anyMatch(PEOPLE_COUNTED_BY_ROWS::contains)) {
+            return new CsvTable(HEADER);
+        }
         byte[] key = new byte[32];
         random.nextBytes(key);
         Mac mac = mac(key);
@@ -73,7 +94,7 @@ public final class CohortExport {
                     p.exitCategory() == null ? "" : p.exitCategory(), p.promotedTo() == null ? "non" : "oui",
                     Integer.toString(p.checkIns().size()))));
         }
-        suppress(rows, people);
+        suppress(rows, people, territory -> !secret.keysOf(LinkedFigures.territory(territory)).isEmpty());
         // The order of rows says nothing about the order facts arrived in or ids sort in.
         rows.sort(Comparator.comparing((List<String> r) -> r.get(1)).thenComparing(r -> r.get(0)));
         CsvTable table = new CsvTable(HEADER);
@@ -96,7 +117,17 @@ public final class CohortExport {
      * A secret cell only merges groups, never splits one, and each round hides at least one more cell: it ends.
      */
     void suppress(List<List<String>> rows, List<String> people) {
+        suppress(rows, people, territory -> false);
+    }
+
+    /** The same, with the territory secret first in every row of a territory the figure tables hide a cell of. */
+    void suppress(List<List<String>> rows, List<String> people, java.util.function.Predicate<String> tablesHide) {
         List<List<String>> originals = rows.stream().map(r -> (List<String>) new ArrayList<>(r)).toList();
+        for (List<String> row : rows) {
+            if (tablesHide.test(row.get(TERRITORY))) {
+                row.set(TERRITORY, SECRET);
+            }
+        }
         boolean changed = true;
         while (changed) {
             changed = suppressRareValues(rows, people);

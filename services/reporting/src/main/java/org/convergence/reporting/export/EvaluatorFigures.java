@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * A year's figures as an evaluator may read them (ADR 0037): every figure set of the year (live, each published
  * edition) read once per request, with the one secrecy decision over all of them. Every evaluator-facing output
- * (JSON, CSV, dashboard) serves the values this snapshot read, so the decision always matches what is shown.
+ * (JSON, CSV, dashboard) serves the values this snapshot read, so the decision always matches what is shown. The
+ * snapshot is kept across requests while the read model's state is unchanged ({@link EvaluatorDecisions}, ADR 0040).
  */
 @RequestScoped
 public class EvaluatorFigures {
@@ -32,20 +33,23 @@ public class EvaluatorFigures {
     private final Directory directory;
     private final FigureTree tree;
     private final int minimumPeople;
+    private final EvaluatorDecisions decisions;
     private final Map<Year, YearOfFigures> read = new HashMap<>();
 
     public EvaluatorFigures(FiguresService figures, PublishedReports published, Directory directory, FigureTree tree,
                             @ConfigProperty(name = "reporting.cohort.minimum-people", defaultValue = "5")
-                            int minimumPeople) {
+                            int minimumPeople, EvaluatorDecisions decisions) {
         this.figures = figures;
         this.published = published;
         this.directory = directory;
         this.tree = tree;
         this.minimumPeople = minimumPeople;
+        this.decisions = decisions;
     }
 
+    /** The year as this request reads it: kept from an earlier request at the same read-model state (ADR 0040). */
     public YearOfFigures year(Year year) {
-        return read.computeIfAbsent(year, this::readYear);
+        return read.computeIfAbsent(year, y -> decisions.year(y, this::readYear));
     }
 
     private YearOfFigures readYear(Year year) {

@@ -188,7 +188,9 @@ public class ExportsResource {
         for (String territoryId : directory.territoryIds()) {
             figures.pathwaysOfTerritory(territoryId).ifPresent(pathways::addAll);
         }
-        return csv(cohort.of(Year.of(year), pathways), "cohorte-" + year + ".csv");
+        // Beside the year's figure tables: what they hide, counting the cohort's rows must not recover (ADR 0040).
+        return csv(cohort.of(Year.of(year), pathways, evaluators.year(Year.of(year)).secret()),
+                "cohorte-" + year + ".csv");
     }
 
     @GET

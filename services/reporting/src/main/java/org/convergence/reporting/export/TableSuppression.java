@@ -22,7 +22,12 @@ import java.util.List;
  * <p>
  * <b>Linked tables</b> ({@link LinkedSuppression}, ADR 0037): a table may start with cells already secret in another
  * table of the year. A whole hidden there is the sum of its parts here unless one of them is hidden too, so the
- * smallest published part is hidden with it.
+ * smallest published part is hidden with it, until its hidden parts hold as much as a published whole's would.
+ * <p>
+ * <b>Bounds</b> (ADR 0040): a reader also knows that no amount is negative and that a rate's numerator is at most
+ * its denominator. So secret amounts that count no one (a mean's total) must not add up to 0 (each would be 0), and
+ * the secret rates of a line must not have as many in their numerators as in their denominators (each would be
+ * 100 %); {@code SecretBoundsTest} checks every secret amount keeps two possible values across the linked tables.
  */
 final class TableSuppression {
 
@@ -77,6 +82,7 @@ final class TableSuppression {
                 for (int component = 0; component < COMPONENTS; component++) {
                     changed |= protectLine(rows, secret, c, component);
                 }
+                changed |= protectRates(rows, secret, c);
             }
             added |= changed;
         }
@@ -103,19 +109,66 @@ final class TableSuppression {
             }
         }
         if (secret[0][column]) {
-            // A whole hidden elsewhere (a linked table) is the sum of its parts unless one of them is hidden too.
-            if (hidden > 0 || parts == 0) {
+            // A whole hidden elsewhere (a linked table) is the sum of its parts unless one of them is hidden too;
+            // and its hidden parts hold as much as a published whole's would (ADR 0040): a reader bounds the whole
+            // from below by its published parts (none is negative) and from above by its parent's line, and the
+            // gap between the two is what the hidden parts of both tables hold.
+            if (parts == 0 || hidden > 0 && enough(whole, component, hidden, hiddenAmount)) {
                 return false;
             }
-            secret[smallestPublishedPart(rows, secret, column, component)][column] = true;
+            int next = smallestPublishedPart(rows, secret, column, component);
+            if (next < 0) {
+                return false;
+            }
+            secret[next][column] = true;
             return true;
         }
-        if (hidden == 0 || hidden >= 2 && (!people(whole, component)
-                || hiddenAmount >= Math.max(minimumPeople, hidden + 1))) {
+        if (hidden == 0 || hidden >= 2 && enough(whole, component, hidden, hiddenAmount)) {
             return false;
         }
         int next = smallestPublishedPart(rows, secret, column, component);
         secret[next < 0 ? 0 : next][column] = true;
+        return true;
+    }
+
+    /**
+     * Whether the secret parts of a line hold enough that none is pinned by bounds (ADR 0033, 0040): people at least
+     * the minimum and more than one per secret part (each is at least 0, or 1); an amount that counts no one (a
+     * mean's total) more than zero, since secret totals adding up to 0 are each 0 (a mean of 0 given away).
+     */
+    private boolean enough(FigureValue whole, int component, int hidden, double hiddenAmount) {
+        return people(whole, component) ? hiddenAmount >= Math.max(minimumPeople, hidden + 1) : hiddenAmount > 0;
+    }
+
+    /**
+     * A rate's numerator is at most its denominator: when the secret rates of a line have as many in their
+     * numerators as in their denominators, each of them is 100 %, whatever their counts (ADR 0040). One more part,
+     * with a rate under 100 % (the smallest such), is hidden then; the whole if none is left. True if it hid a cell.
+     */
+    private static boolean protectRates(List<List<FigureValue>> rows, boolean[][] secret, int column) {
+        if (!(rows.get(0).get(column) instanceof FigureValue.Share) || secret[0][column]) {
+            return false;
+        }
+        long numerators = 0;
+        long denominators = 0;
+        for (int r = 1; r < rows.size(); r++) {
+            if (secret[r][column] && rows.get(r).get(column) instanceof FigureValue.Share s) {
+                numerators += s.numerator();
+                denominators += s.denominator();
+            }
+        }
+        if (denominators == 0 || numerators != denominators) {
+            return false;
+        }
+        int best = -1;
+        for (int r = 1; r < rows.size(); r++) {
+            if (!secret[r][column] && rows.get(r).get(column) instanceof FigureValue.Share s
+                    && s.numerator() < s.denominator()
+                    && (best < 0 || s.denominator() < ((FigureValue.Share) rows.get(best).get(column)).denominator())) {
+                best = r;
+            }
+        }
+        secret[best < 0 ? 0 : best][column] = true;
         return true;
     }
 

@@ -31,8 +31,8 @@ class ConventionProgressTest {
         List<ConventionProgress.Target> targets = ConventionProgress.of(List.of(PREMIERES_HEURES), 2022,
                 deployment(territories), Map.of("PREMIERES_HEURES", 799)).get(0).targets();
 
-        assertEquals(new ConventionProgress.Target("territoriesOperational", "25–30", 25, true), targets.get(0));
-        assertEquals(new ConventionProgress.Target("participants", "≈ 800", 799, false), targets.get(1));
+        assertEquals(new ConventionProgress.Target("territoriesOperational", "25–30", 25L, true), targets.get(0));
+        assertEquals(new ConventionProgress.Target("participants", "≈ 800", 799L, false), targets.get(1));
     }
 
     @Test
@@ -46,7 +46,7 @@ class ConventionProgressTest {
         }
         ConventionProgress.Target newTerritories = ConventionProgress.of(List.of(CONVERGENCE), 2022,
                 deployment(territories), Map.of()).get(0).targets().get(0);
-        assertEquals(6, newTerritories.actual());
+        assertEquals(6L, newTerritories.actual());
         assertFalse(newTerritories.reached());
 
         territories.add(territory("lille", "CONVERGENCE", "ENGAGED", LocalDate.of(2022, 6, 1)));
@@ -59,7 +59,7 @@ class ConventionProgressTest {
         TerritoryDeployment straight = new TerritoryDeployment("nantes", "Nantes", "URBAN", null, null,
                 Map.of("CONVERGENCE", new TerritoryDeployment.ProgramDeployment("OPERATIONAL", null,
                         LocalDate.of(2021, 9, 1))));
-        assertEquals(1, ConventionProgress.of(List.of(CONVERGENCE), 2022, deployment(List.of(straight)), Map.of())
+        assertEquals(1L, ConventionProgress.of(List.of(CONVERGENCE), 2022, deployment(List.of(straight)), Map.of())
                 .get(0).targets().get(0).actual());
     }
 

@@ -106,6 +106,24 @@ class CohortExportTest {
         assertEquals(4, rows(export.of(Year.of(2020), pathways)).size());
     }
 
+    @Test
+    void theTerritoriesTheTablesHideAreSecretInTheCohortAndASmallNationLeavesItWithoutRows() {
+        List<PathwayRecord> pathways = new ArrayList<>(crowd("paris", 4, LocalDate.of(2020, 1, 1)));
+        pathways.addAll(crowd("lyon", 4, LocalDate.of(2020, 1, 1)));
+        pathways.addAll(crowd("lille", 4, LocalDate.of(2020, 1, 1)));
+        SecretCells tables = new SecretCells(java.util.Map.of(LinkedFigures.territory("paris"), Set.of("exits"),
+                LinkedFigures.territory("lyon"), Set.of("accompanied")));
+        List<List<String>> rows = rows(export.of(Year.of(2020), pathways, tables));
+        assertEquals(12, rows.size() - 1);
+        assertEquals(0, rows.stream().filter(r -> r.contains("paris") || r.contains("lyon")).count(),
+                "a territory with any hidden figure is hidden in every row");
+        assertEquals(4, rows.stream().filter(r -> r.contains("lille")).count());
+
+        SecretCells smallNation = new SecretCells(java.util.Map.of(LinkedFigures.NATION, Set.of("accompanied")));
+        assertEquals(List.of(CohortExport.HEADER), rows(export.of(Year.of(2020), pathways, smallNation)),
+                "the number of rows would count the nation");
+    }
+
     private static List<PathwayRecord> crowd(String territory, int people, LocalDate entry) {
         List<PathwayRecord> pathways = new ArrayList<>();
         for (int i = 0; i < people; i++) {
