@@ -543,9 +543,7 @@ public final class EventConsumerLoop implements AutoCloseable {
                             if (TransientFailures.isTransient(failure)) {
                                 retrying(failure, 1);
                                 rewind(partition, item.record.offset());
-                                for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
-                                    rewind(later, byPartition.get(later).get(0).record.offset());
-                                }
+                                rewindLater(partitions, p, byPartition);
                                 return true;
                             }
                             item.reason = giveUpOrWait(partition, item, failure);
@@ -555,11 +553,20 @@ public final class EventConsumerLoop implements AutoCloseable {
                         }
                     }
                     if (!done(partition, item)) {
+                        // done() rewound this partition; those after it in the batch were not tried: read again.
+                        rewindLater(partitions, p, byPartition);
                         return true;
                     }
                 }
             }
             return false;
+        }
+
+        /** Rewinds the partitions after the {@code p}-th of a batch to their first record: none of them was tried. */
+        private void rewindLater(List<TopicPartition> partitions, int p, Map<TopicPartition, List<Item>> byPartition) {
+            for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
+                rewind(later, byPartition.get(later).get(0).record.offset());
+            }
         }
 
         /**

@@ -265,7 +265,8 @@ public final class ProjectionBatch {
      */
     private Bson filter(DocKey key, Changes changes) {
         Bson id = Filters.eq("_id", key.id());
-        if (changes.incrementedUpTo.isEmpty() && changes.entries.isEmpty()) {
+        boolean documentMarked = changes.additions.containsKey(APPLIED);
+        if (changes.incrementedUpTo.isEmpty() && changes.entries.isEmpty() && !documentMarked) {
             return id;
         }
         List<Bson> asRead = new ArrayList<>();
@@ -280,6 +281,12 @@ public final class ProjectionBatch {
         for (String markers : changes.entries.values()) {
             Object read = at(stored(key), markers);
             asRead.add(read == null ? Filters.exists(markers, false) : Filters.eq(markers, read));
+        }
+        // Likewise a whole-document unit: its fields are set from what this batch read, so its markers (only ever
+        // added to, by its key's one writer) must still be those it read.
+        if (documentMarked) {
+            Object read = at(stored(key), APPLIED);
+            asRead.add(read == null ? Filters.exists(APPLIED, false) : Filters.eq(APPLIED, read));
         }
         return Filters.and(asRead);
     }

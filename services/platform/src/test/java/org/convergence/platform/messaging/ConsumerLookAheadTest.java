@@ -59,6 +59,7 @@ class ConsumerLookAheadTest {
     private final List<String> applied = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private EventConsumerLoop loop;
+    private DeadLetterListener deadLetterListener = DeadLetterListener.NONE;
 
     @AfterEach
     void close() {
@@ -250,6 +251,38 @@ class ConsumerLookAheadTest {
         assertEquals(2, consumer.committedOffset(P0), "only what was applied is committed");
     }
 
+    /**
+     * Wave-6 review, finding 1: a batch applied record by record stopped at a record whose dead letter could not be
+     * written rewound that record's partition only; the partitions after it in the batch were neither applied nor
+     * rewound, so their records were skipped (the poll read ahead went on behind them, and its commit passed them).
+     */
+    @Test
+    void aDeadLetterThatCannotBeWrittenDuringARecordByRecordRetrySkipsNoRecordOfTheOtherPartitions() throws Exception {
+        consumer.appendRaw(P0, "garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+        consumer.append(P1, "b0", "b1", "b2", "b3");
+        consumer.beforePoll(1, () -> consumer.rebalance(List.of(P0, P1)));
+        AtomicBoolean firstBatch = new AtomicBoolean(true);
+        AtomicBoolean deadLetterStoreAway = new AtomicBoolean(true);
+        deadLetterListener = letter -> {
+            if (deadLetterStoreAway.getAndSet(false)) {
+                throw new IllegalStateException("the rejections' store is away");
+            }
+        };
+        // Poll 1 hands over garbage (p0) and b0 (p1); the batch fails (not transiently), so it is retried record
+        // by record; garbage's dead letter fails once, which rewinds p0.
+        start(events -> {
+            if (firstBatch.getAndSet(false)) {
+                throw new IllegalStateException("a handler bug this batch only");
+            }
+            return applyOwned(events);
+        });
+
+        await(() -> applied.contains("b3") && deadLetters.history().size() == 1);
+        Thread.sleep(200);
+        assertEquals(List.of("b0", "b1", "b2", "b3"), ofPartition("b"), "p1 applied in order, none skipped");
+        await(() -> consumer.committedOffset(P0) == 1 && consumer.committedOffset(P1) == 4);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Map<Integer, RuntimeException> applyOwned(List<ConsumedEvent> events) {
@@ -287,6 +320,7 @@ class ConsumerLookAheadTest {
         }, () -> deadLetters, decoding, handler, new EventConsumerLoop.Settings(Duration.ofMillis(20),
                 Duration.ofMillis(50), Duration.ofSeconds(1), 3, Duration.ofMinutes(1)));
         loop.decodeOnly(interest);
+        loop.onDeadLetter(deadLetterListener);
         loop.start();
     }
 
