@@ -12,6 +12,7 @@ import org.convergence.reporting.dashboard.FigureTree;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.reporting.figures.ParticipantShare;
 import org.convergence.reporting.figures.PathwayRecord;
+import org.convergence.reporting.projection.CounterDocuments;
 import org.convergence.reporting.projection.FigureCounters;
 import org.convergence.reporting.projection.ReportingModel;
 import org.convergence.reporting.published.PublishedReports;
@@ -193,24 +194,6 @@ class EvaluatorReadBenchmark {
                 model.chantierRoster().insertMany(documents.subList(from, Math.min(documents.size(), from + 200)));
             }
         }
-        List<Document> counterDocuments = new ArrayList<>();
-        counters.forEach((scope, paths) -> {
-            Document document = new Document("_id", scope);
-            paths.forEach((path, value) -> {
-                Document at = document;
-                String[] parts = path.split("\\.");
-                for (int i = 0; i < parts.length - 1; i++) {
-                    Document next = at.get(parts[i], Document.class);
-                    if (next == null) {
-                        next = new Document();
-                        at.put(parts[i], next);
-                    }
-                    at = next;
-                }
-                at.put(parts[parts.length - 1], value);
-            });
-            counterDocuments.add(document);
-        });
-        model.figureCounters().insertMany(counterDocuments);
+        CounterDocuments.write(model, counters);
     }
 }

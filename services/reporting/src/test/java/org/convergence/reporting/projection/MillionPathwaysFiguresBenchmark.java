@@ -273,7 +273,7 @@ class MillionPathwaysFiguresBenchmark {
         writePremieresHeuresIndex(direct, stories);
         Map<String, Map<String, Long>> counters = new HashMap<>();
         countStories(stories, counters);
-        writeCounters(direct, counters);
+        CounterDocuments.write(direct, counters);
 
         Map<String, Object> expected = figures(new FiguresService(fed));
         Map<String, Object> actual = figures(new FiguresService(direct));
@@ -365,7 +365,7 @@ class MillionPathwaysFiguresBenchmark {
             countStories(stories, counters);
         }
         writePremieresHeuresIndex(model, premieresHeures);
-        writeCounters(model, counters);
+        CounterDocuments.write(model, counters);
         return written.size();
     }
 
@@ -393,28 +393,6 @@ class MillionPathwaysFiguresBenchmark {
                 counters.computeIfAbsent(FigureCounters.NATION, t -> new HashMap<>()).merge(path, delta, Long::sum);
             });
         }
-    }
-
-    private static void writeCounters(ReportingModel model, Map<String, Map<String, Long>> counters) {
-        List<Document> documents = new ArrayList<>();
-        counters.forEach((scope, paths) -> {
-            Document document = new Document("_id", scope);
-            paths.forEach((path, value) -> {
-                Document at = document;
-                String[] parts = path.split("\\.");
-                for (int i = 0; i < parts.length - 1; i++) {
-                    Document next = at.get(parts[i], Document.class);
-                    if (next == null) {
-                        next = new Document();
-                        at.put(parts[i], next);
-                    }
-                    at = next;
-                }
-                at.put(parts[parts.length - 1], value);
-            });
-            documents.add(document);
-        });
-        model.figureCounters().insertMany(documents);
     }
 
     private static void writeChantiersAndTerritories(ReportingModel model) {
@@ -564,5 +542,4 @@ class MillionPathwaysFiguresBenchmark {
             model.premieresHeures().insertMany(new ArrayList<>(buckets.values()));
         }
     }
-
 }
