@@ -162,12 +162,14 @@ class EvaluatorSecrecyTest {
         return "territories.find { it.territoryId == '%s' }.%s".formatted(place.territory, field);
     }
 
-    private static List<List<String>> csv(String token, String path, Object... parameters) {
+    /** A CSV export read as rows (its byte-order mark dropped), asserting a 200. */
+    static List<List<String>> csv(String token, String path, Object... parameters) {
         byte[] body = as(token).get(path, parameters).then().statusCode(200).extract().asByteArray();
         return ExportsAndAccessTest.parse(new String(body, StandardCharsets.UTF_8).substring(1));
     }
 
-    private static String cell(List<List<String>> rows, String id, String column) {
+    /** The cell of the row whose "Identifiant" is {@code id}, under {@code column}. */
+    static String cell(List<List<String>> rows, String id, String column) {
         List<String> header = rows.get(0);
         return rows.stream().filter(r -> r.size() > 2 && id.equals(r.get(header.indexOf("Identifiant")))).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " not in " + rows)).get(header.indexOf(column));

@@ -12,7 +12,6 @@ import org.convergence.testsupport.Ids;
 import org.convergence.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
@@ -24,6 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.convergence.reporting.dashboard.EvaluatorSecrecyTest.cell;
+import static org.convergence.reporting.dashboard.EvaluatorSecrecyTest.csv;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -167,17 +168,6 @@ class SecrecyAcrossOutputsTest {
     private void awaitAccompanied(String chantier, int year, int people) {
         await().atMost(Duration.ofSeconds(30)).until(() -> figures.chantier(chantier, Year.of(year))
                 .map(c -> c.figures().accompanied()).orElse(-1) == people);
-    }
-
-    private static List<List<String>> csv(String token, String path, Object... parameters) {
-        byte[] body = as(token).get(path, parameters).then().statusCode(200).extract().asByteArray();
-        return ExportsAndAccessTest.parse(new String(body, StandardCharsets.UTF_8).substring(1));
-    }
-
-    private static String cell(List<List<String>> rows, String id, String column) {
-        List<String> header = rows.get(0);
-        return rows.stream().filter(r -> r.size() > 2 && id.equals(r.get(header.indexOf("Identifiant")))).findFirst()
-                .orElseThrow(() -> new AssertionError(id + " not in " + rows)).get(header.indexOf(column));
     }
 
     private static RequestSpecification as(String token) {
