@@ -18,17 +18,20 @@ import java.util.concurrent.TimeUnit;
 /** One run of one process of the local stack, its output appended to a log file, stopped with SIGTERM then killed. */
 final class ChildProcess {
 
+    private static final int LAST_LINES = 40;
+
     private final String name;
     private final Process process;
     private final Path log;
     private final CountDownLatch readyLine = new CountDownLatch(1);
     private final long startedAt = System.nanoTime();
+    private final Thread pump;
 
     private ChildProcess(String name, Process process, Path log, String readyMarker) {
         this.name = name;
         this.process = process;
         this.log = log;
-        Thread pump = new Thread(() -> pump(readyMarker), name + "-log");
+        pump = new Thread(() -> pump(readyMarker), name + "-log");
         pump.setDaemon(true);
         pump.start();
     }
@@ -82,7 +85,7 @@ final class ChildProcess {
         try {
             while (!readyLine.await(200, TimeUnit.MILLISECONDS)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                    throw new IllegalStateException(exitReport());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + " did not become ready within " + timeout);
@@ -91,6 +94,28 @@ final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        }
+    }
+
+    /**
+     * Why a run that should still be up has ended: its exit code and the end of its log, so that a failure on CI,
+     * whose working copy is gone by the time anyone reads the report, still says what the process said.
+     */
+    String exitReport() {
+        try {
+            pump.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return name + " exited with " + exitCode() + "; the last lines of " + log + ":\n" + lastLines(LAST_LINES);
+    }
+
+    private String lastLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
         }
     }
 

@@ -227,7 +227,7 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + SERVICE_READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!run.isAlive()) {
-                throw new IllegalStateException(service + " exited; see " + run.log());
+                throw new IllegalStateException(run.exitReport());
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5))

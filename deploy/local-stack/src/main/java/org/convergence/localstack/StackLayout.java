@@ -2,13 +2,14 @@ package org.convergence.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.convergence.embedded.FreePorts;
 
 /**
  * Where the local stack keeps its data and listens. The launcher uses fixed ports (the services' from
@@ -103,10 +104,6 @@ public record StackLayout(Path repository, Path dataDir, int kafkaPort, int mong
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }
