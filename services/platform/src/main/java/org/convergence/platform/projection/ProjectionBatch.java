@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  * newer one. An entry's markers are one packed value ({@link EventMarkers}, ADR 0036). They stay per event, not an
  * offset watermark: the relay sends at least once, so a fact may come back at a later offset of its partition, and
  * only its id tells it was applied. Writes outside units ({@link #addToSet}, {@link #set}) must be idempotent and commutative (a set
- * member; a field only one key writes).
+ * member; a field only one key writes), and have no compare-and-set: a consumer that lost its partition may put a
+ * {@link #set} path back. State a key keeps in a shared document and computes increments from goes through its
+ * {@link Ledger} instead (ADR 0042).
  *
  * <p><b>Rejected events.</b> An event's writes are staged apart and join the batch only when the event is kept
  * ({@link #keep}); a rejected event ({@link #drop}) leaves nothing behind.
