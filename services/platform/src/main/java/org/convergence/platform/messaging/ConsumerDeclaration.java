@@ -20,9 +20,17 @@ import java.util.regex.Pattern;
  * @param deadLetters  told of each record before it is dead-lettered (an inbound door lists them for the sender)
  * @param interest     a cheap look at each record before decoding: those it refuses are passed over undecoded
  *                     ({@link RecordInterest}, ADR 0038); {@link RecordInterest#EVERY_RECORD} by default
+ * @param coPartitioned topics among {@code topics} that must be co-partitioned (ADR 0034, checked by the loop:
+ *                     {@link EventConsumerLoop#requireCoPartitioned}); empty by default
  */
 public record ConsumerDeclaration(String name, Set<String> topics, Pattern topicPattern, BatchEventHandler handler,
-                                  boolean rebuildable, DeadLetterListener deadLetters, RecordInterest interest) {
+                                  boolean rebuildable, DeadLetterListener deadLetters, RecordInterest interest,
+                                  Set<String> coPartitioned) {
+
+    public ConsumerDeclaration(String name, Set<String> topics, Pattern topicPattern, BatchEventHandler handler,
+                               boolean rebuildable, DeadLetterListener deadLetters, RecordInterest interest) {
+        this(name, topics, topicPattern, handler, rebuildable, deadLetters, interest, Set.of());
+    }
 
     public ConsumerDeclaration(String name, Set<String> topics, Pattern topicPattern, BatchEventHandler handler,
                                boolean rebuildable, DeadLetterListener deadLetters) {
@@ -49,6 +57,11 @@ public record ConsumerDeclaration(String name, Set<String> topics, Pattern topic
         if (topics.isEmpty() == (topicPattern == null)) {
             throw new IllegalArgumentException("Consumer " + name + " reads either named topics or a topic pattern");
         }
+        coPartitioned = coPartitioned == null ? Set.of() : Set.copyOf(coPartitioned);
+        if (!topics.containsAll(coPartitioned)) {
+            throw new IllegalArgumentException("Consumer " + name + " reads " + topics + ", not every co-partitioned "
+                    + "topic of " + coPartitioned);
+        }
     }
 
     /**
@@ -63,7 +76,17 @@ public record ConsumerDeclaration(String name, Set<String> topics, Pattern topic
 
     /** The same consumer, decoding only the records {@code interest} lets through (ADR 0038). */
     public ConsumerDeclaration decodingOnly(RecordInterest interest) {
-        return new ConsumerDeclaration(name, topics, topicPattern, handler, rebuildable, deadLetters, interest);
+        return new ConsumerDeclaration(name, topics, topicPattern, handler, rebuildable, deadLetters, interest,
+                coPartitioned);
+    }
+
+    /**
+     * The same consumer, refusing to run while these of its topics are not co-partitioned (ADR 0034: same
+     * partition count, and partition n of each assigned to the same consumer).
+     */
+    public ConsumerDeclaration requiringCoPartitioned(Set<String> coPartitioned) {
+        return new ConsumerDeclaration(name, topics, topicPattern, handler, rebuildable, deadLetters, interest,
+                coPartitioned);
     }
 
     /** What it reads, for logs: its topics or its pattern. */

@@ -71,6 +71,7 @@ public class ConsumerRuntime {
             kafka.ensureTopics(declaration.topics());
             loop = new EventConsumerLoop(group, List.copyOf(declaration.topics()), () -> kafka.consumer(group),
                     () -> kafka.producer(group + "-dlq"), codec, declaration.handler(), settings());
+            loop.requireCoPartitioned(declaration.coPartitioned());
         } else {
             // Topics of a pattern are an operator's to create (with their dead-letter topics, ADR 0021).
             loop = new EventConsumerLoop(group, declaration.topicPattern(), () -> kafka.consumer(group),

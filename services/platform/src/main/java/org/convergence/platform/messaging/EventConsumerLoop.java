@@ -142,6 +142,7 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private volatile PartitionListener partitionListener = PartitionListener.NONE;
+    private volatile CoPartitioning coPartitioned = CoPartitioning.NONE;
     private volatile DeadLetterListener deadLetterListener = DeadLetterListener.NONE;
     private volatile RecordInterest interest = RecordInterest.EVERY_RECORD;
     private final AtomicLong passedOver = new AtomicLong();
@@ -222,6 +223,16 @@ public final class EventConsumerLoop implements AutoCloseable {
 
     public void onPartitions(PartitionListener listener) {
         this.partitionListener = listener;
+    }
+
+    /**
+     * These topics must be co-partitioned (ADR 0034: same partition count, same key, so that one consumer owns
+     * partition n of each): each session checks their partition counts before it subscribes, and each assignment
+     * gives it the same partition numbers of each. If not, the session refuses to run ({@link CoPartitioning}): a
+     * clear error, readiness DOWN ({@link State#RESTARTING} with the reason), and the check again after a back-off.
+     */
+    public void requireCoPartitioned(Set<String> coPartitioned) {
+        this.coPartitioned = CoPartitioning.of(topics, coPartitioned);
     }
 
     /** Told of each record before it is dead-lettered. */
@@ -409,6 +420,7 @@ public final class EventConsumerLoop implements AutoCloseable {
 
         void run() throws InterruptedException {
             try {
+                coPartitioned.requirePartitionCounts(consumer);
                 if (topicPattern == null) {
                     consumer.subscribe(topics, this);
                 } else {
@@ -792,6 +804,8 @@ public final class EventConsumerLoop implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             partitionListener.assigned(partitions);
+            // Thrown from here, poll() throws it: the session stops before applying a record of this assignment.
+            coPartitioned.requireSamePartitionNumbers(consumer.assignment());
         }
 
         private void forget(Collection<TopicPartition> partitions) {

@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  * newer one. An entry's markers are one packed value ({@link EventMarkers}, ADR 0036). They stay per event, not an
  * offset watermark: the relay sends at least once, so a fact may come back at a later offset of its partition, and
  * only its id tells it was applied. Writes outside units ({@link #addToSet}, {@link #set}) must be idempotent and commutative (a set
- * member; a field only one key writes).
+ * member; a field only one key writes), and have no compare-and-set: a consumer that lost its partition may put a
+ * {@link #set} path back. State a key keeps in a shared document and computes increments from goes through its
+ * {@link Ledger} instead (ADR 0042).
  *
  * <p><b>Rejected events.</b> An event's writes are staged apart and join the batch only when the event is kept
  * ({@link #keep}); a rejected event ({@link #drop}) leaves nothing behind.
@@ -59,6 +61,8 @@ public final class ProjectionBatch {
     public static final String APPLIED_BY_ENTRY = "appliedByEntry";
     /** Per topic partition, the highest offset whose increments a document holds: {@code incrementedUpTo.<topic>#<partition>}. */
     public static final String INCREMENTED_UP_TO = "incrementedUpTo";
+    /** Per key, a ledger's version and the journal of increments computed from it: {@code ledger.<key>.v|j}. */
+    public static final String LEDGER = "ledger";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final Document ABSENT = new Document();
@@ -81,9 +85,12 @@ public final class ProjectionBatch {
         final Map<String, Long> increments = new LinkedHashMap<>();
         final Map<String, Long> incrementedUpTo = new LinkedHashMap<>();
         final Map<String, String> entries = new LinkedHashMap<>();
+        final Map<String, LedgerChanges> ledgers = new LinkedHashMap<>();
         boolean marked;
 
         void mergeInto(Changes target) {
+            ledgers.forEach((ledgerKey, changes) ->
+                    changes.mergeInto(target.ledgers.computeIfAbsent(ledgerKey, k -> new LedgerChanges())));
             target.sets.putAll(sets);
             increments.forEach((path, delta) -> target.increments.merge(path, delta, Long::sum));
             incrementedUpTo.forEach((path, offset) -> target.incrementedUpTo.merge(path, offset, Math::max));
@@ -91,6 +98,32 @@ public final class ProjectionBatch {
                     target.additions.computeIfAbsent(field, f -> new LinkedHashSet<>()).addAll(values));
             target.entries.putAll(entries);
             target.marked |= marked;
+        }
+    }
+
+    /** One increment journal entry's identity: the position it is replayed at and the counter document it moves. */
+    private record JournalKey(String partitionKey, long offset, String collection, String id) {
+    }
+
+    /**
+     * What a batch did to one ledger ({@link #ledger}): the increments it stored through it, per journal entry;
+     * the first position of each topic partition at which it opened the ledger (where its increments are
+     * journaled, so that a redelivery replays them all at that fact); the stored entries it replayed.
+     */
+    private static final class LedgerChanges {
+        final Map<JournalKey, Map<String, Long>> journal = new LinkedHashMap<>();
+        final Map<String, Long> firstOpened = new LinkedHashMap<>();
+        final Set<JournalKey> replayed = new LinkedHashSet<>();
+        boolean changed;
+
+        void mergeInto(LedgerChanges target) {
+            target.changed |= changed;
+            journal.forEach((entry, deltas) -> {
+                Map<String, Long> sums = target.journal.computeIfAbsent(entry, e -> new LinkedHashMap<>());
+                deltas.forEach((path, delta) -> sums.merge(path, delta, Long::sum));
+            });
+            firstOpened.forEach(target.firstOpened::putIfAbsent);
+            target.replayed.addAll(replayed);
         }
     }
 
@@ -151,6 +184,17 @@ public final class ProjectionBatch {
                 APPLIED_BY_ENTRY + "." + field + "." + entryKey);
     }
 
+    /**
+     * The state one partition key keeps in a document it shares with other keys (paths only its facts write, such
+     * as {@code participants.<id>}), from which its facts compute increments (ADR 0042). Opening it in an event
+     * replays the increments a batch cut by a crash journaled at this event's position (see {@link Ledger}).
+     */
+    public Ledger ledger(MongoCollection<Document> collection, String id, String ledgerKey) {
+        Ledger ledger = new Ledger(key(collection, id), FieldNames.requireKey(ledgerKey, "ledger key"));
+        ledger.open();
+        return ledger;
+    }
+
     // ---------------------------------------------------------------- writes outside units
 
     /** Adds a member to a set field: idempotent and commutative, so any fact of any key may do it. */
@@ -170,20 +214,32 @@ public final class ProjectionBatch {
      * while a batch is applied.
      */
     public void increment(MongoCollection<Document> collection, String id, String path, long delta) {
+        incremented(collection, id, path, delta);
+    }
+
+    /** {@link #increment}, saying whether the increment joins the batch (not zero, not already stored). */
+    private boolean incremented(MongoCollection<Document> collection, String id, String path, long delta) {
+        return incremented(key(collection, id), path, delta);
+    }
+
+    private boolean incremented(DocKey key, String path, long delta) {
         if (position == null) {
             throw new IllegalStateException("An increment needs the position of its event: call at() first");
         }
-        DocKey key = key(collection, id);
-        if (delta == 0) {
-            return;
-        }
-        String watermark = INCREMENTED_UP_TO + "." + position.partitionKey();
-        if (at(stored(key), watermark) instanceof Number stored && stored.longValue() >= position.offset()) {
-            return;
+        if (delta == 0 || holds(key, position.partitionKey(), position.offset())) {
+            return false;
         }
         Changes changes = changes(key);
         changes.increments.merge(path, delta, Long::sum);
-        changes.incrementedUpTo.merge(watermark, position.offset(), Math::max);
+        changes.incrementedUpTo.merge(INCREMENTED_UP_TO + "." + position.partitionKey(), position.offset(),
+                Math::max);
+        return true;
+    }
+
+    /** Whether a counter document, as this batch read it, holds the increments of that offset of that partition. */
+    private boolean holds(DocKey counters, String partitionKey, long offset) {
+        return at(stored(counters), INCREMENTED_UP_TO + "." + partitionKey) instanceof Number stored
+                && stored.longValue() >= offset;
     }
 
     // ---------------------------------------------------------------- event boundaries
@@ -235,8 +291,11 @@ public final class ProjectionBatch {
         List<Map.Entry<DocKey, Changes>> ordered = new ArrayList<>(batch.entrySet());
         ordered.sort((a, b) -> Boolean.compare(a.getValue().marked, b.getValue().marked));
         for (Map.Entry<DocKey, Changes> entry : ordered) {
-            byCollection.get(entry.getKey().collection()).add(new UpdateOneModel<>(
-                    filter(entry.getKey(), entry.getValue()), update(entry.getKey(), entry.getValue()), UPSERT));
+            Document update = update(entry.getKey(), entry.getValue());
+            if (!update.isEmpty()) { // a ledger opened, neither changed nor journaling, writes nothing
+                byCollection.get(entry.getKey().collection()).add(new UpdateOneModel<>(
+                        filter(entry.getKey(), entry.getValue()), update, UPSERT));
+            }
         }
         int written = 0;
         for (Map.Entry<String, List<WriteModel<Document>>> writes : byCollection.entrySet()) {
@@ -266,7 +325,8 @@ public final class ProjectionBatch {
     private Bson filter(DocKey key, Changes changes) {
         Bson id = Filters.eq("_id", key.id());
         boolean documentMarked = changes.additions.containsKey(APPLIED);
-        if (changes.incrementedUpTo.isEmpty() && changes.entries.isEmpty() && !documentMarked) {
+        List<String> ledgers = writtenLedgers(changes);
+        if (changes.incrementedUpTo.isEmpty() && changes.entries.isEmpty() && !documentMarked && ledgers.isEmpty()) {
             return id;
         }
         List<Bson> asRead = new ArrayList<>();
@@ -288,6 +348,13 @@ public final class ProjectionBatch {
             Object read = at(stored(key), APPLIED);
             asRead.add(read == null ? Filters.exists(APPLIED, false) : Filters.eq(APPLIED, read));
         }
+        // A ledger is written only while its version is the one this batch read (ADR 0042): a consumer that lost
+        // the partition cannot put back the key's state, nor its journal, over the new owner's.
+        for (String ledgerKey : ledgers) {
+            String version = LEDGER + "." + ledgerKey + ".v";
+            Object read = at(stored(key), version);
+            asRead.add(read == null ? Filters.exists(version, false) : Filters.eq(version, read));
+        }
         return Filters.and(asRead);
     }
 
@@ -297,8 +364,14 @@ public final class ProjectionBatch {
      * embedded server handles every path of an update on its own (profiled: most of a rebuild's time), and an entry
      * has one writer (its key's facts, read with the batch), so the whole entry is what the paths would make of it.
      */
-    private Bson update(DocKey key, Changes changes) {
+    private Document update(DocKey key, Changes changes) {
         Map<String, Object> sets = new LinkedHashMap<>(changes.sets);
+        for (String ledgerKey : writtenLedgers(changes)) {
+            String path = LEDGER + "." + ledgerKey;
+            long version = at(stored(key), path + ".v") instanceof Number read ? read.longValue() : 0;
+            sets.put(path + ".v", version + 1);
+            sets.put(path + ".j", journal(key, ledgerKey, changes.ledgers.get(ledgerKey)));
+        }
         Map<String, Set<Object>> additions = new LinkedHashMap<>(changes.additions);
         changes.entries.forEach((entryPath, markersPath) -> {
             Document entry = null;
@@ -341,6 +414,59 @@ public final class ProjectionBatch {
             update.append("$max", new Document(new LinkedHashMap<>(changes.incrementedUpTo)));
         }
         return update;
+    }
+
+    /** The ledgers of a document this batch must write: changed, or holding increments to journal. */
+    private static List<String> writtenLedgers(Changes changes) {
+        List<String> written = new ArrayList<>();
+        changes.ledgers.forEach((ledgerKey, ledger) -> {
+            if (ledger.changed || !ledger.journal.isEmpty()) {
+                written.add(ledgerKey);
+            }
+        });
+        return written;
+    }
+
+    /**
+     * A ledger's journal as it is written: this batch's entries, and the stored ones still needed, i.e. neither
+     * replayed by this batch (its entries hold them) nor already held by their counter document as this batch read
+     * it (the watermark covers their offset). So a journal holds about one batch's increments of its key.
+     */
+    private List<Document> journal(DocKey key, String ledgerKey, LedgerChanges changes) {
+        Map<JournalKey, Map<String, Long>> entries = new LinkedHashMap<>(changes.journal);
+        storedJournal(key, ledgerKey).forEach((entry, deltas) -> {
+            if (!changes.replayed.contains(entry) && !entries.containsKey(entry)
+                    && !holds(new DocKey(entry.collection(), entry.id()), entry.partitionKey(), entry.offset())) {
+                entries.put(entry, deltas);
+            }
+        });
+        List<Document> written = new ArrayList<>(entries.size());
+        entries.forEach((entry, deltas) -> {
+            StringBuilder encoded = new StringBuilder();
+            deltas.forEach((path, delta) -> encoded.append(encoded.isEmpty() ? "" : ";").append(path).append('=')
+                    .append(delta));
+            written.add(new Document("p", entry.partitionKey()).append("o", entry.offset())
+                    .append("c", entry.collection()).append("i", entry.id()).append("d", encoded.toString()));
+        });
+        return written;
+    }
+
+    /** The journal of a ledger as stored (before this batch). */
+    private Map<JournalKey, Map<String, Long>> storedJournal(DocKey key, String ledgerKey) {
+        Map<JournalKey, Map<String, Long>> entries = new LinkedHashMap<>();
+        if (at(stored(key), LEDGER + "." + ledgerKey + ".j") instanceof Collection<?> stored) {
+            for (Object value : stored) {
+                Document entry = (Document) value;
+                Map<String, Long> deltas = new LinkedHashMap<>();
+                for (String pair : entry.getString("d").split(";")) {
+                    int at = pair.lastIndexOf('=');
+                    deltas.put(pair.substring(0, at), Long.parseLong(pair.substring(at + 1)));
+                }
+                entries.put(new JournalKey(entry.getString("p"), ((Number) entry.get("o")).longValue(),
+                        entry.getString("c"), entry.getString("i")), deltas);
+            }
+        }
+        return entries;
     }
 
     /** A copy of a stored entry to write whole (nested documents copied where a path goes through them). */
@@ -516,6 +642,105 @@ public final class ProjectionBatch {
                 set(field, members);
             }
             return this;
+        }
+    }
+
+    /**
+     * The state of one partition key in a document shared with other keys, written only by that key's facts, and
+     * from which those facts compute increments of counter documents (ADR 0042: reporting's participant). Two
+     * guarantees that paths written with {@link ProjectionBatch#set} do not have:
+     * <ul>
+     *   <li><b>Compare-and-set.</b> The document's update holds, in its filter, the ledger's version as this batch
+     *   read it, and moves it on: a consumer that lost the partition, flushing after the new owner stored the key's
+     *   later facts, fails (its upsert collides on {@code _id}, a transient failure) instead of putting back the
+     *   state every later increment is computed from.</li>
+     *   <li><b>Increments journaled with the state.</b> The increments computed through the ledger are written, by the
+     *   same single-document update as the state, into the ledger's journal, under the first position at which the
+     *   batch opened the ledger in each topic partition; its collection is stored before the counters'. A crash
+     *   between the two leaves the state and its journal; delivered again, the fact at that position opens the
+     *   ledger and replays the journal's increments (skipped by the counters' watermarks where stored), while the
+     *   facts already in the state compute no change. So the increments stored always telescope to the stored
+     *   state, whatever the interleaving of the key's topics on redelivery (a crash after the counters and before
+     *   the state, the order ADR 0031 had, let a redelivery interleaving two topics otherwise compute increments
+     *   from another history).</li>
+     * </ul>
+     */
+    public final class Ledger {
+
+        private final DocKey key;
+        private final String ledgerKey;
+
+        private Ledger(DocKey key, String ledgerKey) {
+            this.key = key;
+            this.ledgerKey = ledgerKey;
+        }
+
+        /** Notes the first position of this partition, and replays the stored journal's entries at this one. */
+        private void open() {
+            if (position == null) {
+                return;
+            }
+            firstOpened(position.partitionKey());
+            storedJournal(key, ledgerKey).forEach((entry, deltas) -> {
+                if (entry.partitionKey().equals(position.partitionKey()) && entry.offset() == position.offset()
+                        && !replayed(entry)) {
+                    changes().replayed.add(entry);
+                    deltas.forEach((path, delta) -> journal(new DocKey(entry.collection(), entry.id()), path, delta));
+                }
+            });
+        }
+
+        private boolean replayed(JournalKey entry) {
+            LedgerChanges earlier = earlier();
+            return changes().replayed.contains(entry) || earlier != null && earlier.replayed.contains(entry);
+        }
+
+        private long firstOpened(String partitionKey) {
+            LedgerChanges earlier = earlier();
+            Long first = earlier == null ? null : earlier.firstOpened.get(partitionKey);
+            return first != null ? first : changes().firstOpened.computeIfAbsent(partitionKey, p -> position.offset());
+        }
+
+        private LedgerChanges earlier() {
+            Changes earlier = batch.get(key);
+            return earlier == null ? null : earlier.ledgers.get(ledgerKey);
+        }
+
+        /** This ledger's changes in the current event. */
+        private LedgerChanges changes() {
+            return ProjectionBatch.this.changes(key).ledgers.computeIfAbsent(ledgerKey, k -> new LedgerChanges());
+        }
+
+        /** A path of the document, as this batch sees it. */
+        public Object get(String path) {
+            return valueOf(key, path);
+        }
+
+        /** Sets a path of the document that only this ledger's key writes. */
+        public Ledger set(String path, Object value) {
+            ProjectionBatch.this.changes(key).sets.put(path, value);
+            changes().changed = true;
+            return this;
+        }
+
+        /** {@link ProjectionBatch#increment}, journaled with this ledger's state (see the class comment). */
+        public void increment(MongoCollection<Document> counters, String id, String path, long delta) {
+            journal(ProjectionBatch.this.key(counters, id), path, delta);
+        }
+
+        private void journal(DocKey counters, String path, long delta) {
+            if (rank.get(counters.collection()) <= rank.get(key.collection())) {
+                throw new IllegalStateException("A ledger's collection must be stored before the counters it "
+                        + "journals: " + key.collection() + " is not before " + counters.collection());
+            }
+            if (path.indexOf(';') >= 0 || path.indexOf('=') >= 0) {
+                throw new IllegalArgumentException("A journaled counter path holds neither ';' nor '=': " + path);
+            }
+            if (incremented(counters, path, delta)) {
+                JournalKey entry = new JournalKey(position.partitionKey(), firstOpened(position.partitionKey()),
+                        counters.collection(), counters.id());
+                changes().journal.computeIfAbsent(entry, e -> new LinkedHashMap<>()).merge(path, delta, Long::sum);
+            }
         }
     }
 }

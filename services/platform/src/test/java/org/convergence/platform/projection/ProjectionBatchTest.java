@@ -261,6 +261,68 @@ class ProjectionBatchTest {
         assertEquals("2021-02-01", roster.find(Filters.eq("_id", "chantier")).first().getString("since"));
     }
 
+    /**
+     * Wave-6 review, finding 3: a path one key writes outside units had no compare-and-set, and the flush stored it
+     * before the entry whose compare-and-set then failed: a zombie put back such a path the new owner stored further
+     * (reporting: the participant's filed pathways and accompaniment, from which the figure counters' next
+     * increments are computed). Such a path now goes through the key's {@link ProjectionBatch.Ledger}, written only
+     * while its version is as the batch read it (ADR 0042).
+     */
+    @Test
+    void aConsumerThatLostThePartitionCannotPutBackAPathOnlyItsKeyWritesOutsideTheEntry() {
+        ProjectionBatch zombie = batch();
+        ProjectionBatch owner = batch();
+        zombie.prefetch(roster, "bucket");
+        owner.prefetch(roster, "bucket");
+        zombie.prefetch(index, "participants");
+        owner.prefetch(index, "participants");
+        zombie.load();
+        owner.load();
+        zombie.entry(roster, "bucket", "pathways", "pw").applyOnce("status-1", e -> {
+            e.set("status", "IDENTIFIED");
+            zombie.ledger(index, "participants", "participant").set("summary.participant", "IDENTIFIED");
+        });
+        zombie.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("status-1", e -> {
+            e.set("status", "IDENTIFIED");
+            owner.ledger(index, "participants", "participant").set("summary.participant", "IDENTIFIED");
+        });
+        owner.keep();
+        owner.entry(roster, "bucket", "pathways", "pw").applyOnce("status-2", e -> {
+            e.set("status", "RESOLVED");
+            owner.ledger(index, "participants", "participant").set("summary.participant", "RESOLVED");
+        });
+        owner.keep();
+        owner.flush();
+
+        assertThrows(RuntimeException.class, zombie::flush, "the participant moved since the zombie read it");
+        assertEquals("RESOLVED", roster.find(Filters.eq("_id", "bucket")).first().get("pathways", Document.class)
+                .get("pw", Document.class).getString("status"));
+        assertEquals("RESOLVED", index.find(Filters.eq("_id", "participants")).first().get("summary", Document.class)
+                .getString("participant"), "the owner's summary, which its committed facts rest on");
+    }
+
+    /** Another key's ledger in the same document is not in the filter: consumers of other partitions never collide. */
+    @Test
+    void twoKeysLedgersInOneDocumentAreWrittenByTwoConsumersWithoutColliding() {
+        ProjectionBatch first = batch();
+        ProjectionBatch second = batch();
+        first.prefetch(index, "participants");
+        second.prefetch(index, "participants");
+        first.load();
+        second.load();
+        first.ledger(index, "participants", "a").set("summary.a", "A");
+        first.keep();
+        second.ledger(index, "participants", "b").set("summary.b", "B");
+        second.keep();
+        first.flush();
+        second.flush();
+
+        Document stored = index.find(Filters.eq("_id", "participants")).first();
+        assertEquals("A", stored.get("summary", Document.class).getString("a"));
+        assertEquals("B", stored.get("summary", Document.class).getString("b"));
+    }
+
     @Test
     void twoConsumersCreatingTheSameEntryAtOnceStoreItOnce() {
         ProjectionBatch zombie = batch();

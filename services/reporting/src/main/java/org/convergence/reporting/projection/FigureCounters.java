@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Keeps the six pathway figures' counters of every territory and of the nation exact (ADR 0031). A participant's
@@ -50,26 +51,26 @@ public final class FigureCounters {
     /** A pathway fact changed this pathway: file its new state with the participant and move the counters. */
     void pathwayChanged(ProjectionBatch batch, String participantId, String pathwayId, String territoryId,
                         String chantierId, ProjectionBatch.Unit entry) {
-        Map<String, String> before = pathwaysOf(batch, participantId);
-        Map<String, String> after = new LinkedHashMap<>(before);
-        after.put(pathwayId, territoryId + SEPARATOR + TerritoryYears.encode(participantId, entry.getString("program"),
-                chantierId, entry.getString("entryDate"), entry.getString("exitDate"),
-                entry.getString("exitCategory"), entry.getString("promotedTo")));
         // Who is at a chantier, for a change of its Convergence start: a set member, visible to later facts of
         // the same batch (a roster entry added in this batch is not, through its parent field). Added even when
         // nothing else changes: a flush cut between the participant's document and this set leaves the fact,
         // delivered again, with nothing else to change, and the participant must still join the set.
         batch.addToSet(model.participantPathways(), participantsAt(chantierId), "participants", participantId);
+        ProjectionBatch.Ledger participant = participant(batch, participantId);
+        Map<String, String> before = pathwaysOf(participant::get, participantId);
+        Map<String, String> after = new LinkedHashMap<>(before);
+        after.put(pathwayId, territoryId + SEPARATOR + TerritoryYears.encode(participantId, entry.getString("program"),
+                chantierId, entry.getString("entryDate"), entry.getString("exitDate"),
+                entry.getString("exitCategory"), entry.getString("promotedTo")));
         if (after.equals(before)) {
             return;
         }
-        batch.set(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
-                "participants." + participantId, new Document(new LinkedHashMap<>(after)));
+        participant.set("participants." + participantId, new Document(new LinkedHashMap<>(after)));
         List<PathwayRecord> old = decode(before);
         List<PathwayRecord> now = decode(after);
         Map<String, LocalDate> starts = convergenceStarts(batch, old, now);
-        Map<String, Accompanied> accompaniment = accompanimentOf(batch, participantId);
-        move(batch, old, starts, accompaniment, now, starts, accompaniment);
+        Map<String, Accompanied> accompaniment = accompanimentOf(participant::get, participantId);
+        move(participant::increment, old, starts, accompaniment, now, starts, accompaniment);
     }
 
     /**
@@ -80,7 +81,8 @@ public final class FigureCounters {
      */
     void accompanimentChanged(ProjectionBatch batch, String participantId, String pathwayId, String territoryId,
                               ProjectionBatch.Unit entry) {
-        Map<String, Accompanied> before = accompanimentOf(batch, participantId);
+        ProjectionBatch.Ledger participant = participant(batch, participantId);
+        Map<String, Accompanied> before = accompanimentOf(participant::get, participantId);
         Map<String, Accompanied> after = new LinkedHashMap<>(before);
         after.put(pathwayId, Accompanied.of(territoryId, pathwayId, participantId, entry));
         if (after.equals(before)) {
@@ -88,14 +90,24 @@ public final class FigureCounters {
         }
         Document filed = new Document();
         after.forEach((id, accompanied) -> filed.append(id, accompanied.encode()));
-        batch.set(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
-                ACCOMPANIMENT + participantId, filed);
-        List<PathwayRecord> theirs = decode(pathwaysOf(batch, participantId));
+        participant.set(ACCOMPANIMENT + participantId, filed);
+        List<PathwayRecord> theirs = decode(pathwaysOf(participant::get, participantId));
         if (theirs.isEmpty()) {
             return;
         }
         Map<String, LocalDate> starts = convergenceStarts(batch, theirs, List.of());
-        move(batch, theirs, starts, before, theirs, starts, after);
+        move(participant::increment, theirs, starts, before, theirs, starts, after);
+    }
+
+    /**
+     * The participant's pathways and accompaniment, with the increments computed from them, as one ledger of their
+     * bucket (ADR 0042): written only while no other consumer stored the participant since this batch read them
+     * (review finding 3), and journaling those increments with them, so that a crash before the counters are
+     * stored leaves them to be replayed, not computed again from another interleaving of the two topics (finding 4).
+     */
+    private ProjectionBatch.Ledger participant(ProjectionBatch batch, String participantId) {
+        return batch.ledger(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
+                participantId);
     }
 
     /**
@@ -109,7 +121,11 @@ public final class FigureCounters {
         List<String> participants = batch.document(model.participantPathways(), participantsAt(chantierId))
                 .getList("participants", String.class);
         for (String participantId : participants) {
-            List<PathwayRecord> theirs = decode(pathwaysOf(batch, participantId));
+            // Read, not written: the participant's state as this consumer sees it (ADR 0031's limit on a start change
+            // racing another partition's fact stays; see ADR 0042).
+            ProjectionBatch.Unit bucket = batch.document(model.participantPathways(),
+                    ReportingModel.participantBucketOf(participantId));
+            List<PathwayRecord> theirs = decode(pathwaysOf(bucket::get, participantId));
             Map<String, LocalDate> now = convergenceStarts(batch, theirs, List.of());
             Map<String, LocalDate> then = new HashMap<>(now);
             if (oldStart == null) {
@@ -117,8 +133,9 @@ public final class FigureCounters {
             } else {
                 then.put(chantierId, LocalDate.parse(oldStart));
             }
-            Map<String, Accompanied> accompaniment = accompanimentOf(batch, participantId);
-            move(batch, theirs, then, accompaniment, theirs, now, accompaniment);
+            Map<String, Accompanied> accompaniment = accompanimentOf(bucket::get, participantId);
+            move((counters, scope, path, delta) -> batch.increment(counters, scope, path, delta),
+                    theirs, then, accompaniment, theirs, now, accompaniment);
         }
     }
 
@@ -127,7 +144,13 @@ public final class FigureCounters {
         return "#chantier#" + chantierId;
     }
 
-    private void move(ProjectionBatch batch, List<PathwayRecord> old, Map<String, LocalDate> oldStarts,
+    /** Where a participant's increments go: through their ledger, or straight to the batch. */
+    @FunctionalInterface
+    private interface Increments {
+        void add(com.mongodb.client.MongoCollection<Document> counters, String scope, String path, long delta);
+    }
+
+    private void move(Increments increments, List<PathwayRecord> old, Map<String, LocalDate> oldStarts,
                       Map<String, Accompanied> oldAccompaniment, List<PathwayRecord> now,
                       Map<String, LocalDate> newStarts, Map<String, Accompanied> newAccompaniment) {
         Set<String> scopes = new LinkedHashSet<>();
@@ -137,7 +160,7 @@ public final class FigureCounters {
         for (String scope : scopes) {
             ParticipantShare.increments(share(old, scope, oldStarts, oldAccompaniment),
                             share(now, scope, newStarts, newAccompaniment))
-                    .forEach((path, delta) -> batch.increment(model.figureCounters(), scope, path, delta));
+                    .forEach((path, delta) -> increments.add(model.figureCounters(), scope, path, delta));
         }
     }
 
@@ -160,10 +183,9 @@ public final class FigureCounters {
     }
 
     /** The participant's accompaniment as the batch sees it: pathway id to its filed summary. */
-    private Map<String, Accompanied> accompanimentOf(ProjectionBatch batch, String participantId) {
+    private static Map<String, Accompanied> accompanimentOf(Function<String, Object> bucket, String participantId) {
         Map<String, Accompanied> accompaniment = new LinkedHashMap<>();
-        if (batch.document(model.participantPathways(), ReportingModel.participantBucketOf(participantId))
-                .get(ACCOMPANIMENT + participantId) instanceof Map<?, ?> stored) {
+        if (bucket.apply(ACCOMPANIMENT + participantId) instanceof Map<?, ?> stored) {
             stored.forEach((pathwayId, value) -> accompaniment.put(pathwayId.toString(),
                     Accompanied.decode(pathwayId.toString(), participantId, value.toString())));
         }
@@ -171,10 +193,9 @@ public final class FigureCounters {
     }
 
     /** The participant's pathways as the batch sees them: pathway id to territory and compact entry. */
-    private Map<String, String> pathwaysOf(ProjectionBatch batch, String participantId) {
+    private static Map<String, String> pathwaysOf(Function<String, Object> bucket, String participantId) {
         Map<String, String> pathways = new LinkedHashMap<>();
-        if (batch.document(model.participantPathways(), ReportingModel.participantBucketOf(participantId))
-                .get("participants." + participantId) instanceof Map<?, ?> stored) {
+        if (bucket.apply("participants." + participantId) instanceof Map<?, ?> stored) {
             stored.forEach((pathwayId, value) -> pathways.put(pathwayId.toString(), value.toString()));
         }
         return pathways;

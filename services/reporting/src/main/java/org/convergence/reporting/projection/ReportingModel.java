@@ -188,13 +188,14 @@ public final class ReportingModel {
      * collections then leaves a marker only where the fact's other writes are stored. The per-territory-year
      * aggregates are derived from the roster entry by each pathway fact, so they are stored before it: a fact whose
      * marker is stored has its aggregate entries stored, and one delivered again recomputes the same entries.
-     * The figure counters come before the participants' pathways they are computed from (ADR 0031): a crash after
-     * the counters leaves the participant as it was, and the fact delivered again computes the same increments,
-     * which the counters' offset watermark skips.
+     * The participants' documents come before the figure counters computed from them (ADR 0042, which reverses
+     * ADR 0031's order): a participant's state is stored with the journal of the increments computed from it, so a
+     * crash before the counters leaves them to be replayed by the facts delivered again, whatever the interleaving
+     * of the enrolment and accompaniment topics; the counters' offset watermarks skip those already stored.
      */
     public List<MongoCollection<Document>> flushOrder() {
-        return List.of(premieresHeures, territoryYears, figureCounters, participantPathways, territories, chantiers, chantierRoster, accompanimentRoster,
-                transitionRoster, hoursRoster);
+        return List.of(premieresHeures, territoryYears, participantPathways, figureCounters, territories, chantiers,
+                chantierRoster, accompanimentRoster, transitionRoster, hoursRoster);
     }
 
     public void drop() {

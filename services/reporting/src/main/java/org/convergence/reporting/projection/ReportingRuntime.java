@@ -3,6 +3,7 @@ package org.convergence.reporting.projection;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.Topics;
 import org.convergence.platform.messaging.ConsumerDeclaration;
 import org.convergence.platform.config.PlatformConfig;
 import org.convergence.platform.programs.ProgramCatalog;
@@ -38,7 +39,9 @@ public class ReportingRuntime {
     @Produces
     @Singleton
     ConsumerDeclaration figuresConsumer(IntegrationEventCodec codec) {
-        return projection(model, codec).consumer("figures");
+        // ADR 0034: one consumer writes a participant's document from both topics; refuse to run otherwise.
+        return projection(model, codec).consumer("figures")
+                .requiringCoPartitioned(java.util.Set.of(Topics.ENROLMENT, Topics.ACCOMPANIMENT));
     }
 
     @Produces
