@@ -147,6 +147,69 @@ class AggregateFiguresMatchFromScratchTest {
     }
 
     /**
+     * ADR 0039, two consumers at once: during a rebalance the old owner of an hours partition may still be applying a
+     * batch while the new owner applies the same offsets. Two projections over the same read model apply each batch
+     * of hours facts at the same moment, each retrying when its flush fails (as a consumer retries a batch); the
+     * counters' compare-and-set on their watermarks stores each increment once.
+     */
+    @Test
+    void twoConsumersApplyingTheSameHoursFactsAtOnceCountThemOnce() throws Exception {
+        History history = new History();
+        history.territory("agt-west");
+        history.chantier("agt-west", "agt-west-a", "PREMIERES_HEURES", LocalDate.of(2016, 1, 1));
+        List<History.Pathway> pathways = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            History.Pathway p = history.pathway("agt-west", "agt-west-a", History.uuid(), "PREMIERES_HEURES");
+            p.enrolled(LocalDate.of(2020, 1, 6).plusDays(i));
+            pathways.add(p);
+        }
+        ReportingModel model = model();
+        var first = ReportingRuntime.projection(model, History.CODEC);
+        var second = ReportingRuntime.projection(model, History.CODEC);
+        assertEquals(Map.of(), first.handleAll(History.consumed(history.envelopes())));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 30; round++) {
+                int from = history.envelopes().size();
+                for (History.Pathway p : pathways) {
+                    p.worked(String.format("2020-W%02d", 10 + round), 60 + round);
+                }
+                pathways.get(round % pathways.size()).decided(LocalDate.of(2020, 2, 1).plusDays(round), 6,
+                        "LADDER_STEP");
+                List<ConsumedEvent> batch = History.consumed(history.envelopes().subList(from,
+                        history.envelopes().size()));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (var projection : List.of(first, second)) {
+                    done.add(threads.submit(() -> {
+                        together.await();
+                        for (int attempt = 0; ; attempt++) {
+                            try {
+                                assertEquals(Map.of(), projection.handleAll(batch));
+                                return null;
+                            } catch (RuntimeException collided) {
+                                if (attempt > 20) {
+                                    throw collided;
+                                }
+                            }
+                        }
+                    }));
+                }
+                for (var future : done) {
+                    future.get();
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        FiguresService figures = new FiguresService(model, DEFAULT_HOURS);
+        NationalFigures nation = figures.national(Year.of(2020));
+        assertEquals(Math.round(6 * (30 * 60 + 29 * 30 / 2.0) / 60.0), nation.hours().workedPremieresHeures());
+        assertEquals(30, nation.hours().stepUpsDecided());
+        assertEquals(figures(figures.fromScratch()), figures(figures));
+    }
+
+    /**
      * ADR 0039: hours of a pathway reporting does not know yet (its enrolment fact has not arrived) count nowhere,
      * as in the from-scratch figures, though the hours handlers counted them: the read takes them back until the
      * enrolment arrives, whichever of the two came first.
