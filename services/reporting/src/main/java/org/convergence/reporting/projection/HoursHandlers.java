@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * pathway, in its chantier's hours roster (same buckets as the chantier roster), its program, its contract
  * decisions (date, hours, reason) and its minutes worked per ISO week ({@code weeks.<YYYY-Www>}, a correction
  * replacing the figure). Absences are not kept: no figure needs them. Each fact marks its own pathway entry, so a
- * repeated fact changes nothing; a pathway's facts share its key and arrive in order.
+ * repeated fact changes nothing; a pathway's facts share its key and arrive in order. Each fact also moves the
+ * nation's and its territory's hours counters by the pathway's hours share after minus before (ADR 0039).
  */
 public final class HoursHandlers {
 
