@@ -210,57 +210,6 @@ class AggregateFiguresMatchFromScratchTest {
     }
 
     /**
-     * ADR 0039, two consumers at once, in the order that matters: a consumer that lost the hours partition has read
-     * the counters and the entries of a batch when the new owner applies and stores the same batch; then the old
-     * one flushes. Its counters' update finds no document with the watermarks it read, fails, and its retry skips
-     * what is stored.
-     */
-    @Test
-    void aConsumerFlushingAfterTheNewOwnerStoredTheSameHoursFactsAddsNothing() {
-        History history = new History();
-        history.territory("agz-west");
-        history.chantier("agz-west", "agz-west-a", "PREMIERES_HEURES", LocalDate.of(2016, 1, 1));
-        History.Pathway pathway = history.pathway("agz-west", "agz-west-a", History.uuid(), "PREMIERES_HEURES");
-        pathway.enrolled(LocalDate.of(2020, 1, 6));
-        pathway.worked("2020-W03", 600);
-        String prefix = "a" + UUID.randomUUID().toString().substring(0, 8);
-        ReportingModel model = new ReportingModel(new ReadModel(mongo.getDatabase("aggregate_figures_test"), prefix));
-        models.add(model);
-        var owner = ReportingRuntime.projection(model, History.CODEC);
-        assertEquals(Map.of(), owner.handleAll(History.consumed(history.envelopes())));
-
-        int from = history.envelopes().size();
-        pathway.worked("2020-W04", 300);
-        pathway.weekCorrected("2020-W03", 480);
-        pathway.decided(LocalDate.of(2020, 1, 20), 6, "LADDER_STEP");
-        List<ConsumedEvent> batch = History.consumed(history.envelopes().subList(from, history.envelopes().size()));
-        java.util.concurrent.atomic.AtomicBoolean ownerApplied = new java.util.concurrent.atomic.AtomicBoolean();
-        com.mongodb.event.CommandListener ownerFirst = new com.mongodb.event.CommandListener() {
-            @Override
-            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
-                // The old owner has read everything and starts storing: the new owner stores the batch first.
-                if ("update".equals(event.getCommandName()) && ownerApplied.compareAndSet(false, true)) {
-                    assertEquals(Map.of(), owner.handleAll(batch));
-                }
-            }
-        };
-        try (MongoClient zombieClient = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(ConvergenceStack.mongoConnectionString()))
-                .addCommandListener(ownerFirst).build())) {
-            var zombie = ReportingRuntime.projection(new ReportingModel(new ReadModel(
-                    zombieClient.getDatabase("aggregate_figures_test"), prefix)), History.CODEC);
-            assertThrows(RuntimeException.class, () -> zombie.handleAll(batch), "the counters moved since it read");
-            assertTrue(ownerApplied.get());
-            assertEquals(Map.of(), zombie.handleAll(batch), "the retry");
-        }
-        FiguresService figures = new FiguresService(model, DEFAULT_HOURS);
-        HoursFigures expected = new HoursFigures(13, 0, 0, new HoursFigures.PremieresHeuresContracts(0, 1, 0, 0), 1);
-        assertEquals(expected, figures.national(Year.of(2020)).hours(), "(480 + 300) minutes, one step-up");
-        assertEquals(expected, figures.territory("agz-west", Year.of(2020)).orElseThrow().hours());
-        assertEquals(figures(figures.fromScratch()), figures(figures));
-    }
-
-    /**
      * ADR 0039: hours of a pathway reporting does not know yet (its enrolment fact has not arrived) count nowhere,
      * as in the from-scratch figures, though the hours handlers counted them: the read takes them back until the
      * enrolment arrives, whichever of the two came first.
