@@ -60,7 +60,17 @@ public final class HoursCounting {
         return new HoursFigures(ph, convergence, others, contracts(pathways, hours), stepUps);
     }
 
-    private HoursFigures.PremieresHeuresContracts contracts(Collection<PathwayRecord> pathways,
+    /**
+     * The hours figures from a scope's counters (ADR 0039): hours worked and step-ups counted per pathway, rounded
+     * to hours here as {@link #of} rounds the folded minutes; the Premières Heures contracts given.
+     */
+    public HoursFigures fromCounters(HoursShare.Counted counted, HoursFigures.PremieresHeuresContracts contracts) {
+        return new HoursFigures(hoursOf(counted.minutesPremieresHeures()), hoursOf(counted.minutesConvergence()),
+                hoursOf(counted.minutesOther()), contracts, Math.toIntExact(counted.stepUps()));
+    }
+
+    /** Premières Heures participants by contract: folded over the year's pathways and their hours facts. */
+    public HoursFigures.PremieresHeuresContracts contracts(Collection<PathwayRecord> pathways,
                                                            Map<String, HoursRecord> hours) {
         Map<String, PathwayRecord> latestByParticipant = new HashMap<>();
         for (PathwayRecord p : pathways) {
@@ -89,13 +99,17 @@ public final class HoursCounting {
      * {@code premieresHeuresActive} participants on the program's default contract.
      */
     public HoursFigures withoutHoursFacts(int premieresHeuresActive) {
+        return new HoursFigures(0, 0, 0, onTheDefaultContract(premieresHeuresActive), 0);
+    }
+
+    /** Each of the {@code premieresHeuresActive} participants on the program's default contract (no decision). */
+    public HoursFigures.PremieresHeuresContracts onTheDefaultContract(int premieresHeuresActive) {
         int[] bins = new int[4];
         Integer weeklyHours = defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES);
         if (weeklyHours != null) {
             bins[binOf(weeklyHours)] = premieresHeuresActive;
         }
-        return new HoursFigures(0, 0, 0,
-                new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]), 0);
+        return new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]);
     }
 
     private static int binOf(int weeklyHours) {
@@ -113,6 +127,10 @@ public final class HoursCounting {
 
     private boolean inYear(LocalDate day) {
         return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+    }
+
+    private static long hoursOf(long minutes) {
+        return Math.round(minutes / 60.0);
     }
 
     private static long hoursOf(Long minutes) {

@@ -137,7 +137,7 @@ public final class ReportingModel {
         return Integer.toString(Math.floorMod(participantId.hashCode(), PARTICIPANT_BUCKETS));
     }
 
-    static String rosterBucketOf(String chantierId, String pathwayId) {
+    public static String rosterBucketOf(String chantierId, String pathwayId) {
         return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
     }
 

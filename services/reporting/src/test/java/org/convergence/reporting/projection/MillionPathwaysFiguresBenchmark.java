@@ -10,6 +10,8 @@ import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.History;
 import org.convergence.reporting.figures.AccompanimentRecord;
 import org.convergence.reporting.figures.FiguresService;
+import org.convergence.reporting.figures.HoursRecord;
+import org.convergence.reporting.figures.HoursShare;
 import org.convergence.reporting.figures.NationalFigures;
 import org.convergence.reporting.figures.ParticipantShare;
 import org.convergence.reporting.figures.PathwayRecord;
@@ -159,7 +161,7 @@ class MillionPathwaysFiguresBenchmark {
             assertEquals(withoutAsOf(nationFromScratch), withoutAsOf(nation), "national 2020 with hours facts");
             assertEquals(withoutAsOf(seventhFromScratch), withoutAsOf(seventh), "t7 2020 with hours facts");
             System.out.printf("  with hours facts on every Premières Heures pathway too (%d entries written in %.1f s; "
-                            + "only the hours figures folded, over the year's aggregates and the hours roster, ADR 0034): national 2020 %.2f s, %.2f s (hours "
+                            + "hours worked and step-ups from the counters, ADR 0039; the contracts folded over the year's aggregates and the hours roster): national 2020 %.2f s, %.2f s (hours "
                             + "worked in Premières Heures %d, step-ups %d); territory t7 2020 %.2f s, %.2f s; from "
                             + "scratch: national %.2f s, territory %.2f s; equal%n",
                     hoursEntries, hoursWriteSeconds, nationalWithHours[0], nationalWithHours[1],
@@ -174,6 +176,7 @@ class MillionPathwaysFiguresBenchmark {
      */
     private static int writeHours(ReportingModel model, List<Story> premieresHeures) {
         Map<String, Document> buckets = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
         for (Story s : premieresHeures) {
             Document weeks = new Document();
             for (int w = 0; w < 4; w++) {
@@ -187,11 +190,22 @@ class MillionPathwaysFiguresBenchmark {
                             .append("event", UUID.randomUUID().toString())))
                     .append("weeks", weeks);
             put(buckets, s.territoryId() + "-c0", s.phPathwayId(), entry, 5);
+            // The hours counters (ADR 0039): each pathway's share, as the hours handlers add it, to the nation
+            // and its territory.
+            Map<String, Long> share = HoursShare.of("PREMIERES_HEURES", weeks.entrySet().stream().collect(
+                    java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Integer) e.getValue())),
+                    List.of(new HoursRecord.Decision(s.phEntry().plusWeeks(2), 6, "LADDER_STEP")));
+            for (String scope : List.of(FigureCounters.NATION, s.territoryId())) {
+                share.forEach((path, value) -> counters.computeIfAbsent(scope, k -> new LinkedHashMap<>())
+                        .merge(path, value, Long::sum));
+            }
         }
         List<Document> documents = new ArrayList<>(buckets.values());
         for (int from = 0; from < documents.size(); from += 200) {
             model.hoursRoster().insertMany(documents.subList(from, Math.min(documents.size(), from + 200)));
         }
+        counters.forEach((scope, sums) -> model.figureCounters().updateOne(new Document("_id", scope),
+                new Document("$inc", new Document(new LinkedHashMap<>(sums))), new com.mongodb.client.model.UpdateOptions().upsert(true)));
         return premieresHeures.size();
     }
 
