@@ -150,10 +150,9 @@ public final class FiguresService {
             PathwayCounts counts = countsOf(documents, year).get(territoryId);
             HoursShare.Counted counted = countedHours.of(documents, year).get(territoryId);
             HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
-            HoursFigures hoursFigures = hoursCounting.fromCounters(counted, counted.decisions() > 0
-                    ? hoursCounting.contracts(pathwaysOfYear(List.of(territoryId), year)
-                    .getOrDefault(territoryId, List.of()), hours.at(chantierIds))
-                    : hoursCounting.onTheDefaultContract(counts.premieresHeures().active()));
+            HoursFigures hoursFigures = hoursCounting.fromCounters(counted, hoursCounting.contractsFromCounters(
+                    PremieresHeuresContractShare.decidedOf(documents.get(territoryId), year),
+                    counts.premieresHeures().active()));
             return Optional.of(fromCounters(territoryId, counts, chantierIds, activity.at(chantierIds),
                     transitionFigures(transitions.at(chantierIds), year), hoursFigures, year, Instant.now()));
         }
@@ -228,27 +227,21 @@ public final class FiguresService {
         AccompanimentActivityRecords.Activity activities = activity.at(allChantiers);
         List<TransitionRecord> allTransitions = transitions.at(allChantiers);
         HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
-        // Hours worked and step-ups are counted per pathway (ADR 0039). The Premières Heures contracts are not:
-        // where a contract decision exists they are folded over the year's pathways (ADR 0028's aggregates) and
-        // the hours roster; everywhere else every participant is on the default contract.
-        boolean decisions = counted.get(FigureCounters.NATION).decisions() > 0;
-        Map<String, List<PathwayRecord>> ofYear = decisions ? pathwaysOfYear(chantiersByTerritoryId.keySet(), year)
-                : Map.of();
-        Map<String, HoursRecord> decided = decisions ? hours.at(allChantiers) : Map.of();
+        // Hours worked and step-ups are counted per pathway (ADR 0039), the Premières Heures contracts per
+        // participant (ADR 0041): every figure of the year comes from the scopes' counters documents.
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         chantiersByTerritoryId.forEach((territoryId, chantierIds) -> byTerritory.add(fromCounters(territoryId,
                 counts.get(territoryId), chantierIds, activities, transitionFigures(allTransitions.stream()
                         .filter(t -> chantierIds.contains(t.chantierId())).toList(), year),
-                hoursCounting.fromCounters(counted.get(territoryId), counted.get(territoryId).decisions() > 0
-                        ? hoursCounting.contracts(ofYear.getOrDefault(territoryId, List.of()), decided)
-                        : hoursCounting.onTheDefaultContract(counts.get(territoryId).premieresHeures().active())),
+                hoursCounting.fromCounters(counted.get(territoryId), hoursCounting.contractsFromCounters(
+                        PremieresHeuresContractShare.decidedOf(documents.get(territoryId), year),
+                        counts.get(territoryId).premieresHeures().active())),
                 year, null)));
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        List<PathwayRecord> all = new ArrayList<>();
-        ofYear.values().forEach(all::addAll);
         TerritoryFigures nation = fromCounters(null, counts.get(FigureCounters.NATION), allChantiers, activities,
                 transitionFigures(allTransitions, year), hoursCounting.fromCounters(counted.get(FigureCounters.NATION),
-                        decisions ? hoursCounting.contracts(all, decided) : hoursCounting.onTheDefaultContract(
+                        hoursCounting.contractsFromCounters(PremieresHeuresContractShare.decidedOf(
+                                documents.get(FigureCounters.NATION), year),
                                 counts.get(FigureCounters.NATION).premieresHeures().active())),
                 year, asOf);
         return nationalOf(nation, byTerritory, year, asOf);

@@ -42,9 +42,11 @@ public final class HoursHandlers {
     public static final char AWAITING_SEPARATOR = '\u001E';
 
     private final ReportingModel model;
+    private final PremieresHeuresContracts contracts;
 
     HoursHandlers(ReportingModel model) {
         this.model = model;
+        this.contracts = new PremieresHeuresContracts(model);
     }
 
     HandlerSet<ProjectionBatch> handlers() {
@@ -64,9 +66,12 @@ public final class HoursHandlers {
 
     private void decided(Fact<ContractedHoursDecidedV1> fact, ProjectionBatch batch) {
         ContractedHoursDecidedV1 e = fact.payload();
-        pathway(fact, e.pathwayId(), e.participantId(), e.program(), batch, entry -> entry.addToList("contracts",
-                new Document("from", e.effectiveOn().toString()).append("hours", e.weeklyHours())
-                        .append("reason", e.reason()).append("event", fact.eventId())));
+        pathway(fact, e.pathwayId(), e.participantId(), e.program(), batch, entry -> {
+            entry.addToList("contracts", new Document("from", e.effectiveOn().toString())
+                    .append("hours", e.weeklyHours()).append("reason", e.reason()).append("event", fact.eventId()));
+            contracts.decided(batch, fact.eventId(), e.participantId(), e.pathwayId(), e.program(), e.effectiveOn(),
+                    e.weeklyHours());
+        });
     }
 
     private void worked(Fact<?> fact, String pathwayId, String participantId, String program, String week,
