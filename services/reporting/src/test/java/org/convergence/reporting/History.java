@@ -21,6 +21,11 @@ import org.convergence.contracts.enrolment.ParticipantEnrolledV1;
 import org.convergence.contracts.enrolment.PathwayExitRecordedV1;
 import org.convergence.contracts.enrolment.PathwayPromotedV1;
 import org.convergence.contracts.enrolment.TerritoryRegisteredV1;
+import org.convergence.contracts.hours.AbsenceMinutesV1;
+import org.convergence.contracts.hours.ContractedHoursDecidedV1;
+import org.convergence.contracts.hours.HoursEvents;
+import org.convergence.contracts.hours.WeekHoursCorrectedV1;
+import org.convergence.contracts.hours.WeekHoursRecordedV1;
 import org.convergence.platform.messaging.ConsumedEvent;
 
 import java.time.Instant;
@@ -59,9 +64,14 @@ public final class History {
 
     /** The envelope as its topic's partition 0 delivers it: accompaniment facts on theirs, the others on enrolment's. */
     public static ConsumedEvent consumed(EventEnvelope envelope) {
-        String topic = ACCOMPANIMENT_TYPES.contains(envelope.type()) ? Topics.ACCOMPANIMENT : Topics.ENROLMENT;
+        String topic = ACCOMPANIMENT_TYPES.contains(envelope.type()) ? Topics.ACCOMPANIMENT
+                : HOURS_TYPES.contains(envelope.type()) ? Topics.HOURS : Topics.ENROLMENT;
         return new ConsumedEvent(topic, 0, OFFSETS.getAndIncrement(), envelope);
     }
+
+    private static final java.util.Set<String> HOURS_TYPES = java.util.Set.of(
+            HoursEvents.WEEK_HOURS_RECORDED.name(), HoursEvents.WEEK_HOURS_CORRECTED.name(),
+            HoursEvents.CONTRACTED_HOURS_DECIDED.name());
 
     private static final java.util.Set<String> ACCOMPANIMENT_TYPES = java.util.Set.of(
             AccompanimentEvents.ASSESSMENT_RECORDED.name(), AccompanimentEvents.BARRIER_STATUS_CHANGED.name(),
@@ -168,6 +178,24 @@ public final class History {
         public EventEnvelope checkIn(LocalDate on, int milestone) {
             return fact(EnrolmentEvents.CHECK_IN_RECORDED, new CheckInRecordedV1(pathwayId, participantId, milestone,
                     on, "OTHER", "STREET"), on);
+        }
+
+        /** Minutes worked in an ISO week ({@code YYYY-Www}): the hours topic, keyed by the pathway. */
+        public EventEnvelope worked(String week, int minutes) {
+            return add(HoursEvents.WEEK_HOURS_RECORDED, new WeekHoursRecordedV1(pathwayId, participantId, program,
+                    week, minutes, new AbsenceMinutesV1(0, 0, 0, 0)), LocalDate.now(), pathwayId, territoryId,
+                    chantierId);
+        }
+
+        public EventEnvelope weekCorrected(String week, int minutes) {
+            return add(HoursEvents.WEEK_HOURS_CORRECTED, new WeekHoursCorrectedV1(pathwayId, participantId, program,
+                    week, minutes, new AbsenceMinutesV1(0, 0, 0, 0)), LocalDate.now(), pathwayId, territoryId,
+                    chantierId);
+        }
+
+        public EventEnvelope decided(LocalDate from, int weeklyHours, String reason) {
+            return add(HoursEvents.CONTRACTED_HOURS_DECIDED, new ContractedHoursDecidedV1(pathwayId, participantId,
+                    program, from, weeklyHours, null, reason, "staff-1"), from, pathwayId, territoryId, chantierId);
         }
 
         private <P extends IntegrationPayload> EventEnvelope fact(IntegrationEventType<P> type, P payload,

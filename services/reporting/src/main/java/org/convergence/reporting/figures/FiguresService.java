@@ -43,6 +43,7 @@ public final class FiguresService {
     private final TransitionRecords transitions;
     private final TransitionYear transitionYear;
     private final HoursRecords hours;
+    private final CountedHours countedHours;
     private final Map<String, Integer> defaultWeeklyHours;
     /** Whether a year's pathways are read from every roster entry (the test oracle) rather than the aggregates. */
     private final boolean fromScratch;
@@ -76,6 +77,7 @@ public final class FiguresService {
         this.transitions = new TransitionRecords(model);
         this.transitionYear = new TransitionYear(meetingAlertWeeks);
         this.hours = new HoursRecords(model);
+        this.countedHours = new CountedHours(model);
         this.defaultWeeklyHours = Map.copyOf(defaultWeeklyHours);
     }
 
@@ -144,12 +146,13 @@ public final class FiguresService {
         }
         if (!fromScratch) {
             Set<String> chantierIds = new HashSet<>(chantierIdsOf(territory));
-            PathwayCounts counts = counters(List.of(territoryId), year).get(territoryId);
+            Map<String, Document> documents = counterDocuments(List.of(territoryId));
+            PathwayCounts counts = countsOf(documents, year).get(territoryId);
+            HoursShare.Counted counted = countedHours.of(documents, year).get(territoryId);
             HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
-            HoursFigures hoursFigures = hours.anyAt(chantierIds)
-                    ? hoursCounting.of(pathwaysOfYear(List.of(territoryId), year).getOrDefault(territoryId, List.of()),
-                    hours.at(chantierIds))
-                    : hoursCounting.withoutHoursFacts(counts.premieresHeures().active());
+            HoursFigures hoursFigures = hoursCounting.fromCounters(counted, hoursCounting.contractsFromCounters(
+                    PremieresHeuresContractShare.decidedOf(documents.get(territoryId), year),
+                    counts.premieresHeures().active()));
             return Optional.of(fromCounters(territoryId, counts, chantierIds, activity.at(chantierIds),
                     transitionFigures(transitions.at(chantierIds), year), hoursFigures, year, Instant.now()));
         }
@@ -218,29 +221,28 @@ public final class FiguresService {
         Instant asOf = Instant.now();
         List<String> scopes = new ArrayList<>(chantiersByTerritoryId.keySet());
         scopes.add(FigureCounters.NATION);
-        Map<String, PathwayCounts> counts = counters(scopes, year);
+        Map<String, Document> documents = counterDocuments(scopes);
+        Map<String, PathwayCounts> counts = countsOf(documents, year);
+        Map<String, HoursShare.Counted> counted = countedHours.of(documents, year);
         AccompanimentActivityRecords.Activity activities = activity.at(allChantiers);
         List<TransitionRecord> allTransitions = transitions.at(allChantiers);
         HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
-        // Hours are not counted (ADR 0034): where hours facts exist, they are folded over the year's pathways
-        // (ADR 0028's aggregates) and the hours roster; every other figure still comes from the counters.
-        boolean hoursFacts = hours.anyAt(allChantiers);
-        Map<String, List<PathwayRecord>> ofYear = hoursFacts ? pathwaysOfYear(chantiersByTerritoryId.keySet(), year)
-                : Map.of();
-        Map<String, HoursRecord> worked = hoursFacts ? hours.at(allChantiers) : Map.of();
+        // Hours worked and step-ups are counted per pathway (ADR 0039), the Premières Heures contracts per
+        // participant (ADR 0041): every figure of the year comes from the scopes' counters documents.
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         chantiersByTerritoryId.forEach((territoryId, chantierIds) -> byTerritory.add(fromCounters(territoryId,
                 counts.get(territoryId), chantierIds, activities, transitionFigures(allTransitions.stream()
                         .filter(t -> chantierIds.contains(t.chantierId())).toList(), year),
-                hoursFacts ? hoursCounting.of(ofYear.getOrDefault(territoryId, List.of()), worked)
-                        : hoursCounting.withoutHoursFacts(counts.get(territoryId).premieresHeures().active()),
+                hoursCounting.fromCounters(counted.get(territoryId), hoursCounting.contractsFromCounters(
+                        PremieresHeuresContractShare.decidedOf(documents.get(territoryId), year),
+                        counts.get(territoryId).premieresHeures().active())),
                 year, null)));
         byTerritory.sort((a, b) -> a.territoryId().compareTo(b.territoryId()));
-        List<PathwayRecord> all = new ArrayList<>();
-        ofYear.values().forEach(all::addAll);
         TerritoryFigures nation = fromCounters(null, counts.get(FigureCounters.NATION), allChantiers, activities,
-                transitionFigures(allTransitions, year), hoursFacts ? hoursCounting.of(all, worked)
-                        : hoursCounting.withoutHoursFacts(counts.get(FigureCounters.NATION).premieresHeures().active()),
+                transitionFigures(allTransitions, year), hoursCounting.fromCounters(counted.get(FigureCounters.NATION),
+                        hoursCounting.contractsFromCounters(PremieresHeuresContractShare.decidedOf(
+                                documents.get(FigureCounters.NATION), year),
+                                counts.get(FigureCounters.NATION).premieresHeures().active())),
                 year, asOf);
         return nationalOf(nation, byTerritory, year, asOf);
     }
@@ -260,13 +262,20 @@ public final class FiguresService {
                 activity.of(chantierIds, year), transitionFigures, hoursFigures, asOf);
     }
 
-    /** The year's counts of these scopes (territories, {@link FigureCounters#NATION}): one document each, by id. */
-    private Map<String, PathwayCounts> counters(List<String> scopes, Year year) {
-        Map<String, PathwayCounts> counts = new HashMap<>();
-        scopes.forEach(scope -> counts.put(scope, PathwayCounts.ZERO));
+    /** The counters documents of these scopes (territories, {@link FigureCounters#NATION}): one each, by id. */
+    private Map<String, Document> counterDocuments(List<String> scopes) {
+        Map<String, Document> documents = new HashMap<>();
+        scopes.forEach(scope -> documents.put(scope, new Document("_id", scope)));
         for (Document document : model.figureCounters().find(Filters.in("_id", scopes))) {
-            counts.put(document.getString("_id"), ParticipantShare.countsOf(document, year));
+            documents.put(document.getString("_id"), document);
         }
+        return documents;
+    }
+
+    /** The year's counts of these scopes' counters documents. */
+    private static Map<String, PathwayCounts> countsOf(Map<String, Document> documents, Year year) {
+        Map<String, PathwayCounts> counts = new HashMap<>();
+        documents.forEach((scope, document) -> counts.put(scope, ParticipantShare.countsOf(document, year)));
         return counts;
     }
 

@@ -60,23 +60,22 @@ public final class HoursCounting {
         return new HoursFigures(ph, convergence, others, contracts(pathways, hours), stepUps);
     }
 
-    private HoursFigures.PremieresHeuresContracts contracts(Collection<PathwayRecord> pathways,
+    /**
+     * The hours figures from a scope's counters (ADR 0039): hours worked and step-ups counted per pathway, rounded
+     * to hours here as {@link #of} rounds the folded minutes; the Premières Heures contracts given.
+     */
+    public HoursFigures fromCounters(HoursShare.Counted counted, HoursFigures.PremieresHeuresContracts contracts) {
+        return new HoursFigures(hoursOf(counted.minutesPremieresHeures()), hoursOf(counted.minutesConvergence()),
+                hoursOf(counted.minutesOther()), contracts, Math.toIntExact(counted.stepUps()));
+    }
+
+    /** Premières Heures participants by contract: folded over the year's pathways and their hours facts. */
+    public HoursFigures.PremieresHeuresContracts contracts(Collection<PathwayRecord> pathways,
                                                            Map<String, HoursRecord> hours) {
-        Map<String, PathwayRecord> latestByParticipant = new HashMap<>();
-        for (PathwayRecord p : pathways) {
-            if (ProgramCatalog.PREMIERES_HEURES.equals(p.program()) && isActiveInYear(p)) {
-                latestByParticipant.merge(p.participantId(), p,
-                        (a, b) -> lastCountedDay(b).isAfter(lastCountedDay(a)) ? b : a);
-            }
-        }
         int[] bins = new int[4];
-        for (PathwayRecord p : latestByParticipant.values()) {
-            HoursRecord record = hours.get(p.pathwayId());
-            Integer weeklyHours = record == null ? null : record.weeklyHoursOn(lastCountedDay(p)).stream().boxed()
-                    .findFirst().orElse(null);
-            if (weeklyHours == null) {
-                weeklyHours = defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES);
-            }
+        for (PathwayRecord p : countedByParticipant(pathways).values()) {
+            Integer weeklyHours = decidedOn(p, hours.get(p.pathwayId())).stream().boxed().findFirst()
+                    .orElse(defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES));
             if (weeklyHours != null) {
                 bins[binOf(weeklyHours)]++;
             }
@@ -85,20 +84,68 @@ public final class HoursCounting {
     }
 
     /**
+     * The pathway each Premières Heures participant active in the year counts at: the later of their pathways
+     * active in the year, by last counted day (the end of the year, or the exit if earlier). On the same last
+     * counted day (two pathways open at the end of the year), the later entry, then the greater pathway id: a rule
+     * of the pathways alone, so the fold and the counters (ADR 0041) choose the same pathway whatever order the
+     * pathways are read in.
+     */
+    Map<String, PathwayRecord> countedByParticipant(Collection<PathwayRecord> pathways) {
+        Map<String, PathwayRecord> latestByParticipant = new HashMap<>();
+        for (PathwayRecord p : pathways) {
+            if (ProgramCatalog.PREMIERES_HEURES.equals(p.program()) && isActiveInYear(p)) {
+                latestByParticipant.merge(p.participantId(), p, (a, b) -> countsBefore(a, b) ? b : a);
+            }
+        }
+        return latestByParticipant;
+    }
+
+    private boolean countsBefore(PathwayRecord a, PathwayRecord b) {
+        int byDay = lastCountedDay(a).compareTo(lastCountedDay(b));
+        if (byDay != 0) {
+            return byDay < 0;
+        }
+        int byEntry = a.entryDate().compareTo(b.entryDate());
+        return byEntry != 0 ? byEntry < 0 : a.pathwayId().compareTo(b.pathwayId()) < 0;
+    }
+
+    /** The weekly hours decided for the pathway's last counted day of the year; empty before any decision. */
+    java.util.OptionalInt decidedOn(PathwayRecord p, HoursRecord record) {
+        return record == null ? java.util.OptionalInt.empty() : record.weeklyHoursOn(lastCountedDay(p));
+    }
+
+    /**
      * The figures of a scope no hours fact names (ADR 0031): nothing worked, no step-up, and each of the
      * {@code premieresHeuresActive} participants on the program's default contract.
      */
     public HoursFigures withoutHoursFacts(int premieresHeuresActive) {
+        return new HoursFigures(0, 0, 0, onTheDefaultContract(premieresHeuresActive), 0);
+    }
+
+    /**
+     * Premières Heures participants by contract from a scope's counters (ADR 0041): the decided ones by bin, and the
+     * other {@code premieresHeuresActive} participants on the program's default contract.
+     */
+    public HoursFigures.PremieresHeuresContracts contractsFromCounters(int[] decided, int premieresHeuresActive) {
+        int[] bins = decided.clone();
+        Integer weeklyHours = defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES);
+        if (weeklyHours != null) {
+            bins[binOf(weeklyHours)] += premieresHeuresActive - java.util.Arrays.stream(decided).sum();
+        }
+        return new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]);
+    }
+
+    /** Each of the {@code premieresHeuresActive} participants on the program's default contract (no decision). */
+    public HoursFigures.PremieresHeuresContracts onTheDefaultContract(int premieresHeuresActive) {
         int[] bins = new int[4];
         Integer weeklyHours = defaultWeeklyHours.get(ProgramCatalog.PREMIERES_HEURES);
         if (weeklyHours != null) {
             bins[binOf(weeklyHours)] = premieresHeuresActive;
         }
-        return new HoursFigures(0, 0, 0,
-                new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]), 0);
+        return new HoursFigures.PremieresHeuresContracts(bins[0], bins[1], bins[2], bins[3]);
     }
 
-    private static int binOf(int weeklyHours) {
+    static int binOf(int weeklyHours) {
         return weeklyHours <= 4 ? 0 : weeklyHours <= 6 ? 1 : weeklyHours <= 8 ? 2 : 3;
     }
 
@@ -113,6 +160,10 @@ public final class HoursCounting {
 
     private boolean inYear(LocalDate day) {
         return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+    }
+
+    private static long hoursOf(long minutes) {
+        return Math.round(minutes / 60.0);
     }
 
     private static long hoursOf(Long minutes) {

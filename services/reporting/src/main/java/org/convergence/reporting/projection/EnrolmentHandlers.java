@@ -38,10 +38,12 @@ final class EnrolmentHandlers {
 
     private final ReportingModel model;
     private final FigureCounters counters;
+    private final PremieresHeuresContracts contracts;
 
     EnrolmentHandlers(ReportingModel model) {
         this.model = model;
         this.counters = new FigureCounters(model);
+        this.contracts = new PremieresHeuresContracts(model);
     }
 
     HandlerSet<ProjectionBatch> handlers() {
@@ -206,6 +208,7 @@ final class EnrolmentHandlers {
                     effect.accept(entry);
                     fileUnderItsYears(batch, territoryId, chantierId, pathwayId, entry, before);
                     counters.pathwayChanged(batch, participantId, pathwayId, territoryId, chantierId, entry);
+                    contracts.pathwayChanged(batch, fact.eventId(), participantId, pathwayId, territoryId, entry);
                 });
     }
 

@@ -14,6 +14,14 @@ import org.convergence.platform.messaging.RejectedEventException;
 import org.convergence.platform.projection.FieldNames;
 import org.convergence.platform.projection.ProjectionBatch;
 
+import org.convergence.reporting.figures.HoursRecord;
+import org.convergence.reporting.figures.HoursShare;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -23,16 +31,22 @@ import java.util.regex.Pattern;
  * pathway, in its chantier's hours roster (same buckets as the chantier roster), its program, its contract
  * decisions (date, hours, reason) and its minutes worked per ISO week ({@code weeks.<YYYY-Www>}, a correction
  * replacing the figure). Absences are not kept: no figure needs them. Each fact marks its own pathway entry, so a
- * repeated fact changes nothing; a pathway's facts share its key and arrive in order.
+ * repeated fact changes nothing; a pathway's facts share its key and arrive in order. Each fact also moves the
+ * nation's and its territory's hours counters by the pathway's hours share after minus before (ADR 0039).
  */
-final class HoursHandlers {
+public final class HoursHandlers {
 
     private static final Pattern ISO_WEEK = Pattern.compile("\\d{4}-W\\d{2}");
+    /** A territory's pathways counted in its hours counters before reporting knew them (ADR 0039). */
+    public static final String AWAITING = "hoursAwaiting";
+    public static final char AWAITING_SEPARATOR = '\u001E';
 
     private final ReportingModel model;
+    private final PremieresHeuresContracts contracts;
 
     HoursHandlers(ReportingModel model) {
         this.model = model;
+        this.contracts = new PremieresHeuresContracts(model);
     }
 
     HandlerSet<ProjectionBatch> handlers() {
@@ -52,9 +66,12 @@ final class HoursHandlers {
 
     private void decided(Fact<ContractedHoursDecidedV1> fact, ProjectionBatch batch) {
         ContractedHoursDecidedV1 e = fact.payload();
-        pathway(fact, e.pathwayId(), e.participantId(), e.program(), batch, entry -> entry.addToList("contracts",
-                new Document("from", e.effectiveOn().toString()).append("hours", e.weeklyHours())
-                        .append("reason", e.reason()).append("event", fact.eventId())));
+        pathway(fact, e.pathwayId(), e.participantId(), e.program(), batch, entry -> {
+            entry.addToList("contracts", new Document("from", e.effectiveOn().toString())
+                    .append("hours", e.weeklyHours()).append("reason", e.reason()).append("event", fact.eventId()));
+            contracts.decided(batch, fact.eventId(), e.participantId(), e.pathwayId(), e.program(), e.effectiveOn(),
+                    e.weeklyHours());
+        });
     }
 
     private void worked(Fact<?> fact, String pathwayId, String participantId, String program, String week,
@@ -62,7 +79,18 @@ final class HoursHandlers {
         if (week == null || !ISO_WEEK.matcher(week).matches()) {
             throw new RejectedEventException("week " + week + " is not written YYYY-Www");
         }
-        pathway(fact, pathwayId, participantId, program, batch, entry -> entry.set("weeks." + week, minutesWorked));
+        // The week map is set whole, so the next fact of the batch reads every week of the pathway (its share).
+        pathway(fact, pathwayId, participantId, program, batch, entry -> {
+            Document weeks = entry.get("weeks") instanceof Map<?, ?> stored ? copyOf(stored) : new Document();
+            weeks.put(week, minutesWorked);
+            entry.set("weeks", weeks);
+        });
+    }
+
+    private static Document copyOf(Map<?, ?> stored) {
+        Document copy = new Document();
+        stored.forEach((week, minutes) -> copy.put(week.toString(), minutes));
+        return copy;
     }
 
     private void pathway(Fact<?> fact, String pathwayId, String participantId, String program, ProjectionBatch batch,
@@ -75,11 +103,54 @@ final class HoursHandlers {
         String id = FieldNames.requireKey(pathwayId, "pathwayId");
         FieldNames.requireKey(participantId, "participantId");
         FieldNames.requireKey(program, "program");
+        String territoryId = FieldNames.requireKey(fact.territoryId(), "territoryId");
         batch.entry(model.hoursRoster(), ReportingModel.rosterBucketOf(chantierId, id), "pathways", id)
                 .applyOnce(fact.eventId(), entry -> {
+                    Map<String, Long> before = shareOf(entry);
                     entry.set("participantId", participantId).set("program", program);
                     effect.accept(entry);
+                    count(batch, territoryId, chantierId, id, before, shareOf(entry));
                 });
+    }
+
+    /**
+     * Moves the nation's and the territory's hours counters by the pathway's share after minus before (ADR 0039),
+     * under the hours topic partition's watermark. The figures count a pathway's hours only once reporting knows the
+     * pathway (its chantier roster entry exists): a pathway not known yet is counted all the same and named in the
+     * territory's {@value #AWAITING} set, which the read checks. A roster entry is never removed, so a pathway seen
+     * known stays known, whichever consumer writes the roster and however the two topics interleave.
+     */
+    private void count(ProjectionBatch batch, String territoryId, String chantierId, String pathwayId,
+                       Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> increments = HoursShare.increments(before, after);
+        for (String scope : List.of(FigureCounters.NATION, territoryId)) {
+            increments.forEach((path, delta) -> batch.increment(model.figureCounters(), scope, path, delta));
+        }
+        if (batch.entry(model.chantierRoster(), ReportingModel.rosterBucketOf(chantierId, pathwayId), "pathways",
+                pathwayId).get("participantId") == null) {
+            batch.addToSet(model.figureCounters(), territoryId, AWAITING, awaiting(chantierId, pathwayId));
+        }
+    }
+
+    /** The pathway's hours share as its entry holds it now (the batch's view: its earlier facts included). */
+    private static Map<String, Long> shareOf(ProjectionBatch.Unit entry) {
+        Map<String, Number> weeks = new HashMap<>();
+        if (entry.get("weeks") instanceof Map<?, ?> stored) {
+            stored.forEach((week, minutes) -> weeks.put(week.toString(), (Number) minutes));
+        }
+        List<HoursRecord.Decision> decisions = new ArrayList<>();
+        for (Object value : entry.getList("contracts", Object.class)) {
+            if (value instanceof Map<?, ?> d) {
+                decisions.add(new HoursRecord.Decision(LocalDate.parse(d.get("from").toString()),
+                        ((Number) d.get("hours")).intValue(), d.get("reason") == null ? null : d.get("reason").toString()));
+            }
+        }
+        return HoursShare.of(entry.getString("program"), weeks, decisions);
+    }
+
+    /** A member of a territory's {@value #AWAITING} set: the chantier and the pathway. */
+    static String awaiting(String chantierId, String pathwayId) {
+        return chantierId + AWAITING_SEPARATOR + pathwayId;
     }
 
     private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> pathwayId) {
@@ -87,6 +158,11 @@ final class HoursHandlers {
             String id = pathwayId.apply(fact.payload());
             if (fact.chantierId() != null && id != null && id.length() <= 200) {
                 batch.prefetch(model.hoursRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), id));
+                batch.prefetch(model.chantierRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), id));
+                if (fact.territoryId() != null && fact.territoryId().length() <= 200) {
+                    batch.prefetch(model.figureCounters(), fact.territoryId());
+                }
+                batch.prefetch(model.figureCounters(), FigureCounters.NATION);
             }
         };
     }

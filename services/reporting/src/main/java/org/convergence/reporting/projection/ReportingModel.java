@@ -54,6 +54,7 @@ public final class ReportingModel {
     private final MongoCollection<Document> territoryYears;
     private final MongoCollection<Document> participantPathways;
     private final MongoCollection<Document> figureCounters;
+    private final MongoCollection<Document> premieresHeuresContracts;
 
     public ReportingModel(ReadModel readModel) {
         this.readModel = readModel;
@@ -67,6 +68,7 @@ public final class ReportingModel {
         this.territoryYears = readModel.collection("territory_years");
         this.participantPathways = readModel.collection("participant_pathways");
         this.figureCounters = readModel.collection("figure_counters");
+        this.premieresHeuresContracts = readModel.collection("premieres_heures_contracts");
     }
 
     public String generation() {
@@ -133,11 +135,20 @@ public final class ReportingModel {
         return figureCounters;
     }
 
+    /**
+     * Per participant with a Premières Heures pathway, keyed by the participant: their Premières Heures pathways'
+     * dates, those pathways' contract decisions and each fact's increments of the contract distribution, written
+     * by compare-and-set outside the batches (ADR 0041, {@link PremieresHeuresContracts}).
+     */
+    public MongoCollection<Document> premieresHeuresContracts() {
+        return premieresHeuresContracts;
+    }
+
     static String participantBucketOf(String participantId) {
         return Integer.toString(Math.floorMod(participantId.hashCode(), PARTICIPANT_BUCKETS));
     }
 
-    static String rosterBucketOf(String chantierId, String pathwayId) {
+    public static String rosterBucketOf(String chantierId, String pathwayId) {
         return chantierId + "#" + Math.floorMod(pathwayId.hashCode(), ROSTER_BUCKETS);
     }
 

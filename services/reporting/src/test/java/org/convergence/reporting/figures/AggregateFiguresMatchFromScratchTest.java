@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AggregateFiguresMatchFromScratchTest {
 
+    /** The Premières Heures default contract, so that participants without a decision are counted too. */
+    private static final Map<String, Integer> DEFAULT_HOURS = Map.of("PREMIERES_HEURES", 4);
+
     private final MongoClient mongo = MongoClients.create(ConvergenceStack.mongoConnectionString());
     private final List<ReportingModel> models = new ArrayList<>();
 
@@ -52,9 +55,10 @@ class AggregateFiguresMatchFromScratchTest {
         History history = History.sample("agg", 600, 7);
         late(history, "agg");
         ReportingModel model = model();
-        feedLive(model, withAccompaniment(history, new Random(13)), new Random(3));
+        feedLive(model, withHours(history, withAccompaniment(history, new Random(13)), new Random(23)),
+                new Random(3));
 
-        FiguresService aggregates = new FiguresService(model);
+        FiguresService aggregates = new FiguresService(model, DEFAULT_HOURS);
         Map<String, Object> expected = figures(aggregates.fromScratch());
         Map<String, Object> actual = figures(aggregates);
 
@@ -66,6 +70,11 @@ class AggregateFiguresMatchFromScratchTest {
         assertTrue(nation2020.housingResolved().denominator() > 10 && nation2020.housingResolved().numerator() > 0,
                 "exits with a housing barrier: " + nation2020.housingResolved());
         assertTrue(nation2020.healthRightsOpened().numerator() > 10, "openings: " + nation2020.healthRightsOpened());
+        assertTrue(nation2020.hours().workedConvergence() > 10 && nation2020.hours().workedPremieresHeures() > 10
+                && nation2020.hours().stepUpsDecided() > 0, "hours: " + nation2020.hours());
+        assertTrue(nation2020.hours().premieresHeuresContracts().fiveToSixHours()
+                + nation2020.hours().premieresHeuresContracts().sevenToEightHours() > 0, "contracts decided: "
+                + nation2020.hours().premieresHeuresContracts());
     }
 
     @Test
@@ -74,7 +83,8 @@ class AggregateFiguresMatchFromScratchTest {
         late(history, "agr");
         ReportingModel live = model();
         ReportingModel rebuilt = model();
-        List<EventEnvelope> envelopes = withAccompaniment(history, new Random(17));
+        List<EventEnvelope> envelopes = withHours(history, withAccompaniment(history, new Random(17)),
+                new Random(29));
         feedLive(live, envelopes, new Random(5));
         var projection = ReportingRuntime.projection(rebuilt, History.CODEC);
         assertEquals(Map.of(), projection.handleAll(History.consumed(envelopes)));
@@ -83,7 +93,91 @@ class AggregateFiguresMatchFromScratchTest {
         assertTrue(liveEntries.size() > 400, "aggregate entries: " + liveEntries.size());
         assertEquals(liveEntries, aggregateEntries(rebuilt));
         assertEquals(counters(live), counters(rebuilt), "the figure counters (ADR 0031)");
-        assertEquals(figures(new FiguresService(live)), figures(new FiguresService(rebuilt)));
+        assertEquals(figures(new FiguresService(live, DEFAULT_HOURS)),
+                figures(new FiguresService(rebuilt, DEFAULT_HOURS)));
+        assertEquals(figures(new FiguresService(live, DEFAULT_HOURS).fromScratch()),
+                figures(new FiguresService(rebuilt, DEFAULT_HOURS)), "rebuilt = from scratch");
+    }
+
+    /**
+     * ADR 0039: hours worked and step-ups are counted per pathway under the hours topic partition's watermark. A
+     * crash cuts the flush of a batch of hours facts (weeks, a correction of one of them, a ladder step) after the
+     * nation's counters and before the territory's: the same records delivered again add nothing more to the nation
+     * and what was missing to the territory. Then a correction of a week's figure moves both by the difference.
+     */
+    @Test
+    void hoursFactsDeliveredAgainAfterAFlushCutBetweenTwoCounterDocumentsAreCountedOnce() {
+        History history = new History();
+        history.territory("agh-west");
+        history.chantier("agh-west", "agh-west-a", "PREMIERES_HEURES", LocalDate.of(2016, 1, 1));
+        History.Pathway pathway = history.pathway("agh-west", "agh-west-a", History.uuid(), "PREMIERES_HEURES");
+        pathway.enrolled(LocalDate.of(2020, 3, 2));
+        ReportingModel model = model();
+        var projection = ReportingRuntime.projection(model, History.CODEC);
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+
+        int enrolment = history.envelopes().size();
+        pathway.worked("2020-W10", 240);
+        pathway.worked("2020-W11", 300);
+        pathway.weekCorrected("2020-W10", 180);
+        pathway.decided(LocalDate.of(2020, 3, 16), 6, "LADDER_STEP");
+        List<ConsumedEvent> hours = History.consumed(history.envelopes().subList(enrolment,
+                history.envelopes().size()));
+        Document territory = model.figureCounters().find(new Document("_id", "agh-west")).first();
+        model.figureCounters().updateOne(new Document("_id", "agh-west"),
+                new Document("$set", new Document("hours", "cut here")));
+        assertThrows(RuntimeException.class, () -> projection.handleAll(hours));
+        model.figureCounters().replaceOne(new Document("_id", "agh-west"), territory);
+
+        assertEquals(Map.of(), projection.handleAll(hours));
+        FiguresService figures = new FiguresService(model, DEFAULT_HOURS);
+        NationalFigures nation = figures.national(Year.of(2020));
+        HoursFigures expected = new HoursFigures(8, 0, 0, new HoursFigures.PremieresHeuresContracts(0, 1, 0, 0), 1);
+        assertEquals(expected, nation.hours(), "the nation's: (180 + 300) minutes, one step-up");
+        assertEquals(expected, nation.territories().get(0).hours(), "the territory's");
+        assertEquals(figures(figures.fromScratch()), figures(figures));
+
+        int counted = history.envelopes().size();
+        pathway.weekCorrected("2020-W11", 120);
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes().subList(counted,
+                history.envelopes().size()))));
+        assertEquals(5, figures.national(Year.of(2020)).hours().workedPremieresHeures(), "(180 + 120) minutes");
+        assertEquals(5, figures.territory("agh-west", Year.of(2020)).orElseThrow().hours().workedPremieresHeures());
+        assertEquals(figures(figures.fromScratch()), figures(figures));
+    }
+
+    /**
+     * ADR 0039: hours of a pathway reporting does not know yet (its enrolment fact has not arrived) count nowhere,
+     * as in the from-scratch figures, though the hours handlers counted them: the read takes them back until the
+     * enrolment arrives, whichever of the two came first.
+     */
+    @Test
+    void hoursOfAPathwayCountOnlyOnceItsEnrolmentArrived() {
+        History history = new History();
+        history.territory("agu-west");
+        history.chantier("agu-west", "agu-west-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
+        History.Pathway known = history.pathway("agu-west", "agu-west-a", History.uuid(), "CONVERGENCE");
+        known.enrolled(LocalDate.of(2020, 3, 2));
+        known.worked("2020-W12", 600);
+        History.Pathway early = history.pathway("agu-west", "agu-west-a", History.uuid(), "CONVERGENCE");
+        early.worked("2020-W12", 1200);
+        early.decided(LocalDate.of(2020, 4, 1), 26, "LADDER_STEP");
+        ReportingModel model = model();
+        var projection = ReportingRuntime.projection(model, History.CODEC);
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+        FiguresService figures = new FiguresService(model, DEFAULT_HOURS);
+        assertEquals(10, figures.national(Year.of(2020)).hours().workedConvergence(), "only the known pathway's");
+        assertEquals(0, figures.national(Year.of(2020)).hours().stepUpsDecided());
+        assertEquals(10, figures.territory("agu-west", Year.of(2020)).orElseThrow().hours().workedConvergence());
+        assertEquals(figures(figures.fromScratch()), figures(figures));
+
+        int before = history.envelopes().size();
+        early.enrolled(LocalDate.of(2020, 3, 9));
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes().subList(before,
+                history.envelopes().size()))));
+        assertEquals(30, figures.national(Year.of(2020)).hours().workedConvergence(), "both, once known");
+        assertEquals(1, figures.territory("agu-west", Year.of(2020)).orElseThrow().hours().stepUpsDecided());
+        assertEquals(figures(figures.fromScratch()), figures(figures));
     }
 
     /**
@@ -220,6 +314,52 @@ class AggregateFiguresMatchFromScratchTest {
      * Live traffic: small batches of a few events, with earlier events delivered again (alone, after later
      * facts of theirs, and inside later batches), as a consumer restarted before committing its offsets does.
      */
+    /**
+     * Hours facts (ADR 0039) for about half the pathways: minutes in a few ISO weeks of 2015-2024, some weeks
+     * recorded again or corrected, some contract decisions (ladder steps and others), and hours of a few pathways
+     * whose enrolment never arrives. Mixed into the other facts at random places, each pathway's in its own order:
+     * on their own topic, keyed by pathway, they arrive before or after the enrolment and its corrections.
+     */
+    private static List<EventEnvelope> withHours(History history, List<EventEnvelope> others, Random random) {
+        int before = history.envelopes().size();
+        String[] reasons = {"LADDER_STEP", "LADDER_STEP", "HEALTH", "PARTICIPANT_WISH"};
+        int[] weeklyHours = {4, 6, 8, 12, 26};
+        List<History.Pathway> pathways = history.pathways();
+        for (History.Pathway p : pathways) {
+            if (random.nextBoolean()) {
+                continue;
+            }
+            for (int i = 1 + random.nextInt(5); i > 0; i--) {
+                String week = String.format("%d-W%02d", 2015 + random.nextInt(10), 1 + random.nextInt(52));
+                p.worked(week, 60 * random.nextInt(30) + random.nextInt(60));
+                if (random.nextInt(4) == 0) {
+                    p.weekCorrected(week, random.nextInt(2000));
+                }
+            }
+            for (int i = random.nextInt(3); i > 0; i--) {
+                p.decided(LocalDate.of(2015, 1, 1).plusDays(random.nextInt(365 * 10)),
+                        weeklyHours[random.nextInt(weeklyHours.length)], reasons[random.nextInt(reasons.length)]);
+            }
+        }
+        History.Pathway first = pathways.get(0);
+        for (int i = 0; i < 5; i++) {
+            History.Pathway never = history.pathway(first.territoryId, first.chantierId, History.uuid(),
+                    "PREMIERES_HEURES");
+            never.worked("2020-W05", 300 + i);
+            never.decided(LocalDate.of(2020, 2, 1), 8, "LADDER_STEP");
+        }
+        List<EventEnvelope> all = history.envelopes();
+        List<EventEnvelope> merged = new ArrayList<>(others);
+        List<EventEnvelope> hours = all.subList(before, all.size());
+        int at = 0;
+        for (EventEnvelope fact : hours) {
+            at += random.nextInt(Math.max(1, 2 * (merged.size() - at) / Math.max(1, hours.size())) + 1);
+            at = Math.min(at, merged.size());
+            merged.add(at++, fact);
+        }
+        return merged;
+    }
+
     private static void feedLive(ReportingModel model, List<EventEnvelope> envelopes, Random random) {
         var projection = ReportingRuntime.projection(model, History.CODEC);
         int from = 0;
