@@ -280,17 +280,17 @@ class ProjectionBatchTest {
         owner.load();
         zombie.entry(roster, "bucket", "pathways", "pw").applyOnce("status-1", e -> {
             e.set("status", "IDENTIFIED");
-            zombie.ledger(index, "participants", "participant").set("summary.participant", "IDENTIFIED");
+            zombie.ledger(index, "participants", "participant", true).set("summary.participant", "IDENTIFIED");
         });
         zombie.keep();
         owner.entry(roster, "bucket", "pathways", "pw").applyOnce("status-1", e -> {
             e.set("status", "IDENTIFIED");
-            owner.ledger(index, "participants", "participant").set("summary.participant", "IDENTIFIED");
+            owner.ledger(index, "participants", "participant", true).set("summary.participant", "IDENTIFIED");
         });
         owner.keep();
         owner.entry(roster, "bucket", "pathways", "pw").applyOnce("status-2", e -> {
             e.set("status", "RESOLVED");
-            owner.ledger(index, "participants", "participant").set("summary.participant", "RESOLVED");
+            owner.ledger(index, "participants", "participant", true).set("summary.participant", "RESOLVED");
         });
         owner.keep();
         owner.flush();
@@ -311,9 +311,9 @@ class ProjectionBatchTest {
         second.prefetch(index, "participants");
         first.load();
         second.load();
-        first.ledger(index, "participants", "a").set("summary.a", "A");
+        first.ledger(index, "participants", "a", true).set("summary.a", "A");
         first.keep();
-        second.ledger(index, "participants", "b").set("summary.b", "B");
+        second.ledger(index, "participants", "b", true).set("summary.b", "B");
         second.keep();
         first.flush();
         second.flush();
