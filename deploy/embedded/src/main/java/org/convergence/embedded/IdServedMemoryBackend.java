@@ -39,12 +39,28 @@ final class IdServedMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
+            if (ExactIdQueries.isIdInOnly(query)) {
+                Index<Integer> idIndex = ExactIdQueries.idIndexOf(getIndexes(), query);
+                if (idIndex != null) {
+                    // Every document the index finds matches: not checked against the whole list again.
+                    return matchDocuments(new Document(), idIndex.getPositions(query), orderBy, skip, limit, batchSize,
+                            fieldSelector);
+                }
+            }
             Document idLookup = ExactIdQueries.idLookupOf(query);
             Index<Integer> idIndex = idLookup == null ? null : ExactIdQueries.idIndexOf(getIndexes(), idLookup);
             if (idIndex == null) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return matchDocuments(query, idIndex.getPositions(idLookup), orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            if (!query.isEmpty()) {
+                ExactIdQueries.CHECKS.increment();
+            }
+            return super.documentMatchesQuery(document, query);
         }
 
         @Override

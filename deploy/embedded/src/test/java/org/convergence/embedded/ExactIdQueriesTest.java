@@ -65,6 +65,45 @@ class ExactIdQueriesTest {
     }
 
     @Test
+    void anIdInQueryAnswersTheDocumentsTheIndexFindsWithoutCheckingEachAgainstTheWholeListOnBothBackends() {
+        Path file = Path.of("target", "mongo-test-" + UUID.randomUUID(), "db.mv");
+        assertIdInServedByIndexAlone(() -> EmbeddedMongo.h2(file, 0));
+        assertIdInServedByIndexAlone(EmbeddedMongo::inMemory);
+    }
+
+    private static void assertIdInServedByIndexAlone(Supplier<EmbeddedMongo> server) {
+        try (EmbeddedMongo mongo = server.get(); MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("d").getCollection("c");
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                documents.add(new Document("_id", "doc" + i).append("n", i));
+            }
+            c.insertMany(documents);
+            List<String> wanted = new ArrayList<>();
+            for (int i = 0; i < 300; i += 2) {
+                wanted.add("doc" + i);
+                wanted.add("absent" + i);
+            }
+            long checks = ExactIdQueries.CHECKS.sum();
+            long scans = ExactIdQueries.SCANS.sum();
+
+            List<Integer> found = new ArrayList<>();
+            c.find(Filters.in("_id", wanted)).forEach(d -> found.add(d.getInteger("n")));
+
+            found.sort(null);
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < 300; i += 2) {
+                expected.add(i);
+            }
+            assertEquals(expected, found, "every present id once, absent ones ignored");
+            assertEquals(0, ExactIdQueries.CHECKS.sum() - checks, "no document checked against the list again");
+            assertEquals(0, ExactIdQueries.SCANS.sum() - scans);
+            assertEquals(List.of(3), c.find(Filters.and(Filters.in("_id", List.of("doc3", "doc4")), Filters.eq("n", 3)))
+                    .map(d -> d.getInteger("n")).into(new ArrayList<>()), "with another condition: checked");
+        }
+    }
+
+    @Test
     void indexKeysAreOrderedAsTheLibrarysH2BackendOrdersThem() {
         ObjectDataType library = new ObjectDataType();
         IndexKeyOrder ours = new IndexKeyOrder();
