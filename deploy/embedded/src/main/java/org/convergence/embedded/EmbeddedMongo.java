@@ -41,7 +41,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** An empty in-memory database on a free port. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend(), 0);
+        return new EmbeddedMongo(new IdServedMemoryBackend(), 0);
     }
 
     /**

@@ -93,7 +93,7 @@ final class StoreFile {
                 .autoCommitDisabled()      // no background writer thread
                 .autoCommitBufferSize(0)   // no commit from inside a write when unsaved memory grows
                 .open();
-        backend = new H2Backend(store);
+        backend = new IndexedH2Backend(store);
         if (version != null) {
             backend.version(version);
         }

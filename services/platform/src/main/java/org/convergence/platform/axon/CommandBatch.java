@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.convergence.platform.eventstore.ConflictingCommitsException;
@@ -33,7 +32,8 @@ import java.util.Set;
  */
 final class CommandBatch {
 
-    static final int MAX_COMMANDS = 1_000;
+    /** A door's whole poll (max-poll-records, 2,000) is one batch: one announcement and one insert (ADR 0043). */
+    static final int MAX_COMMANDS = 2_000;
 
     private static final CommandTargetResolver TARGETS = CachedCommandTargetResolver.INSTANCE;
 
@@ -94,7 +94,8 @@ final class CommandBatch {
 
     private void runInOneUnitOfWork(Map<Integer, String> batch, List<?> commands, Commands.Outcome[] outcomes) {
         Map<Integer, Object> accepted = new LinkedHashMap<>();
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("batch of " + batch.size() + " commands"));
+        // Its aggregates are found by identifier when each command commits, not by a scan of the batch's (ADR 0043).
+        UnitOfWork<?> unitOfWork = BatchUnitOfWork.startBatch(new GenericMessage<>("batch of " + batch.size() + " commands"));
         try {
             for (int i : batch.keySet()) {
                 try {

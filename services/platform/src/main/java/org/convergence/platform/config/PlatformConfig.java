@@ -105,7 +105,7 @@ public interface PlatformConfig {
         Duration leaseTtl();
 
         /** Streams walked together: one {@code $in} read per wave, one bulk cursor write (ADR 0008). */
-        @WithDefault("500")
+        @WithDefault("2000")
         int streamsPerBatch();
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,13 @@ public final class RelayQueue {
             legacy.forEach(entry -> streams.add(entry.aggregateId()));
             announcements.forEach(a -> a.commitIds().forEach(id -> streams.add(Commit.streamOf(id))));
             return streams;
+        }
+
+        /** The ids of every commit announced, as read. */
+        public Set<String> announcedCommits() {
+            Set<String> ids = new HashSet<>();
+            announcements.forEach(a -> ids.addAll(a.commitIds()));
+            return ids;
         }
 
         /** When the oldest announcement still queued was written. */

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 
 /**
  * Publishes every stored event to Kafka, at least once and, per stream, in sequence order (ADR 0001, 0008).
@@ -63,7 +64,7 @@ public final class EventRelay implements AutoCloseable {
     public record Settings(Duration pollInterval, Duration publishTimeout, int streamsPerBatch) {
 
         public Settings(Duration pollInterval, Duration publishTimeout) {
-            this(pollInterval, publishTimeout, 500);
+            this(pollInterval, publishTimeout, 2_000);
         }
     }
 
@@ -150,7 +151,9 @@ public final class EventRelay implements AutoCloseable {
     }
 
     private int round() {
-        if (!lease.acquireOrRenew()) {
+        // Renewed only once a third of its time has passed: a busy relay runs several rounds a second, and each
+        // renewal is a durable write waiting for the database's commit (ADR 0043).
+        if (!lease.renewIfDue()) {
             metrics.notLeaseHolder();
             return 0;
         }
@@ -161,19 +164,30 @@ public final class EventRelay implements AutoCloseable {
             return 0;
         }
         Progress progress = new Progress();
+        Set<String> announced = backlog.announcedCommits();
+        Set<String> legacy = new HashSet<>();
+        backlog.legacy().forEach(entry -> legacy.add(entry.aggregateId()));
         for (int from = 0; from < streams.size(); from += settings.streamsPerBatch()) {
             if (!lease.isSafelyHeld() && !lease.acquireOrRenew()) {
                 break;
             }
-            relayBatch(streams.subList(from, Math.min(streams.size(), from + settings.streamsPerBatch())), progress);
+            relayBatch(streams.subList(from, Math.min(streams.size(), from + settings.streamsPerBatch())),
+                    (stream, sequence) -> legacy.contains(stream) || announced.contains(Commit.id(stream, sequence)),
+                    progress);
         }
         RelayQueue.Backlog left = queue.forgetPublished(backlog, progress.cursors, progress.walkedToEnd);
         metrics.backlog(left.streams().size(), left.oldest());
         return progress.published;
     }
 
-    /** Walks a batch of streams to their ends, wave by wave; stores the cursors it moved, even if a send failed. */
-    private void relayBatch(List<String> streams, Progress progress) {
+    /**
+     * Walks a batch of streams wave by wave, as far as the backlog announced their commits; stores the cursors it
+     * moved, even if a send failed. After the first wave, a stream is read further only if the backlog announced
+     * its next commit (or it is a legacy entry, whose commits are not listed): a commit announced after the backlog
+     * was read is in an announcement the next round reads, so no commit is left behind, and the usual last wave,
+     * one {@code $in} finding nothing, is not read at all (ADR 0043).
+     */
+    private void relayBatch(List<String> streams, BiPredicate<String, Long> announced, Progress progress) {
         Map<String, Long> next = cursors.next(streams);
         Map<String, Long> moved = new HashMap<>();
         try {
@@ -181,8 +195,13 @@ public final class EventRelay implements AutoCloseable {
             while (!wave.isEmpty()) {
                 List<InFlight> sent = send(wave, progress);
                 Map<String, Long> after = new HashMap<>();
-                sent.forEach(f -> after.put(f.commit().aggregateId(), f.commit().nextSequence()));
-                Map<String, Commit> following = readWave(after, progress); // while the broker acknowledges
+                sent.forEach(f -> {
+                    if (announced.test(f.commit().aggregateId(), f.commit().nextSequence())) {
+                        after.put(f.commit().aggregateId(), f.commit().nextSequence());
+                    }
+                });
+                Map<String, Commit> following = after.isEmpty() ? Map.of()
+                        : readWave(after, progress); // while the broker acknowledges
                 awaitAcknowledgements(sent, moved, progress);
                 wave = following;
             }

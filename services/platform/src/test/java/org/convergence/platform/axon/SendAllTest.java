@@ -68,6 +68,30 @@ class SendAllTest {
     }
 
     @Test
+    void aBatchFindsEachCommandsAggregateByItsIdentifierWhenTheCommandCommitsNotByAScanOfTheBatch() {
+        // ADR 0043: Axon checks at each nested commit that the aggregate is still managed (containsValue on the root
+        // unit of work's map of aggregates); a batch's map answers that by identifier, same answers as a scan.
+        List<Object> managed = new ArrayList<>();
+        Service service = service(() -> org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root()
+                .resources().forEach((key, value) -> {
+                    if (key.endsWith(BatchUnitOfWork.MANAGED_AGGREGATES_SUFFIX)) {
+                        managed.add(value);
+                    }
+                }));
+
+        List<Commands.Outcome> outcomes = service.sendAll(List.of(new Tally.Open("a", 1), new Tally.Open("refused", -1),
+                new Tally.Open("b", 2), new Tally.Open("c", 3)));
+
+        assertEquals(List.of(true, false, true, true), outcomes.stream().map(Commands.Outcome::succeeded).toList());
+        assertEquals(1, managed.size());
+        BatchUnitOfWork.AggregatesByIdentifier<?> aggregates =
+                assertInstanceOf(BatchUnitOfWork.AggregatesByIdentifier.class, managed.get(0));
+        assertEquals(Set.of("a", "b", "c"), aggregates.keySet(), "the refused command's aggregate was let go");
+        aggregates.values().forEach(aggregate -> assertTrue(aggregates.containsValue(aggregate)));
+        assertEquals(List.of(Set.of("a", "b", "c")), service.storage.appends());
+    }
+
+    @Test
     void theEventsOfACommandCarryTheMetadataItWasSentWithWhoRecordedItFirst() {
         Service service = service(() -> { });
 

@@ -49,6 +49,22 @@ class RelayLeaseTest {
     }
 
     @Test
+    void aLeaseIsWrittenAgainOnlyOnceAThirdOfItsTimeToLiveHasPassed() {
+        RelayLease lease = lease("a");
+        assertTrue(lease.renewIfDue(), "taken: written");
+        assertEquals(1, leases.countDocuments());
+        leases.deleteMany(new Document()); // shows whether the next calls write
+        clock.advance(TTL.dividedBy(3).minusMillis(1));
+        assertTrue(lease.renewIfDue(), "still held, renewed less than a third of its time to live ago");
+        assertEquals(0, leases.countDocuments(), "no write for a lease renewed so recently");
+        assertTrue(lease.isSafelyHeld());
+        clock.advance(Duration.ofMillis(1));
+        assertTrue(lease.renewIfDue());
+        assertEquals(1, leases.countDocuments(), "a third of its time to live passed: renewed");
+        assertTrue(lease.isSafelyHeld());
+    }
+
+    @Test
     void anotherOwnerGetsTheLeaseOnlyOnceItExpiredOrWasReleased() {
         RelayLease a = lease("a");
         RelayLease b = lease("b");
