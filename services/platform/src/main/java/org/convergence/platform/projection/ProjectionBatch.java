@@ -196,10 +196,10 @@ public final class ProjectionBatch {
     }
 
     /**
-     * {@link #ledger}, written only while its version is as this batch read it when {@code compareAndSet}. The
-     * embedded server uses the {@code _id} index only for a filter that is exactly {@code {_id}}: any other condition
-     * scans the collection, so a compare-and-set costs a scan per written document (measured: reporting's rebuild
-     * over 20,000 participant buckets did not finish in five minutes, against 36 s without; ADR 0042).
+     * {@link #ledger}, written only while its version is as this batch read it when {@code compareAndSet}. Before
+     * ADR 0043 the embedded server used the {@code _id} index only for a filter that is exactly {@code {_id}}, and a
+     * compare-and-set cost a scan per written document (reporting's rebuild over 20,000 participant buckets did not
+     * finish in five minutes, against 36 s without; ADR 0042); it now serves {@code {_id, version}} from the index.
      */
     public Ledger ledger(MongoCollection<Document> collection, String id, String ledgerKey, boolean compareAndSet) {
         Ledger ledger = new Ledger(key(collection, id), FieldNames.requireKey(ledgerKey, "ledger key"));

@@ -102,13 +102,14 @@ public final class FigureCounters {
     /**
      * The participant's pathways and accompaniment, with the increments computed from them, as one ledger of their
      * bucket (ADR 0042), journaling those increments with them: a crash before the counters are stored leaves them
-     * to be replayed, not computed again from another interleaving of the two topics (review finding 4). Without
-     * the ledger's compare-and-set: on the embedded server it scans the 65,536 buckets per write (ADR 0042), so
-     * review finding 3 (a consumer that lost its partition putting the participant back) stays open here.
+     * to be replayed, not computed again from another interleaving of the two topics (review finding 4). Written
+     * under the ledger's compare-and-set of the participant's version, so a consumer that lost its partition cannot
+     * put the participant back over the new owner's later facts (review finding 3). Cheap since the embedded server
+     * serves a filter naming an exact {@code _id} plus other conditions from its {@code _id} index (ADR 0043).
      */
     private ProjectionBatch.Ledger participant(ProjectionBatch batch, String participantId) {
         return batch.ledger(model.participantPathways(), ReportingModel.participantBucketOf(participantId),
-                participantId);
+                participantId, true);
     }
 
     /**
