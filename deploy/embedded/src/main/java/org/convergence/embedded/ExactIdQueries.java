@@ -1,11 +1,13 @@
 package org.convergence.embedded;
 
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Queries that name one exact {@code _id} besides other conditions ({@code {_id: X, watermark: 5}}, or the same
@@ -54,6 +56,34 @@ final class ExactIdQueries {
             }
         }
         return true;
+    }
+
+    /** What a collection's {@code matchDocuments(query, positions, ...)} does with the positions an index found. */
+    @FunctionalInterface
+    interface PositionsMatcher<P> {
+        QueryResult match(Document query, Iterable<P> positions);
+    }
+
+    /**
+     * A collection's query, served from its {@code _id} index when it names exact {@code _id}s (see above), else by
+     * {@code library} (the backend's own {@code queryDocuments}). Shared by the in-memory and H2 collections, whose
+     * library classes have no common parent to put it in.
+     */
+    static <P> QueryResult serve(Document query, List<Index<P>> indexes, PositionsMatcher<P> matcher,
+                                 Supplier<QueryResult> library) {
+        if (isIdInOnly(query)) {
+            Index<P> idIndex = idIndexOf(indexes, query);
+            if (idIndex != null) {
+                // Every document the index finds matches: not checked against the whole list again.
+                return matcher.match(new Document(), idIndex.getPositions(query));
+            }
+        }
+        Document idLookup = idLookupOf(query);
+        Index<P> idIndex = idLookup == null ? null : idIndexOf(indexes, idLookup);
+        if (idIndex == null) {
+            return library.get();
+        }
+        return matcher.match(query, idIndex.getPositions(idLookup));
     }
 
     /** The first index that answers an exact {@code _id} lookup; null if there is none. */

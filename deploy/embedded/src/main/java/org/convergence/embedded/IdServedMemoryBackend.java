@@ -3,7 +3,6 @@ package org.convergence.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -39,20 +38,9 @@ final class IdServedMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
-            if (ExactIdQueries.isIdInOnly(query)) {
-                Index<Integer> idIndex = ExactIdQueries.idIndexOf(getIndexes(), query);
-                if (idIndex != null) {
-                    // Every document the index finds matches: not checked against the whole list again.
-                    return matchDocuments(new Document(), idIndex.getPositions(query), orderBy, skip, limit, batchSize,
-                            fieldSelector);
-                }
-            }
-            Document idLookup = ExactIdQueries.idLookupOf(query);
-            Index<Integer> idIndex = idLookup == null ? null : ExactIdQueries.idIndexOf(getIndexes(), idLookup);
-            if (idIndex == null) {
-                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            return matchDocuments(query, idIndex.getPositions(idLookup), orderBy, skip, limit, batchSize, fieldSelector);
+            return ExactIdQueries.serve(query, getIndexes(), (served, positions) -> matchDocuments(served, positions,
+                    orderBy, skip, limit, batchSize, fieldSelector),
+                    () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector));
         }
 
         @Override

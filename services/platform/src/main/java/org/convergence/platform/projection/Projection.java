@@ -73,6 +73,16 @@ public final class Projection implements BatchEventHandler {
 
     @Override
     public Map<Integer, RuntimeException> handleAll(List<ConsumedEvent> events) {
+        Applied applied = apply(events);
+        applied.store();
+        return applied.rejected();
+    }
+
+    /**
+     * The events applied to a batch read from the store now, not stored yet: {@link #handleAll} stores it at once.
+     * Apart, it is how a test plays a consumer that read, lost its partitions and stores after the new owner.
+     */
+    public Applied apply(List<ConsumedEvent> events) {
         ProjectionBatch batch = new ProjectionBatch(flushOrder);
         Map<Integer, RuntimeException> rejected = new HashMap<>();
         List<HandlerSet.BoundFact<ProjectionBatch>> facts = new ArrayList<>(events.size());
@@ -109,10 +119,30 @@ public final class Projection implements BatchEventHandler {
                 rejected.put(i, e);
             }
         }
-        documentsWritten.addAndGet(batch.flush());
-        batches.incrementAndGet();
-        batch.writtenByCollection().forEach((name, count) ->
-                writtenByCollection.computeIfAbsent(name, n -> new LongAdder()).add(count));
-        return rejected;
+        return new Applied(batch, rejected);
+    }
+
+    /** A batch applied and not stored yet, with the events it refused (by their index in the poll). */
+    public final class Applied {
+
+        private final ProjectionBatch batch;
+        private final Map<Integer, RuntimeException> rejected;
+
+        private Applied(ProjectionBatch batch, Map<Integer, RuntimeException> rejected) {
+            this.batch = batch;
+            this.rejected = rejected;
+        }
+
+        public Map<Integer, RuntimeException> rejected() {
+            return rejected;
+        }
+
+        /** Stores the batch: one write per touched document; throws if a compare-and-set found another's write. */
+        public void store() {
+            documentsWritten.addAndGet(batch.flush());
+            batches.incrementAndGet();
+            batch.writtenByCollection().forEach((name, count) ->
+                    writtenByCollection.computeIfAbsent(name, n -> new LongAdder()).add(count));
+        }
     }
 }

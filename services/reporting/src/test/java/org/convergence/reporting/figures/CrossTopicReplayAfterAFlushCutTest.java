@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Wave-6 review, finding 4 (docs/reviews/wave-6.md), fixed by ADR 0042. ADR 0034 makes a participant's document and
- * the counters' increments depend on facts of two topics (enrolment and accompaniment), while an increment is
+ * Wave-6 review, findings 3 and 4 (docs/reviews/wave-6.md), fixed by ADR 0042; finding 3's compare-and-set is
+ * used by reporting since ADR 0043 made it cheap on the embedded server. Finding 4: ADR 0034 makes a participant's
+ * document and the counters' increments depend on facts of two topics (enrolment and accompaniment), while an increment is
  * skipped on redelivery by its own topic partition's offset watermark. A flush cut by a crash between the counters
  * and the participant's document, then delivered again in another interleaving of the two topics with a new fact in
  * between (Kafka orders a partition, not two topics), stored increments computed against two different histories of
@@ -107,6 +108,27 @@ class CrossTopicReplayAfterAFlushCutTest {
     }
 
     /**
+     * Finding 3: a consumer that read the participant, lost its partitions and stores after the new owner stored
+     * later facts must not put the participant back as it read it: the exit would then count the housing barrier as
+     * resolved when the new owner knows it was identified again. The participant's ledger is written under
+     * compare-and-set of its version, so that store fails and the consumer reads again.
+     */
+    @Test
+    void aConsumerThatLostItsPartitionsCannotPutTheParticipantBackOverTheNewOwnersLaterFacts() {
+        enrolledWithAHousingBarrier();
+        ConsumedEvent resolved = History.consumed(pathway.housing(LocalDate.of(2020, 1, 10), "RESOLVED"));
+        ConsumedEvent lostAgain = History.consumed(pathway.housing(LocalDate.of(2020, 3, 2), "IDENTIFIED"));
+        Projection.Applied zombie = projection.apply(List.of(resolved));
+        assertEquals(Map.of(), projection.handleAll(List.of(resolved, lostAgain)), "the new owner");
+
+        assertThrows(RuntimeException.class, zombie::store, "the participant moved since the zombie read it");
+
+        ConsumedEvent exit = History.consumed(pathway.exited(LocalDate.of(2020, 5, 4), "DURABLE_EMPLOYMENT"));
+        assertEquals(Map.of(), projection.handleAll(List.of(exit)));
+        sameHousingAndExitsAsFromScratch();
+    }
+
+    /**
      * Restarted: the same records from the same offsets, but the enrolment partition's records, with a correction
      * published meanwhile, come before the accompaniment partition's. The figures must equal the from-scratch ones.
      */
@@ -114,7 +136,10 @@ class CrossTopicReplayAfterAFlushCutTest {
         ConsumedEvent corrected = History.consumed(pathway.exitCorrected(LocalDate.of(2019, 12, 1),
                 "DURABLE_EMPLOYMENT"));
         assertEquals(Map.of(), projection.handleAll(List.of(exit, corrected, resolved)));
+        sameHousingAndExitsAsFromScratch();
+    }
 
+    private void sameHousingAndExitsAsFromScratch() {
         FiguresService figures = new FiguresService(model);
         FiguresService fromScratch = figures.fromScratch();
         for (int year = 2019; year <= 2020; year++) {
