@@ -22,13 +22,6 @@ public final class HoursRecords {
         this.model = model;
     }
 
-    /** Whether any pathway of these chantiers has an hours fact: the first hours roster bucket found, its id only. */
-    public boolean anyAt(Collection<String> chantierIds) {
-        return !chantierIds.isEmpty() && model.hoursRoster()
-                .find(Filters.in("_id", ReportingModel.rosterBucketsOf(chantierIds)))
-                .projection(Projections.include("_id")).first() != null;
-    }
-
     /** By pathway id, the hours facts of every pathway of these chantiers that has any. */
     public Map<String, HoursRecord> at(Collection<String> chantierIds) {
         Map<String, HoursRecord> records = new HashMap<>();
