@@ -74,6 +74,21 @@ public class KafkaClients {
      * with the same instance id takes its partitions back at once, a dead one is replaced within the session.
      */
     public KafkaConsumer<String, byte[]> consumer(String groupId) {
+        return consumer(groupId, instanceId());
+    }
+
+    /**
+     * A consumer of a topic pattern (a door reading every chantier's own topic, ADR 0021): dynamic membership
+     * whatever the configuration (ADR 0046). Under the classic group protocol a static member that comes back is
+     * handed its previous assignment without a rebalance, even when its pattern now matches a topic created while it
+     * was away (KAFKA-12759), and nothing later detects it: that chantier's topic would never be read. A dynamic
+     * member's join always rebalances; what it costs is up to one session after a kill before the group moves on.
+     */
+    public KafkaConsumer<String, byte[]> patternConsumer(String groupId) {
+        return consumer(groupId, Optional.empty());
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String groupId, Optional<String> instanceId) {
         PlatformConfig.Consumer settings = config.consumer();
         Map<String, Object> props = common(groupId + "-consumer");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -83,7 +98,7 @@ public class KafkaClients {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.heartbeatInterval().toMillis());
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.topicDiscovery().toMillis());
-        instanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+        instanceId.ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -74,7 +74,7 @@ public class ConsumerRuntime {
             loop.requireCoPartitioned(declaration.coPartitioned());
         } else {
             // Topics of a pattern are an operator's to create (with their dead-letter topics, ADR 0021).
-            loop = new EventConsumerLoop(group, declaration.topicPattern(), () -> kafka.consumer(group),
+            loop = new EventConsumerLoop(group, declaration.topicPattern(), () -> kafka.patternConsumer(group),
                     () -> kafka.producer(group + "-dlq"), codec, declaration.handler(), settings());
         }
         loop.onDeadLetter(declaration.deadLetters());
@@ -84,8 +84,9 @@ public class ConsumerRuntime {
         liveness.register("consumer " + declaration.name(), ConsumerHealth.liveness(declaration.name(), loop));
         loops.put(declaration.name(), loop);
         loop.start();
+        String instance = declaration.topicPattern() == null ? kafka.instanceId().orElse(null) : null;
         LOG.infof("Consumer %s started: group %s, topics %s, instance %s", declaration.name(), group,
-                declaration.subscription(), kafka.instanceId().orElse("(dynamic membership)"));
+                declaration.subscription(), instance == null ? "(dynamic membership)" : instance);
     }
 
     private EventConsumerLoop.Settings settings() {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,45 @@ class ConsumerCrashTest {
                 + "kill (session timeout %d s)%n", seconds, SESSION.toSeconds());
         // Without static membership the group would wait for the dead member's session to expire (30 s).
         assertTrue(seconds < SESSION.toSeconds() / 2.0, "replaced after " + seconds + " s");
+    }
+
+    /**
+     * ADR 0046: a door's consumer reads every chantier's topic by pattern. Restarted with its identity after a
+     * chantier's topic was created while it was away, a static member would get back its old assignment, without
+     * that topic, and never read it (KAFKA-12759); topic discovery is set far beyond the test so that only the join
+     * can bring the topic in.
+     */
+    @Test
+    void aPatternConsumerRestartedWithItsIdentityReadsATopicCreatedWhileItWasAway() throws Exception {
+        String run = "test.away." + UUID.randomUUID().toString().substring(0, 8);
+        Pattern pattern = Pattern.compile(Pattern.quote(run) + "\\.[a-z]+");
+        String group = "away-" + UUID.randomUUID();
+        KafkaClients kafka = TestConfig.kafka(ConvergenceStack.kafkaBootstrapServers(), Map.of(
+                "convergence.consumer.instance-id", "replica-1",
+                "convergence.consumer.session-timeout", "10s",
+                "convergence.consumer.topic-discovery", "10m"));
+        publisher.publish(run + ".alpha", territory("before"));
+        EventConsumerLoop away = patternLoop(kafka, group, pattern);
+        away.start();
+        try {
+            await(() -> applied.contains("before"), Duration.ofSeconds(60));
+        } finally {
+            away.close();
+        }
+
+        publisher.publish(run + ".beta", territory("created-while-away"));
+        successor = patternLoop(kafka, group, pattern);
+        successor.start();
+
+        await(() -> applied.contains("created-while-away"), Duration.ofSeconds(90));
+    }
+
+    private EventConsumerLoop patternLoop(KafkaClients kafka, String group, Pattern pattern) {
+        return new EventConsumerLoop(group, pattern, () -> kafka.patternConsumer(group),
+                () -> kafka.producer(group + "-dlq"), publisher.codec(), events -> {
+                    events.forEach(e -> applied.add(e.envelope().key()));
+                    return Map.of();
+                }, EventConsumerLoop.Settings.withRetryBackoff(Duration.ofMillis(200)));
     }
 
     private EventConsumerLoop successor(String topic, String group, String instanceId) {
