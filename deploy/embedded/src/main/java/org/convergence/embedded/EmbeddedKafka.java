@@ -134,7 +134,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("min.insync.replicas", "1");
         // Consumers get their partitions at once instead of after the default 3 s.
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("num.partitions", "3");
+        // A topic the broker auto-creates gets the count the services create theirs with (convergence.topics.
+        // partitions). On a loaded machine a service's creation at start-up can time out while a client's metadata
+        // request auto-creates the topic: with two counts, reporting's co-partitioned topics differed and it refused
+        // to consume (ADR 0034, 0042), and the stack never became ready.
+        p.put("num.partitions", "6");
         p.put("auto.create.topics.enable", "true");
         // Events are kept forever: read models are rebuilt from them.
         p.put("log.retention.hours", "-1");
