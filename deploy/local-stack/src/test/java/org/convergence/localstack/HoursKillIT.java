@@ -76,9 +76,10 @@ class HoursKillIT {
                     TimesheetFeed.acknowledged(sending.get(2, TimeUnit.MINUTES));
                     Duration back = stack.awaitBack(process, killedPid, RECOVERY_LIMIT);
                     weeksSent.addAll(tranche);
-                    System.out.printf("hours kill: %s killed once %s flowed (%d of its %d weeks relayed at the "
-                            + "kill), ready again after %.1f s%n", process, tranche, relayedAtTheKill - relayedBefore,
-                            tranche.size() * PATHWAYS, back.toMillis() / 1e3);
+                    System.out.printf("hours kill: %s killed once %s flowed (%d records relayed since the tranche "
+                            + "began, re-sends included, for its %d weeks), ready again after %.1f s%n", process,
+                            tranche, relayedAtTheKill - relayedBefore, tranche.size() * PATHWAYS,
+                            back.toMillis() / 1e3);
                 }
             }
 
