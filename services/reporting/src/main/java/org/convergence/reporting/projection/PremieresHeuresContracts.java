@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.convergence.platform.messaging.ContendedWriteException;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.projection.ProjectionBatch;
 import org.convergence.reporting.figures.HoursRecord;
@@ -42,6 +43,12 @@ final class PremieresHeuresContracts {
     private static final String DECISIONS = "decisions";
     private static final String MOVES = "moves";
     private static final String VERSION = "version";
+    /**
+     * Compare-and-set attempts of one fact before it gives up (ADR 0044). Two consumers meet on a participant only
+     * during a rebalance, and each loss means the other stored a change: losing this many times in a row means the
+     * document is busy, and the batch is better retried after the consumer's back-off than spun on here.
+     */
+    static final int ATTEMPTS = 8;
 
     private final ReportingModel model;
     /** Runs between the read of a document and its compare-and-set: a test's other consumer writes there. */
@@ -88,9 +95,18 @@ final class PremieresHeuresContracts {
         });
     }
 
+    /**
+     * Reads the participant's document, applies the fact and writes it back under compare-and-set of its version,
+     * reading again after a lost race, at most {@link #ATTEMPTS} times: then a transient
+     * {@link ContendedWriteException}, and the consumer retries the batch (nothing was sent to the counters).
+     */
     private void change(ProjectionBatch batch, String eventId, String participantId, UnaryOperator<Document> fact) {
         MongoCollection<Document> documents = model.premieresHeuresContracts();
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > ATTEMPTS) {
+                throw new ContendedWriteException("Premières Heures contracts of participant " + participantId
+                        + " (event " + eventId + ")", ATTEMPTS);
+            }
             Document stored = documents.find(Filters.eq("_id", participantId)).first();
             Document recorded = moveOf(stored, eventId);
             if (recorded != null) {
