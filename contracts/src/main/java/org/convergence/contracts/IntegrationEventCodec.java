@@ -114,6 +114,19 @@ public final class IntegrationEventCodec {
      * nothing but {@link InvalidIntegrationEventException}, whatever the bytes.
      */
     public EventEnvelope decode(byte[] bytes) {
+        return decodeWithPayload(bytes).envelope();
+    }
+
+    /**
+     * A valid envelope with its payload already read as the contract's record. Validation reads the payload into
+     * its record anyway (a payload that does not fit is refused here); a consumer that keeps it does not read it a
+     * second time when its handler binds the fact (ADR 0044), and may do this on its decoder thread.
+     */
+    public record Decoded(EventEnvelope envelope, IntegrationPayload payload) {
+    }
+
+    /** As {@link #decode(byte[])}, keeping the payload's record. */
+    public Decoded decodeWithPayload(byte[] bytes) {
         try {
             return read(bytes);
         } catch (InvalidIntegrationEventException e) {
@@ -126,11 +139,16 @@ public final class IntegrationEventCodec {
 
     /** As {@link #decode(byte[])}, also refusing a record whose Kafka key is not the envelope's {@code key}. */
     public EventEnvelope decode(String recordKey, byte[] bytes) {
-        EventEnvelope envelope = decode(bytes);
-        if (!envelope.key().equals(recordKey)) {
+        return decodeWithPayload(recordKey, bytes).envelope();
+    }
+
+    /** As {@link #decode(String, byte[])}, keeping the payload's record. */
+    public Decoded decodeWithPayload(String recordKey, byte[] bytes) {
+        Decoded decoded = decodeWithPayload(bytes);
+        if (!decoded.envelope().key().equals(recordKey)) {
             throw new InvalidIntegrationEventException("key", "the record key must equal the envelope's key", null);
         }
-        return envelope;
+        return decoded;
     }
 
     public IntegrationEventType<?> typeOf(EventEnvelope envelope) {
@@ -164,7 +182,7 @@ public final class IntegrationEventCodec {
         }
     }
 
-    private EventEnvelope read(byte[] bytes) {
+    private Decoded read(byte[] bytes) {
         if (bytes == null) {
             throw new InvalidIntegrationEventException(NOT_AN_ENVELOPE + "the record has no value (null)");
         }
@@ -197,8 +215,7 @@ public final class IntegrationEventCodec {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidIntegrationEventException(mappingPath("", e), "is not a valid envelope value", e);
         }
-        payload(envelope, type);
-        return envelope;
+        return new Decoded(envelope, payload(envelope, type));
     }
 
     private static String utf8(byte[] bytes) {

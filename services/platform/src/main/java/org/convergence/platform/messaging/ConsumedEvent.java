@@ -1,12 +1,26 @@
 package org.convergence.platform.messaging;
 
 import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.IntegrationPayload;
 import org.convergence.contracts.Topics;
 
+import java.util.Objects;
 import java.util.Optional;
 
-/** An integration event as a consumer read it: the decoded envelope and where it came from. */
-public record ConsumedEvent(String topic, int partition, long offset, EventEnvelope envelope) {
+/**
+ * An integration event as a consumer read it: the decoded envelope and where it came from.
+ *
+ * @param payload the envelope's payload already read as its contract's record by the consumer's decoder thread
+ *                (ADR 0044), or null: then a handler binding the fact reads it from the envelope. Derived from the
+ *                envelope, so it takes no part in equality.
+ */
+public record ConsumedEvent(String topic, int partition, long offset, EventEnvelope envelope,
+                            IntegrationPayload payload) {
+
+    /** An event whose payload is read from the envelope when a handler binds it. */
+    public ConsumedEvent(String topic, int partition, long offset, EventEnvelope envelope) {
+        this(topic, partition, offset, envelope, null);
+    }
 
     /**
      * The chantier whose own inbound topic this record is on ({@link Topics#chantierOf}): the one sender fact the
@@ -14,5 +28,16 @@ public record ConsumedEvent(String topic, int partition, long offset, EventEnvel
      */
     public Optional<String> topicChantier() {
         return Topics.chantierOf(topic);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConsumedEvent other && topic.equals(other.topic) && partition == other.partition
+                && offset == other.offset && Objects.equals(envelope, other.envelope);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, partition, offset, envelope);
     }
 }

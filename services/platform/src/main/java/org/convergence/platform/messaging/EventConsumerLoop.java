@@ -137,7 +137,8 @@ public final class EventConsumerLoop implements AutoCloseable {
     private final Supplier<? extends Consumer<String, byte[]>> consumers;
     private final Supplier<? extends Producer<String, byte[]>> deadLetterProducers;
     /** Decodes a record (key, value) into its envelope, or null when it is not one: the codec, unless a test watches. */
-    private final BiFunction<String, byte[], EventEnvelope> decoding;
+    /** Runs on the decoder thread: the envelope, with its payload's record when the codec read it (ADR 0044). */
+    private final BiFunction<String, byte[], IntegrationEventCodec.Decoded> decoding;
     private final BatchEventHandler handler;
     private final Settings settings;
     private final Clock clock;
@@ -199,7 +200,7 @@ public final class EventConsumerLoop implements AutoCloseable {
         this.topicPattern = topicPattern;
         this.consumers = consumers;
         this.deadLetterProducers = deadLetterProducers;
-        this.decoding = codec::decode;
+        this.decoding = codec::decodeWithPayload;
         this.handler = handler;
         this.settings = settings;
         this.clock = clock;
@@ -215,7 +216,10 @@ public final class EventConsumerLoop implements AutoCloseable {
         this.topicPattern = null;
         this.consumers = consumers;
         this.deadLetterProducers = deadLetterProducers;
-        this.decoding = decoding;
+        this.decoding = (key, value) -> {
+            EventEnvelope envelope = decoding.apply(key, value);
+            return envelope == null ? null : new IntegrationEventCodec.Decoded(envelope, null);
+        };
         this.handler = handler;
         this.settings = settings;
         this.clock = Clock.systemUTC();
@@ -828,11 +832,14 @@ public final class EventConsumerLoop implements AutoCloseable {
                 return item;
             }
             // The Kafka key must be the envelope's: it is what keeps one subject's facts in order.
-            EventEnvelope envelope = decoding.apply(record.key(), record.value());
-            if (envelope == null) {
+            IntegrationEventCodec.Decoded decoded = decoding.apply(record.key(), record.value());
+            if (decoded == null || decoded.envelope() == null) {
                 item.reason = new InvalidIntegrationEventException("record is not an event envelope");
             } else {
-                item.event = new ConsumedEvent(record.topic(), record.partition(), record.offset(), envelope);
+                // The payload's record travels with the event: a handler binding it does not read it again on the
+                // loop thread (ADR 0044).
+                item.event = new ConsumedEvent(record.topic(), record.partition(), record.offset(),
+                        decoded.envelope(), decoded.payload());
             }
         } catch (Throwable failure) {
             requireRecordFailure(failure);

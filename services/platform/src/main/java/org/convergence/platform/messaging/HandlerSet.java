@@ -42,9 +42,23 @@ public final class HandlerSet<C> {
      * contract's record here: a payload that does not fit throws {@code InvalidIntegrationEventException}.
      */
     public Optional<BoundFact<C>> bind(EventEnvelope envelope, IntegrationEventCodec codec) {
+        return bind(envelope, null, codec);
+    }
+
+    /**
+     * As {@link #bind(EventEnvelope, IntegrationEventCodec)}, taking the payload's record the consumer's decoder
+     * thread already read ({@link ConsumedEvent#payload()}, ADR 0044) instead of reading it again here, on the
+     * thread that applies the batch; an event without it, or with another type's, is read as before.
+     */
+    public Optional<BoundFact<C>> bind(ConsumedEvent event, IntegrationEventCodec codec) {
+        return bind(event.envelope(), event.payload(), codec);
+    }
+
+    private Optional<BoundFact<C>> bind(EventEnvelope envelope, IntegrationPayload decoded,
+                                        IntegrationEventCodec codec) {
         IntegrationEventType<?> type = codec.typeOf(envelope);
         Entry<?, C> entry = byType.get(key(type));
-        return Optional.ofNullable(entry).map(e -> e.bind(envelope, codec));
+        return Optional.ofNullable(entry).map(e -> e.bind(envelope, decoded, codec));
     }
 
     private static String key(IntegrationEventType<?> type) {
@@ -61,8 +75,10 @@ public final class HandlerSet<C> {
     private record Entry<P extends IntegrationPayload, C>(IntegrationEventType<P> type, FactHandler<P, C> prefetch,
                                                            FactHandler<P, C> handler) {
 
-        BoundFact<C> bind(EventEnvelope envelope, IntegrationEventCodec codec) {
-            Fact<P> fact = new Fact<>(envelope, codec.payload(envelope, type));
+        BoundFact<C> bind(EventEnvelope envelope, IntegrationPayload decoded, IntegrationEventCodec codec) {
+            P payload = type.payloadType().isInstance(decoded) ? type.payloadType().cast(decoded)
+                    : codec.payload(envelope, type);
+            Fact<P> fact = new Fact<>(envelope, payload);
             return new BoundFact<>() {
                 @Override
                 public void prefetch(C context) {

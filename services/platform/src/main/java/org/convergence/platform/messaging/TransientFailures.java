@@ -28,7 +28,7 @@ public final class TransientFailures {
             if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
                     || t instanceof MongoExecutionTimeoutException || t instanceof MongoNotPrimaryException
                     || t instanceof MongoNodeIsRecoveringException || t instanceof MongoWriteConcernException
-                    || t instanceof RetriableException) {
+                    || t instanceof RetriableException || t instanceof ContendedWriteException) {
                 return true;
             }
             if (t instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()

@@ -93,7 +93,7 @@ public final class Projection implements BatchEventHandler {
                 continue;
             }
             try {
-                HandlerSet.BoundFact<ProjectionBatch> fact = handlers.bind(events.get(i).envelope(), codec)
+                HandlerSet.BoundFact<ProjectionBatch> fact = handlers.bind(events.get(i), codec)
                         .orElse(null);
                 if (fact != null) {
                     fact.prefetch(batch);

@@ -47,6 +47,8 @@ class EventConsumerLoopTest {
     /** Keys of the events applied, each once, in the order first applied: an idempotent handler's effects. */
     private final List<String> applied = Collections.synchronizedList(new ArrayList<>());
     private final List<EventConsumerLoop> loops = new ArrayList<>();
+    /** Per key, the payload's record the decoder thread read with the envelope (ADR 0044), as handed over. */
+    private final Map<String, Object> payloadsRead = new ConcurrentHashMap<>();
 
     @AfterEach
     void closeEverything() {
@@ -97,6 +99,10 @@ class EventConsumerLoopTest {
         valid.add("last");
         await(() -> applied.containsAll(valid));
         assertEquals(valid, List.copyOf(applied), "every valid record applied, in order, and nothing else");
+        for (String key : valid) {
+            assertEquals(new TerritoryRegisteredV1(key, key, "URBAN"), payloadsRead.get(key),
+                    key + ": the payload's record comes read by the decoder, with the envelope (ADR 0044)");
+        }
 
         int expected = hostile.size() + 3;
         Map<String, ConsumerRecord<String, byte[]>> dead = Topics.deadLetters(topic, expected, Duration.ofSeconds(60))
@@ -312,6 +318,7 @@ class EventConsumerLoopTest {
     private Map<Integer, RuntimeException> applyUnlessHostile(List<ConsumedEvent> events) {
         for (ConsumedEvent event : events) {
             String key = event.envelope().key();
+            payloadsRead.put(key, event.payload() == null ? "none" : event.payload());
             if (key.equals("npe")) {
                 String missing = null;
                 missing.length();

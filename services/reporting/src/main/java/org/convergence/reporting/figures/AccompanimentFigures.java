@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class AccompanimentFigures {
 
-    private static final Set<String> HOUSED_OR_ON_THE_WAY = Set.of("RESOLVED", "IN_PROGRESS");
+    static final Set<String> HOUSED_OR_ON_THE_WAY = Set.of("RESOLVED", "IN_PROGRESS");
 
     private final YearFigures figures;
     private final LocalDate lastDay;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * One participant's share of a scope's pathway figures, for every year at once (ADR 0031). The share is non-zero
@@ -43,6 +44,34 @@ public record ParticipantShare(Map<Integer, PathwayCounts> years, int tailFrom, 
     public static ParticipantShare of(Collection<PathwayRecord> inScope, Collection<PathwayRecord> everyPathwayOfTheirs,
                                       Map<String, AccompanimentRecord> accompaniment,
                                       Map<String, LocalDate> convergenceStarts) {
+        List<PathwayRecord> scope = List.copyOf(inScope);
+        List<PathwayRecord> theirs = List.copyOf(everyPathwayOfTheirs);
+        return assemble(scope, accompaniment, convergenceStarts, year -> PathwayCounts.of(
+                new YearFigures(convergenceStarts, Year.of(year)), scope, theirs, accompaniment));
+    }
+
+    /**
+     * The same share as {@link #of}, for the counters (ADR 0044): each year's counts by one pass over the
+     * participant's few pathways ({@link OneParticipantCounts}) instead of the figures' collections, which
+     * {@link #of} builds again for every year and scope of every fact. Pathways or accompaniment of several people
+     * are left to {@link #of}. The tests compare the two share for share ({@code ParticipantShareTest}).
+     */
+    public static ParticipantShare ofOneParticipant(List<PathwayRecord> inScope, List<PathwayRecord> everyPathwayOfTheirs,
+                                                    Map<String, AccompanimentRecord> accompaniment,
+                                                    Map<String, LocalDate> convergenceStarts) {
+        OneParticipantCounts counts = OneParticipantCounts.of(inScope, everyPathwayOfTheirs, accompaniment,
+                convergenceStarts);
+        if (counts == null) {
+            return of(inScope, everyPathwayOfTheirs, accompaniment, convergenceStarts);
+        }
+        return assemble(inScope, accompaniment, convergenceStarts, counts::inYear);
+    }
+
+    /** Explicit years from the first to the last year of the dates, plus the tail; zero years are left out. */
+    private static ParticipantShare assemble(Collection<PathwayRecord> inScope,
+                                             Map<String, AccompanimentRecord> accompaniment,
+                                             Map<String, LocalDate> convergenceStarts,
+                                             IntFunction<PathwayCounts> countsInYear) {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         for (PathwayRecord p : inScope) {
@@ -64,19 +93,14 @@ public record ParticipantShare(Map<Integer, PathwayCounts> years, int tailFrom, 
                 last = Math.max(last, date.getYear());
             }
         }
-        List<PathwayRecord> scope = List.copyOf(inScope);
-        List<PathwayRecord> theirs = List.copyOf(everyPathwayOfTheirs);
         Map<Integer, PathwayCounts> years = new TreeMap<>();
         for (int year = first; year <= last; year++) {
-            PathwayCounts counts = PathwayCounts.of(new YearFigures(convergenceStarts, Year.of(year)), scope, theirs,
-                    accompaniment);
+            PathwayCounts counts = countsInYear.apply(year);
             if (!counts.isZero()) {
                 years.put(year, counts);
             }
         }
-        PathwayCounts tail = PathwayCounts.of(new YearFigures(convergenceStarts, Year.of(last + 1)), scope, theirs,
-                accompaniment);
-        return new ParticipantShare(years, last + 1, tail);
+        return new ParticipantShare(years, last + 1, countsInYear.apply(last + 1));
     }
 
     /**

@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
  */
 public final class YearFigures {
 
-    private static final String CONVERGENCE = ProgramCatalog.CONVERGENCE;
-    private static final String PREMIERES_HEURES = ProgramCatalog.PREMIERES_HEURES;
+    static final String CONVERGENCE = ProgramCatalog.CONVERGENCE;
+    static final String PREMIERES_HEURES = ProgramCatalog.PREMIERES_HEURES;
     /** Months are days / 30.4375 (DOMAIN.md: averagePathwayMonths). */
     static final double DAYS_PER_MONTH = 30.4375;
-    private static final Set<String> DYNAMIC = Set.of("DURABLE_EMPLOYMENT", "TRANSITIONAL_EMPLOYMENT", "POSITIVE_EXIT");
-    private static final String NEUTRALISED = "NEUTRALISED";
+    static final Set<String> DYNAMIC = Set.of("DURABLE_EMPLOYMENT", "TRANSITIONAL_EMPLOYMENT", "POSITIVE_EXIT");
+    static final String NEUTRALISED = "NEUTRALISED";
 
     private final Map<String, LocalDate> convergenceStarts;
     private final LocalDate firstDay;

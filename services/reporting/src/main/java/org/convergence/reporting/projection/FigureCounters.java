@@ -168,7 +168,8 @@ public final class FigureCounters {
 
     /**
      * The participant's share of a scope: their pathways in it, and the accompaniment recorded at its chantiers
-     * (the from-scratch figures read the accompaniment of the scope's chantiers).
+     * (the from-scratch figures read the accompaniment of the scope's chantiers). Computed by the one-participant
+     * arithmetic, share for share the oracle's (ADR 0044).
      */
     static ParticipantShare share(List<PathwayRecord> theirs, String scope, Map<String, LocalDate> starts,
                                   Map<String, Accompanied> accompaniment) {
@@ -181,7 +182,7 @@ public final class FigureCounters {
                 records.put(pathwayId, a.record());
             }
         });
-        return ParticipantShare.of(inScope, theirs, records, starts);
+        return ParticipantShare.ofOneParticipant(inScope, theirs, records, starts);
     }
 
     /** The participant's accompaniment as the batch sees it: pathway id to its filed summary. */

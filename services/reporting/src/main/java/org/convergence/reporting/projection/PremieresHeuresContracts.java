@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.convergence.platform.messaging.ContendedWriteException;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.projection.ProjectionBatch;
 import org.convergence.reporting.figures.HoursRecord;
@@ -15,6 +16,7 @@ import org.convergence.reporting.figures.PremieresHeuresContractShare;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -42,8 +44,29 @@ final class PremieresHeuresContracts {
     private static final String DECISIONS = "decisions";
     private static final String MOVES = "moves";
     private static final String VERSION = "version";
+    /**
+     * Compare-and-set attempts of one fact before it gives up (ADR 0044). Two consumers meet on a participant only
+     * during a rebalance, and each loss means the other stored a change: losing this many times in a row means the
+     * document is busy, and the batch is better retried after the consumer's back-off than spun on here.
+     */
+    static final int ATTEMPTS = 8;
+
+    /** How many participants' documents {@link #written} keeps, the least recently used dropped first. */
+    private static final int REMEMBERED = 10_000;
 
     private final ReportingModel model;
+    /**
+     * The document as this instance last wrote it, by participant (ADR 0044): a participant's next fact (their exit
+     * after their enrolment, say) starts from it instead of reading it again. Only a starting point for a
+     * compare-and-set: if another writer changed the document since, the write matches nothing and the fact reads
+     * it again; a fact that would change nothing is judged on a fresh read. One consumer thread uses an instance.
+     */
+    private final Map<String, Document> written = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
     /** Runs between the read of a document and its compare-and-set: a test's other consumer writes there. */
     private final Runnable betweenReadAndWrite;
 
@@ -88,10 +111,20 @@ final class PremieresHeuresContracts {
         });
     }
 
+    /**
+     * Reads the participant's document, applies the fact and writes it back under compare-and-set of its version,
+     * reading again after a lost race, at most {@link #ATTEMPTS} times: then a transient
+     * {@link ContendedWriteException}, and the consumer retries the batch (nothing was sent to the counters).
+     */
     private void change(ProjectionBatch batch, String eventId, String participantId, UnaryOperator<Document> fact) {
         MongoCollection<Document> documents = model.premieresHeuresContracts();
-        while (true) {
-            Document stored = documents.find(Filters.eq("_id", participantId)).first();
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > ATTEMPTS) {
+                throw new ContendedWriteException("Premières Heures contracts of participant " + participantId
+                        + " (event " + eventId + ")", ATTEMPTS);
+            }
+            Document remembered = written.remove(participantId);
+            Document stored = remembered != null ? remembered : documents.find(Filters.eq("_id", participantId)).first();
             Document recorded = moveOf(stored, eventId);
             if (recorded != null) {
                 send(batch, recorded.getList("increments", Document.class, List.of()));
@@ -100,6 +133,9 @@ final class PremieresHeuresContracts {
             Document before = stateOf(stored);
             Document after = fact.apply(before);
             if (after.equals(before)) {
+                if (remembered != null) {
+                    continue; // decided on a fresh read only: another writer may have applied this very fact
+                }
                 return;
             }
             List<Document> increments = encode(PremieresHeuresContractShare.increments(shareOf(participantId, before),
@@ -107,11 +143,13 @@ final class PremieresHeuresContracts {
             Document move = new Document("event", eventId).append("increments", increments);
             betweenReadAndWrite.run();
             if (stored == null) {
+                Document created = new Document("_id", participantId).append(VERSION, 1L)
+                        .append(PATHWAYS, after.get(PATHWAYS, new Document()))
+                        .append(DECISIONS, after.get(DECISIONS, new Document()))
+                        .append(MOVES, List.of(move));
                 try {
-                    documents.insertOne(new Document("_id", participantId).append(VERSION, 1L)
-                            .append(PATHWAYS, after.get(PATHWAYS, new Document()))
-                            .append(DECISIONS, after.get(DECISIONS, new Document()))
-                            .append(MOVES, List.of(move)));
+                    documents.insertOne(created);
+                    written.put(participantId, created);
                 } catch (MongoWriteException e) {
                     if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                         continue; // another consumer created it first: read it again
@@ -127,6 +165,11 @@ final class PremieresHeuresContracts {
                         .getMatchedCount() == 0) {
                     continue; // changed since read: compute again from what is there now
                 }
+                List<Document> moves = new ArrayList<>(stored.getList(MOVES, Document.class, List.of()));
+                moves.add(move);
+                written.put(participantId, new Document("_id", participantId).append(VERSION, version + 1)
+                        .append(PATHWAYS, after.get(PATHWAYS, new Document()))
+                        .append(DECISIONS, after.get(DECISIONS, new Document())).append(MOVES, moves));
             }
             send(batch, increments);
             return;

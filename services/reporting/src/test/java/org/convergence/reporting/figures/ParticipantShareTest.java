@@ -240,13 +240,27 @@ class ParticipantShareTest {
                                     Map<String, AccompanimentRecord> accompanimentAfter) {
         for (String scope : List.of("nation", "t1", "t2")) {
             Predicate<PathwayRecord> in = p -> scope.equals("nation") || scope.equals(p.territoryId());
-            ParticipantShare old = ParticipantShare.of(before.stream().filter(in).toList(), before,
-                    inScope(accompanimentBefore, scope), STARTS);
-            ParticipantShare now = ParticipantShare.of(after.stream().filter(in).toList(), after,
-                    inScope(accompanimentAfter, scope), STARTS);
+            ParticipantShare old = share(before.stream().filter(in).toList(), before,
+                    inScope(accompanimentBefore, scope), scope);
+            ParticipantShare now = share(after.stream().filter(in).toList(), after,
+                    inScope(accompanimentAfter, scope), scope);
             ParticipantShare.increments(old, now).forEach((path, delta) ->
                     counters.computeIfAbsent(scope, s -> new HashMap<>()).merge(path, delta, Long::sum));
         }
+    }
+
+    /**
+     * The share the counters use (ADR 0044: one pass per year over the participant's pathways), checked equal, share
+     * for share, to the oracle's ({@link YearFigures} through {@link PathwayCounts#of}) at every step of every
+     * history: the counters below are then moved by the fast share and compared with the fold.
+     */
+    private static ParticipantShare share(List<PathwayRecord> inScope, List<PathwayRecord> theirs,
+                                          Map<String, AccompanimentRecord> accompaniment, String scope) {
+        ParticipantShare oracle = ParticipantShare.of(inScope, theirs, accompaniment, STARTS);
+        ParticipantShare counted = ParticipantShare.ofOneParticipant(inScope, theirs, accompaniment, STARTS);
+        assertEquals(oracle, counted, () -> "one-participant share against the oracle's, " + scope + ", " + theirs
+                + ", " + accompaniment);
+        return counted;
     }
 
     private static Map<String, AccompanimentRecord> inScope(Map<String, AccompanimentRecord> accompaniment,

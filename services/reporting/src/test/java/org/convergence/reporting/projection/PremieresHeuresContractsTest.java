@@ -6,6 +6,8 @@ import org.bson.Document;
 import org.convergence.contracts.Topics;
 import org.convergence.embedded.ConvergenceStack;
 import org.convergence.platform.messaging.ConsumedEvent;
+import org.convergence.platform.messaging.ContendedWriteException;
+import org.convergence.platform.messaging.TransientFailures;
 import org.convergence.platform.projection.Projection;
 import org.convergence.platform.projection.ProjectionBatch;
 import org.convergence.platform.projection.ReadModel;
@@ -25,10 +27,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ADR 0041: the Premières Heures contract distribution counted per participant, the enrolment side (participant
@@ -78,6 +82,41 @@ class PremieresHeuresContractsTest {
         assertCountersAreTheShareOf(participant);
         assertEquals(List.of(0, 0, 1, 0), decided(2020), "exit on 4 May 2020, 8 hours since 6 April");
         assertEquals(List.of(0, 0, 0, 0), decided(2021), "exited: counted nowhere after 2020");
+    }
+
+    /**
+     * ADR 0044: a fact whose compare-and-set keeps losing (another writer changes the document between each of its
+     * reads and writes) gives up after a bounded number of attempts with a transient failure, so the consumer loop
+     * retries the batch after its back-off instead of spinning on its thread; nothing of the fact is stored or
+     * counted meanwhile, and the batch retried once the document is quiet counts it once.
+     */
+    @Test
+    void aFactThatKeepsLosingItsCompareAndSetGivesUpAfterBoundedAttemptsAndItsBatchIsRetried() {
+        String participant = History.uuid();
+        PremieresHeuresContracts plain = new PremieresHeuresContracts(model);
+        enrolmentFact(plain, 1, "enrolled", participant, "2020-02-03", null);
+
+        AtomicInteger interference = new AtomicInteger();
+        AtomicBoolean busy = new AtomicBoolean(true);
+        PremieresHeuresContracts contended = new PremieresHeuresContracts(model, () -> {
+            // Another writer stores a change each time, up to far more times than the bound allows.
+            if (busy.get() && interference.incrementAndGet() <= 100) {
+                model.premieresHeuresContracts().updateOne(new Document("_id", participant),
+                        new Document("$inc", new Document("version", 1L)));
+            }
+        });
+        ContendedWriteException failure = assertThrows(ContendedWriteException.class,
+                () -> hoursFact(contended, 2, "decided-6", participant, "2020-03-02", 6));
+        assertEquals(PremieresHeuresContracts.ATTEMPTS, interference.get(), "one read and write per attempt");
+        assertTrue(TransientFailures.isTransient(failure), "retried as a batch by the consumer, not dead-lettered");
+        Document stored = model.premieresHeuresContracts().find(new Document("_id", participant)).first();
+        assertEquals(1, stored.getList("moves", Document.class).size(), "nothing of the fact stored");
+        assertCountersAreTheShareOf(participant); // no decision stored: nothing counted
+
+        busy.set(false);
+        hoursFact(contended, 2, "decided-6", participant, "2020-03-02", 6);
+        assertCountersAreTheShareOf(participant);
+        assertEquals(List.of(0, 1, 0, 0), decided(2020), "6 hours since 2 March 2020, counted once");
     }
 
     /**
