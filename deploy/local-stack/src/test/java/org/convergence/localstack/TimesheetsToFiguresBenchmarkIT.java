@@ -65,6 +65,7 @@ class TimesheetsToFiguresBenchmarkIT {
 
             int facts = PATHWAYS * WEEKS;
             ProcessCpu.Snapshot cpuBefore = ProcessCpu.snapshot(stack.pids());
+            Instant windowStart = Instant.now();
             long start = System.nanoTime();
             publishTimesheets(layout.kafkaBootstrap(), pathways);
             double publishSeconds = seconds(start);
@@ -93,8 +94,9 @@ class TimesheetsToFiguresBenchmarkIT {
                     (facts / figureSeconds) / rawBulk);
             // Where the time went (ADR 0045): CPU per fact of each process over the timed window (publish to
             // figure); their sum times the rate against the machine's cores says CPU-bound or waiting.
-            System.out.printf("timesheets to figures: CPU used in the timed window, per process (with its "
-                    + "descendants) and per weekly fact:%n%s", cpu.table(facts, "fact"));
+            System.out.printf("timesheets to figures: CPU used in the timed window (%s to %s UTC: cut flight "
+                    + "recordings to it), per process (with its descendants) and per weekly fact:%n%s",
+                    windowStart, windowStart.plusMillis((long) (figureSeconds * 1000)), cpu.table(facts, "fact"));
         }
     }
 
