@@ -19,13 +19,6 @@ import java.nio.file.StandardOpenOption;
  */
 final class StoreFile {
 
-    /**
-     * MB of decoded pages H2 keeps (its default is 16). A page it dropped is read back and every document of it
-     * deserialized again (Java serialization): a seventh of the database process's CPU on the deployed ingestion
-     * path with the default (ADR 0045). A read cache only: what is in the file, and when, is unchanged.
-     */
-    static final int CACHE_MB = 64;
-
     private final Path path;
     private MongoVersion version;
     private MVStore store;
@@ -99,7 +92,6 @@ final class StoreFile {
                 .fileName(path.toString())
                 .autoCommitDisabled()      // no background writer thread
                 .autoCommitBufferSize(0)   // no commit from inside a write when unsaved memory grows
-                .cacheSize(CACHE_MB)       // pages kept decoded: see CACHE_MB
                 .open();
         backend = new IndexedH2Backend(store);
         if (version != null) {
