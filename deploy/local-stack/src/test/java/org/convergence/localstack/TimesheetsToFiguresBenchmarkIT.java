@@ -64,6 +64,8 @@ class TimesheetsToFiguresBenchmarkIT {
             long relayedBefore = endOffsets(layout.kafkaBootstrap(), Topics.HOURS);
 
             int facts = PATHWAYS * WEEKS;
+            ProcessCpu.Snapshot cpuBefore = ProcessCpu.snapshot(stack.pids());
+            Instant windowStart = Instant.now();
             long start = System.nanoTime();
             publishTimesheets(layout.kafkaBootstrap(), pathways);
             double publishSeconds = seconds(start);
@@ -75,6 +77,7 @@ class TimesheetsToFiguresBenchmarkIT {
                     "/figures/territories/" + TERRITORY + "/2020"),
                     f -> f.at("/hours/workedConvergence").asLong() >= expectedHours);
             double figureSeconds = seconds(start);
+            ProcessCpu.Window cpu = ProcessCpu.snapshot(stack.pids()).since(cpuBefore);
             assertEquals(expectedHours, figures.at("/hours/workedConvergence").asLong(),
                     "every weekly fact counted once in the territory's figure");
             assertEquals(facts, endOffsets(layout.kafkaBootstrap(), Topics.HOURS) - relayedBefore,
@@ -89,6 +92,11 @@ class TimesheetsToFiguresBenchmarkIT {
             System.out.printf("timesheets to figures: the stack's embedded MongoDB in the same run: insertMany "
                     + "%,.0f documents/s; facts/s to the figure / insertMany rate = %.2f%n", rawBulk,
                     (facts / figureSeconds) / rawBulk);
+            // Where the time went (ADR 0045): CPU per fact of each process over the timed window (publish to
+            // figure); their sum times the rate against the machine's cores says CPU-bound or waiting.
+            System.out.printf("timesheets to figures: CPU used in the timed window (%s to %s UTC: cut flight "
+                    + "recordings to it), per process (with its descendants) and per weekly fact:%n%s",
+                    windowStart, windowStart.plusMillis((long) (figureSeconds * 1000)), cpu.table(facts, "fact"));
         }
     }
 

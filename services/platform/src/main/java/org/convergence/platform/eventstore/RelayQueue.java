@@ -3,6 +3,7 @@ package org.convergence.platform.eventstore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -104,11 +105,12 @@ public final class RelayQueue {
                 done.add(announcement.id());
                 continue;
             }
+            List<String> remaining = announcement.commitIds().stream()
+                    .filter(commitId -> !published.contains(commitId)).toList();
             if (!published.isEmpty()) {
-                queue.updateOne(Filters.eq(ID, announcement.id()), Updates.pullAll(COMMITS, List.copyOf(published)));
+                forget(announcement, published, remaining);
             }
-            left.add(new Announcement(announcement.id(), announcement.at(), announcement.commitIds().stream()
-                    .filter(commitId -> !published.contains(commitId)).toList()));
+            left.add(new Announcement(announcement.id(), announcement.at(), remaining));
         }
         if (!done.isEmpty()) {
             queue.deleteMany(Filters.in(ID, done));
@@ -123,6 +125,22 @@ public final class RelayQueue {
             }
         }
         return new Backlog(List.copyOf(left), List.copyOf(legacyLeft));
+    }
+
+    /**
+     * Takes the published commits out of one announcement. If it still names exactly the commits the round read, the
+     * ones left are set in one write guarded by that list (one pass over the array); otherwise, a writer having taken
+     * some back meanwhile ({@link #withdraw}), the published ones are pulled. The guard is what keeps a withdrawn
+     * commit from coming back. Why not always {@code $pullAll}: the embedded server checks every element of the
+     * array against every pulled id (a 2,000-commit announcement half published: two million comparisons), and a
+     * round forgets a part of an announcement whenever it read it before all its commits were stored (ADR 0045).
+     */
+    private void forget(Announcement announcement, Set<String> published, List<String> remaining) {
+        UpdateResult asRead = queue.updateOne(Filters.and(Filters.eq(ID, announcement.id()),
+                Filters.eq(COMMITS, announcement.commitIds())), Updates.set(COMMITS, remaining));
+        if (asRead.getMatchedCount() == 0) {
+            queue.updateOne(Filters.eq(ID, announcement.id()), Updates.pullAll(COMMITS, List.copyOf(published)));
+        }
     }
 
     private static boolean isPublished(String commitId, Map<String, Long> cursors) {

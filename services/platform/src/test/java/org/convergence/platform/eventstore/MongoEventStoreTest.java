@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -129,6 +130,31 @@ class MongoEventStoreTest {
         assertEquals(1, announcements.size());
         assertEquals(List.of("c1:0"), announcements.get(0).commitIds());
         assertEquals(1, commits.get());
+    }
+
+    @Test
+    void theRelayForgettingPartOfAnAnnouncementKeepsTheRestInOrder() {
+        RelayQueue queue = store.relayQueue();
+        String id = queue.announce(List.of("a:0", "b:0", "c:0", "d:0"));
+
+        RelayQueue.Backlog left = queue.forgetPublished(queue.read(), Map.of("a", 1L, "c", 1L, "d", 0L), Set.of());
+
+        assertEquals(List.of("b:0", "d:0"), left.announcements().get(0).commitIds());
+        assertEquals(List.of("b:0", "d:0"), queue.read().announcements().get(0).commitIds());
+        assertEquals(id, queue.read().announcements().get(0).id());
+    }
+
+    @Test
+    void aCommitTakenBackAfterTheRelayReadTheQueueDoesNotComeBackWhenTheRelayForgetsPartOfItsAnnouncement() {
+        RelayQueue queue = store.relayQueue();
+        String id = queue.announce(List.of("a:0", "b:0", "c:0"));
+        RelayQueue.Backlog read = queue.read();
+        queue.withdraw(id, List.of("c:0"), 3); // the writer's insert of c:0 was refused, after the relay's read
+
+        queue.forgetPublished(read, Map.of("a", 1L), Set.of());
+
+        assertEquals(List.of("b:0"), queue.read().announcements().get(0).commitIds(),
+                "a:0 forgotten once published, c:0 never announced again: it was never stored");
     }
 
     @Test
