@@ -1,7 +1,6 @@
 package org.convergence.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,13 +8,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.convergence.contracts.Topics;
-import org.convergence.contracts.timesheets.TimesheetEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,17 +199,8 @@ class HoursEndToEndIT {
     private static String publishTimesheet(String chantierId, String pathway, String week, int minutesWorked,
                                            int minutesSick) throws Exception {
         String eventId = UUID.randomUUID().toString();
-        ObjectNode envelope = StackCalls.JSON.createObjectNode().put("eventId", eventId)
-                .put("type", TimesheetEvents.WEEK_TIMESHEET_REPORTED.name())
-                .put("schemaVersion", TimesheetEvents.WEEK_TIMESHEET_REPORTED.version())
-                .put("occurredOn", LocalDate.now().toString()).put("recordedAt", Instant.now().toString())
-                .put("key", pathway).put("territoryId", TERRITORY).put("chantierId", chantierId);
-        ObjectNode payload = envelope.putObject("payload").put("pathwayId", pathway).put("week", week)
-                .put("minutesWorked", minutesWorked);
-        payload.putObject("absences").put("sickLeave", minutesSick).put("authorised", 0).put("unjustified", 0)
-                .put("training", 0);
-        producer.send(new ProducerRecord<>(timesheetTopic(chantierId), pathway,
-                envelope.toString().getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+        producer.send(new ProducerRecord<>(timesheetTopic(chantierId), pathway, TimesheetFeed.timesheet(TERRITORY,
+                chantierId, pathway, week, minutesWorked, minutesSick, eventId))).get(30, TimeUnit.SECONDS);
         return eventId;
     }
 

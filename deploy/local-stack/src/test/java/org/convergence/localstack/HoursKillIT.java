@@ -52,11 +52,9 @@ class HoursKillIT {
         StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "hours-kill-");
         try (LocalStack stack = new LocalStack(layout, System.out::println, SMALL_BATCHES)) {
             stack.start();
-            StackCalls national = new StackCalls(stack, stack.token("national", Map.of()));
-            TimesheetFeed feed = new TimesheetFeed(national, layout.kafkaBootstrap(), TERRITORY, CHANTIER);
-            feed.createTopic();
-            List<String> pathways = feed.enrolPathways(PATHWAYS);
-            feed.awaitKnownToHours(pathways);
+            TimesheetFeed feed = TimesheetFeed.ready(stack, layout, TERRITORY, CHANTIER, PATHWAYS);
+            StackCalls national = feed.national();
+            List<String> pathways = feed.pathways();
 
             List<String> weeksSent = new ArrayList<>();
             try (KafkaProducer<String, byte[]> producer = feed.producer()) {

@@ -42,12 +42,36 @@ final class TimesheetFeed {
     private final String bootstrap;
     private final String territory;
     private final String chantier;
+    private List<String> pathways = List.of();
 
-    TimesheetFeed(StackCalls national, String bootstrap, String territory, String chantier) {
+    private TimesheetFeed(StackCalls national, String bootstrap, String territory, String chantier) {
         this.national = national;
         this.bootstrap = bootstrap;
         this.territory = territory;
         this.chantier = chantier;
+    }
+
+    /**
+     * A feed on a started stack, ready to send: the chantier's topic created, then {@code count} pathways imported
+     * and known to the hours service.
+     */
+    static TimesheetFeed ready(LocalStack stack, StackLayout layout, String territory, String chantier, int count)
+            throws Exception {
+        StackCalls national = new StackCalls(stack, stack.token("national", Map.of()));
+        TimesheetFeed feed = new TimesheetFeed(national, layout.kafkaBootstrap(), territory, chantier);
+        feed.createTopic();
+        feed.pathways = feed.enrolPathways(count);
+        feed.awaitKnownToHours(feed.pathways);
+        return feed;
+    }
+
+    /** The national team's calls on the stack. */
+    StackCalls national() {
+        return national;
+    }
+
+    List<String> pathways() {
+        return pathways;
     }
 
     String topic() {
@@ -59,14 +83,14 @@ final class TimesheetFeed {
      * every chantier's topic by pattern and finds a new topic at its next metadata refresh (up to 30 s, then a
      * rebalance). Created here, that discovery, once per chantier ever, happens while the pathways are imported.
      */
-    void createTopic() throws Exception {
+    private void createTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic(), 3, (short) 1))).all().get(1, TimeUnit.MINUTES);
         }
     }
 
     /** The territory, its Convergence chantier and {@code count} pathways imported in bulk, all entered on W02. */
-    List<String> enrolPathways(int count) throws Exception {
+    private List<String> enrolPathways(int count) throws Exception {
         national.post("enrolment", "/territories", """
                 {"territoryId":"%s","name":"Timesheet feed","densityKind":"URBAN"}""".formatted(territory), 201);
         national.post("enrolment", "/territories/" + territory + "/chantiers", """
@@ -90,7 +114,7 @@ final class TimesheetFeed {
     }
 
     /** Until the hours service's view of enrolment knows every pathway: a week sent earlier would be refused. */
-    void awaitKnownToHours(List<String> pathways) throws Exception {
+    private void awaitKnownToHours(List<String> pathways) throws Exception {
         for (String pathway : pathways) {
             StackCalls.await("hours knowing " + pathway, () -> national.status("hours", "GET", "/pathways/" + pathway
                     + "/weeks?from=2020-W02&to=2020-W02", null), status -> status == 200);
@@ -106,7 +130,8 @@ final class TimesheetFeed {
 
     /** Sends one week of {@code minutesWorked} for the pathway, each a new fact with its own event id. */
     Future<?> send(KafkaProducer<String, byte[]> producer, String pathway, String isoWeek, int minutesWorked) {
-        return producer.send(new ProducerRecord<>(topic(), pathway, timesheet(pathway, isoWeek, minutesWorked)));
+        return producer.send(new ProducerRecord<>(topic(), pathway, timesheet(territory, chantier, pathway, isoWeek,
+                minutesWorked, 0, UUID.randomUUID().toString())));
     }
 
     /** Waits for every send to be acknowledged by the broker. */
@@ -116,15 +141,17 @@ final class TimesheetFeed {
         }
     }
 
-    private byte[] timesheet(String pathway, String week, int minutesWorked) {
-        ObjectNode envelope = StackCalls.JSON.createObjectNode().put("eventId", UUID.randomUUID().toString())
+    /** A week's timesheet as chantier software writes it: the contract's envelope, key = pathway. */
+    static byte[] timesheet(String territory, String chantier, String pathway, String week, int minutesWorked,
+                            int minutesSick, String eventId) {
+        ObjectNode envelope = StackCalls.JSON.createObjectNode().put("eventId", eventId)
                 .put("type", TimesheetEvents.WEEK_TIMESHEET_REPORTED.name())
                 .put("schemaVersion", TimesheetEvents.WEEK_TIMESHEET_REPORTED.version())
                 .put("occurredOn", LocalDate.now().toString()).put("recordedAt", Instant.now().toString())
                 .put("key", pathway).put("territoryId", territory).put("chantierId", chantier);
         ObjectNode payload = envelope.putObject("payload").put("pathwayId", pathway).put("week", week)
                 .put("minutesWorked", minutesWorked);
-        payload.putObject("absences").put("sickLeave", 0).put("authorised", 0).put("unjustified", 0)
+        payload.putObject("absences").put("sickLeave", minutesSick).put("authorised", 0).put("unjustified", 0)
                 .put("training", 0);
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
     }

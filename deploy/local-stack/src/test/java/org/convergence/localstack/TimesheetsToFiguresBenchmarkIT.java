@@ -40,13 +40,10 @@ class TimesheetsToFiguresBenchmarkIT {
         StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "bench-hours-");
         try (LocalStack stack = new LocalStack(layout)) {
             stack.start();
-            StackCalls national = new StackCalls(stack, stack.token("national", Map.of()));
-            TimesheetFeed feed = new TimesheetFeed(national, layout.kafkaBootstrap(), TERRITORY, CHANTIER);
-            // Created before the import (wave 8, ADR 0043): the door's discovery of a new topic (up to 30 s, then
-            // a rebalance), once per chantier ever, happens while the pathways are imported, not in the timed window.
-            feed.createTopic();
-            List<String> pathways = feed.enrolPathways(PATHWAYS);
-            feed.awaitKnownToHours(pathways);
+            // The topic is created before the import (TimesheetFeed.ready): outside the timed window.
+            TimesheetFeed feed = TimesheetFeed.ready(stack, layout, TERRITORY, CHANTIER, PATHWAYS);
+            StackCalls national = feed.national();
+            List<String> pathways = feed.pathways();
             long relayedBefore = TimesheetFeed.endOffsets(layout.kafkaBootstrap(), Topics.HOURS);
 
             int facts = PATHWAYS * WEEKS;
