@@ -95,7 +95,7 @@ public class ChantierPathwayDoor implements BatchEventHandler {
         for (int i = 0; i < events.size(); i++) {
             ConsumedEvent event = events.get(i);
             try {
-                handlers.bind(event.envelope(), codec).orElseThrow(() -> notOfThisTopic(event)).apply(null);
+                handlers.bind(event, codec).orElseThrow(() -> notOfThisTopic(event)).apply(null);
             } catch (RejectedEventException refusal) {
                 refused.put(i, refusal);
             }

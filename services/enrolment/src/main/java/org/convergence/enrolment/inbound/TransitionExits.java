@@ -73,7 +73,7 @@ public class TransitionExits implements BatchEventHandler {
                 continue;
             }
             try {
-                handlers.bind(event.envelope(), codec).ifPresent(fact -> fact.apply(null));
+                handlers.bind(event, codec).ifPresent(fact -> fact.apply(null));
             } catch (RejectedEventException refusal) {
                 refused.put(i, refusal);
             }

@@ -75,7 +75,7 @@ public class TimesheetDoor {
             EventEnvelope envelope = events.get(i).envelope();
             WeekReport report = null;
             try {
-                report = reportOf(envelope);
+                report = reportOf(events.get(i));
                 byChantier.computeIfAbsent(envelope.chantierId(), c -> new ArrayList<>()).add(i);
             } catch (InvalidIntegrationEventException | RejectedEventException refused) {
                 rejected.put(i, refused);
@@ -106,12 +106,15 @@ public class TimesheetDoor {
         return rejected;
     }
 
-    private WeekReport reportOf(EventEnvelope envelope) {
+    private WeekReport reportOf(ConsumedEvent event) {
+        EventEnvelope envelope = event.envelope();
         if (!TimesheetEvents.WEEK_TIMESHEET_REPORTED.name().equals(envelope.type())) {
             throw new RejectedEventException(DeadLetterCodes.MALFORMED_RECORD, "type " + envelope.type()
                     + " is not a timesheet of " + Topics.CHANTIER_TIMESHEETS_ADDRESS);
         }
-        WeekTimesheetReportedV1 timesheet = codec.payload(envelope, TimesheetEvents.WEEK_TIMESHEET_REPORTED);
+        // The decoder thread already read the payload as its record (ADR 0044): not read again on this thread.
+        WeekTimesheetReportedV1 timesheet = event.payload() instanceof WeekTimesheetReportedV1 decoded ? decoded
+                : codec.payload(envelope, TimesheetEvents.WEEK_TIMESHEET_REPORTED);
         AbsenceMinutesV1 a = timesheet.absences();
         return new WeekReport(timesheet.pathwayId(), timesheet.week(), timesheet.minutesWorked(),
                 new AbsenceMinutes(a.sickLeave(), a.authorised(), a.unjustified(), a.training()),
