@@ -47,6 +47,7 @@ class TimesheetsToFiguresBenchmarkIT {
             long relayedBefore = TimesheetFeed.endOffsets(layout.kafkaBootstrap(), Topics.HOURS);
 
             int facts = PATHWAYS * WEEKS;
+            Map<String, Long> requestsBefore = BrokerRequests.snapshot(stack.pids().get(LocalStack.KAFKA));
             ProcessCpu.Snapshot cpuBefore = ProcessCpu.snapshot(stack.pids());
             Instant windowStart = Instant.now();
             long start = System.nanoTime();
@@ -61,6 +62,7 @@ class TimesheetsToFiguresBenchmarkIT {
                     f -> f.at("/hours/workedConvergence").asLong() >= expectedHours);
             double figureSeconds = seconds(start);
             ProcessCpu.Window cpu = ProcessCpu.snapshot(stack.pids()).since(cpuBefore);
+            Map<String, Long> requestsAfter = BrokerRequests.snapshot(stack.pids().get(LocalStack.KAFKA));
             assertEquals(expectedHours, figures.at("/hours/workedConvergence").asLong(),
                     "every weekly fact counted once in the territory's figure");
             assertEquals(facts, TimesheetFeed.endOffsets(layout.kafkaBootstrap(), Topics.HOURS) - relayedBefore,
@@ -80,6 +82,9 @@ class TimesheetsToFiguresBenchmarkIT {
             System.out.printf("timesheets to figures: CPU used in the timed window (%s to %s UTC: cut flight "
                     + "recordings to it), per process (with its descendants) and per weekly fact:%n%s",
                     windowStart, windowStart.plusMillis((long) (figureSeconds * 1000)), cpu.table(facts, "fact"));
+            // What the broker's CPU per fact was spent on (ADR 0047): requests per type and per topic, same window.
+            System.out.printf("timesheets to figures: requests the Kafka broker served in the timed window:%n%s",
+                    BrokerRequests.table(requestsBefore, requestsAfter, facts));
         }
     }
 
