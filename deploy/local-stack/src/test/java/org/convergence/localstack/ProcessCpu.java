@@ -34,9 +34,52 @@ final class ProcessCpu {
     /** Per named process, its CPU ticks now; the benchmark's own JVM is added as {@link #THIS_JVM}. */
     static Snapshot snapshot(Map<String, Long> pids) {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> ticks.put(name, treeTicks(pid)));
-        ticks.put(THIS_JVM, ticks(ProcessHandle.current().pid()));
-        return new Snapshot(System.nanoTime(), ticks, machineTicks());
+        Map<String, Long> jit = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            ticks.put(name, treeTicks(pid));
+            jit.put(name, treeJitTicks(pid));
+        });
+        long self = ProcessHandle.current().pid();
+        ticks.put(THIS_JVM, ticks(self));
+        jit.put(THIS_JVM, jitTicks(self));
+        return new Snapshot(System.nanoTime(), ticks, jit, machineTicks());
+    }
+
+    /** {@link #jitTicks} of {@code pid} and of every live descendant. */
+    private static long treeJitTicks(long pid) {
+        long total = jitTicks(pid);
+        total += ProcessHandle.of(pid).map(handle -> handle.descendants().mapToLong(child -> jitTicks(child.pid()))
+                .sum()).orElse(0L);
+        return total;
+    }
+
+    /**
+     * utime + stime of a JVM's just-in-time compiler threads (HotSpot names them "C1 CompilerThreadN" and "C2
+     * CompilerThreadN"; the kernel keeps the first 15 characters of a thread's name): in a short window of a
+     * freshly started stack, a process's CPU is partly its code being compiled, a cost paid once, not per fact
+     * (ADR 0047). A lower bound: a compiler thread HotSpot added and then removed takes its ticks with it.
+     */
+    static long jitTicks(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long total = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (isJitCompiler(Files.readString(task.resolve("comm")).trim())) {
+                        total += parseStat(Files.readString(task.resolve("stat")));
+                    }
+                } catch (IOException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | UncheckedIOException gone) {
+            return total;
+        }
+        return total;
+    }
+
+    static boolean isJitCompiler(String threadName) {
+        return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
     }
 
     /** utime + stime of {@code pid} and of every live descendant (a runner script that forks rather than execs). */
@@ -100,15 +143,19 @@ final class ProcessCpu {
         }
     }
 
-    record Snapshot(long nanos, Map<String, Long> ticks, long[] machine) {
+    record Snapshot(long nanos, Map<String, Long> ticks, Map<String, Long> jitTicks, long[] machine) {
 
         Window since(Snapshot before) {
             Map<String, Double> cpuMs = new LinkedHashMap<>();
             ticks.forEach((name, now) -> cpuMs.put(name, (now - before.ticks.getOrDefault(name, 0L)) * MS_PER_TICK));
+            Map<String, Double> jitMs = new LinkedHashMap<>();
+            // A compiler thread that ended in the window takes its ticks with it: never below zero.
+            jitTicks.forEach((name, now) -> jitMs.put(name,
+                    Math.max(0, now - before.jitTicks.getOrDefault(name, 0L)) * MS_PER_TICK));
             long busy = machine[0] - before.machine[0];
             long idle = machine[1] - before.machine[1];
             double idleShare = busy + idle == 0 ? Double.NaN : (double) idle / (busy + idle);
-            return new Window((nanos - before.nanos) / 1e6, cpuMs, (busy + idle) * MS_PER_TICK, idleShare,
+            return new Window((nanos - before.nanos) / 1e6, cpuMs, jitMs, (busy + idle) * MS_PER_TICK, idleShare,
                     loadAverage());
         }
     }
@@ -116,21 +163,30 @@ final class ProcessCpu {
     /**
      * @param machineMs CPU-ms of all cores together over the window (wall time x cores, as the kernel counts it)
      */
-    record Window(double wallMs, Map<String, Double> cpuMs, double machineMs, double idleShare, String loadAverage) {
+    record Window(double wallMs, Map<String, Double> cpuMs, Map<String, Double> jitMs, double machineMs,
+                  double idleShare, String loadAverage) {
 
         double totalCpuMs() {
             return cpuMs.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
-        /** A table: per process CPU-ms, CPU-ms per unit, cores used; then the total and the machine. */
+        /**
+         * A table: per process CPU-ms, CPU-ms per unit, cores used, and the part of its CPU-ms per unit its JIT
+         * compilers used and the rest; then the total and the machine.
+         */
         String table(long units, String unit) {
             StringBuilder out = new StringBuilder();
-            out.append(String.format("%-22s %10s %12s %8s%n", "process", "CPU-ms", "CPU-ms/" + unit, "cores"));
-            cpuMs.forEach((name, ms) -> out.append(String.format("%-22s %,10.0f %12.3f %8.2f%n", name, ms,
-                    ms / units, ms / wallMs)));
+            out.append(String.format("%-22s %10s %12s %8s %12s %12s%n", "process", "CPU-ms", "CPU-ms/" + unit,
+                    "cores", "of which JIT", "rest/" + unit));
+            cpuMs.forEach((name, ms) -> {
+                double jit = jitMs.getOrDefault(name, 0.0);
+                out.append(String.format("%-22s %,10.0f %12.3f %8.2f %12.3f %12.3f%n", name, ms, ms / units,
+                        ms / wallMs, jit / units, (ms - jit) / units));
+            });
             double total = totalCpuMs();
-            out.append(String.format("%-22s %,10.0f %12.3f %8.2f%n", "stack + benchmark", total, total / units,
-                    total / wallMs));
+            double totalJit = jitMs.values().stream().mapToDouble(Double::doubleValue).sum();
+            out.append(String.format("%-22s %,10.0f %12.3f %8.2f %12.3f %12.3f%n", "stack + benchmark", total,
+                    total / units, total / wallMs, totalJit / units, (total - totalJit) / units));
             double cores = machineMs / wallMs;
             out.append(String.format("machine over the %.1f s window: %.1f cores, %.0f %% idle (%.2f cores idle), "
                             + "%.2f cores busy of which the stack %.2f; load average %s%n", wallMs / 1000, cores,

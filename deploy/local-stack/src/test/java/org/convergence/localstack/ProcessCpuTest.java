@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProcessCpuTest {
@@ -23,5 +24,20 @@ class ProcessCpuTest {
     @Test
     void thisJvmUsesCpu() {
         assertTrue(ProcessCpu.ticks(ProcessHandle.current().pid()) >= 0);
+    }
+
+    @Test
+    void onlyHotSpotsCompilerThreadsCountAsJitAsTheKernelNamesThem() {
+        assertTrue(ProcessCpu.isJitCompiler("C2 CompilerThre"));
+        assertTrue(ProcessCpu.isJitCompiler("C1 CompilerThre"));
+        assertFalse(ProcessCpu.isJitCompiler("main"));
+        assertFalse(ProcessCpu.isJitCompiler("data-plane-kafk"));
+    }
+
+    @Test
+    void thisJvmsCompilerThreadsAreFoundAndUseNoMoreThanTheWholeJvm() {
+        long pid = ProcessHandle.current().pid();
+        long jit = ProcessCpu.jitTicks(pid);
+        assertTrue(jit >= 0 && jit <= ProcessCpu.ticks(pid), jit + " JIT ticks");
     }
 }
