@@ -38,13 +38,14 @@ class TimesheetsToFiguresBenchmarkIT {
     @Test
     void timesheetsFromTheInboundTopicToTheReportingFigure() throws Exception {
         StackLayout layout = StackLayout.forTestRun("deploy/local-stack", "bench-hours-");
-        try (LocalStack stack = new LocalStack(layout)) {
+        // One client reads the relayed topic's end offsets every 100 ms while the benchmark waits (ADR 0047).
+        try (LocalStack stack = new LocalStack(layout); TopicEnds relayed = new TopicEnds(layout.kafkaBootstrap())) {
             stack.start();
             // The topic is created before the import (TimesheetFeed.ready): outside the timed window.
             TimesheetFeed feed = TimesheetFeed.ready(stack, layout, TERRITORY, CHANTIER, PATHWAYS);
             StackCalls national = feed.national();
             List<String> pathways = feed.pathways();
-            long relayedBefore = TimesheetFeed.endOffsets(layout.kafkaBootstrap(), Topics.HOURS);
+            long relayedBefore = relayed.of(Topics.HOURS);
 
             int facts = PATHWAYS * WEEKS;
             Map<String, Long> requestsBefore = BrokerRequests.snapshot(stack.pids().get(LocalStack.KAFKA));
@@ -54,7 +55,7 @@ class TimesheetsToFiguresBenchmarkIT {
             publishTimesheets(feed, pathways);
             double publishSeconds = seconds(start);
             StackCalls.await("every fact relayed to " + Topics.HOURS,
-                    () -> TimesheetFeed.endOffsets(layout.kafkaBootstrap(), Topics.HOURS) - relayedBefore, n -> n >= facts);
+                    () -> relayed.of(Topics.HOURS) - relayedBefore, n -> n >= facts);
             double relayedSeconds = seconds(start);
             long expectedHours = (long) facts * HOURS_A_WEEK;
             JsonNode figures = StackCalls.await("the territory's hours figure", () -> national.get("reporting",
@@ -65,7 +66,7 @@ class TimesheetsToFiguresBenchmarkIT {
             Map<String, Long> requestsAfter = BrokerRequests.snapshot(stack.pids().get(LocalStack.KAFKA));
             assertEquals(expectedHours, figures.at("/hours/workedConvergence").asLong(),
                     "every weekly fact counted once in the territory's figure");
-            assertEquals(facts, TimesheetFeed.endOffsets(layout.kafkaBootstrap(), Topics.HOURS) - relayedBefore,
+            assertEquals(facts, relayed.of(Topics.HOURS) - relayedBefore,
                     "one relayed event per weekly fact");
 
             double rawBulk = RawWriteRate.insertMany(layout.mongoUri());
