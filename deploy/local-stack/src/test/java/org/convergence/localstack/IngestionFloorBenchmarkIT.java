@@ -85,8 +85,18 @@ class IngestionFloorBenchmarkIT {
     /** The hours door's {@code max.poll.records} (platform default) and reporting's (its application.properties). */
     private static final int HOURS_MAX_POLL = 2_000;
     private static final int REPORTING_MAX_POLL = 10_000;
+    /**
+     * Which durable steps the pipe does ({@code -Dbench.floor.steps}): {@code full} (default) all of the deployed
+     * path's; {@code writes} only the commits' {@code insertMany} in stage 1 and the upserts in stage 2 (no stream
+     * read, no relay bookkeeping); {@code kafka} no database at all (what the broker and the clients cost alone).
+     */
+    private static final Steps STEPS = Steps.valueOf(System.getProperty("bench.floor.steps", "full").toUpperCase());
+    /** How many documents {@link RawWriteRate#insertMany} writes. */
+    private static final int RAW_INSERT_MANY_DOCUMENTS = 10_000;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    enum Steps { FULL, WRITES, KAFKA }
 
     @Test
     void bareDurablePipeFromTheInboundTopicToTheCounters() throws Exception {
@@ -104,8 +114,8 @@ class IngestionFloorBenchmarkIT {
             int facts = PATHWAYS * WEEKS;
             Stage hours = new Stage("floor-hours", new HoursStage(hoursClient.getDatabase("floor_hours"),
                     layout.kafkaBootstrap()), layout.kafkaBootstrap(), INBOUND, HOURS_MAX_POLL);
-            Stage reporting = new Stage("floor-reporting", new ReportingStage(
-                    reportingClient.getDatabase("floor_reporting")), layout.kafkaBootstrap(), RELAYED,
+            ReportingStage counting = new ReportingStage(reportingClient.getDatabase("floor_reporting"));
+            Stage reporting = new Stage("floor-reporting", counting, layout.kafkaBootstrap(), RELAYED,
                     REPORTING_MAX_POLL);
             hours.startAndAwaitAssignment();
             reporting.startAndAwaitAssignment();
@@ -122,21 +132,26 @@ class IngestionFloorBenchmarkIT {
             hours.close();
             reporting.close();
 
-            assertEquals(facts, hoursClient.getDatabase("floor_hours").getCollection("event_commits")
-                    .countDocuments(), "one commit per fact");
-            Document counters = reportingClient.getDatabase("floor_reporting").getCollection("territory_years")
-                    .find(Filters.eq("_id", TERRITORY + ":2020")).first();
-            assertEquals((long) facts * MINUTES_A_WEEK, counters.get("minutesWorked", Number.class).longValue(),
-                    "every fact counted once");
+            assertEquals((long) facts * MINUTES_A_WEEK, counting.minutesCounted(), "every fact counted once");
 
+            if (STEPS != Steps.KAFKA) {
+                assertEquals(facts, hoursClient.getDatabase("floor_hours").getCollection("event_commits")
+                        .countDocuments(), "one commit per fact");
+            }
+            // The yardstick, with the database process's CPU per document it takes (what a fact's writes compare to).
+            Map<String, Long> mongo = Map.of(LocalStack.MONGO, stack.pid(LocalStack.MONGO));
+            ProcessCpu.Snapshot rawBefore = ProcessCpu.snapshot(mongo);
             double rawInsertMany = RawWriteRate.insertMany(layout.mongoUri());
+            double rawCpuMsPerDocument = ProcessCpu.snapshot(mongo).since(rawBefore).cpuMs().get(LocalStack.MONGO)
+                    / RAW_INSERT_MANY_DOCUMENTS;
             double rate = facts / figureSeconds;
-            System.out.printf("%ningestion floor: %,d weekly facts (%,d pathways x %d weeks) produced in %.1f s; "
+            System.out.printf("%ningestion floor, steps %s: %,d weekly facts (%,d pathways x %d weeks) produced in %.1f s; "
                             + "stored and relayed by stage 1 after %.1f s = %,.0f facts/s; counted by stage 2 after "
-                            + "%.1f s = %,.0f facts/s end to end (target 2,000)%n", facts, PATHWAYS, WEEKS,
+                            + "%.1f s = %,.0f facts/s end to end (target 2,000)%n", STEPS, facts, PATHWAYS, WEEKS,
                     publishSeconds, relayedSeconds, facts / relayedSeconds, figureSeconds, rate);
             System.out.printf("ingestion floor: the embedded MongoDB in the same run: insertMany %,.0f documents/s; "
-                    + "facts/s / insertMany rate = %.2f (target 0.5)%n", rawInsertMany, rate / rawInsertMany);
+                    + "facts/s / insertMany rate = %.2f (target 0.5); the database process's CPU per document of that "
+                    + "insertMany: %.3f ms%n", rawInsertMany, rate / rawInsertMany, rawCpuMsPerDocument);
             System.out.printf("ingestion floor: stage threads' own CPU per fact (in this JVM, Kafka client threads "
                             + "not included): stage 1 %.3f ms in %d polls, stage 2 %.3f ms in %d polls%n",
                     hours.cpuMs() / facts, hours.polls(), reporting.cpuMs() / facts, reporting.polls());
@@ -222,17 +237,24 @@ class IngestionFloorBenchmarkIT {
                 next.put(stream, sequence + 1);
                 moved.put(stream, sequence + 1);
             }
-            // The door loads the batch's streams together (one $in per commit depth; here the last commit only).
-            if (!lastCommits.isEmpty()) {
-                commits.find(Filters.in("_id", lastCommits)).into(new ArrayList<>());
-            }
             String announcement = UUID.randomUUID().toString();
-            queue.insertOne(new Document("_id", announcement).append("at", new Date()).append("commits", commitIds));
-            commits.insertMany(documents, new InsertManyOptions().ordered(false));
-            // The relay's round: the queue, the cursors, the commits published and acknowledged, cursors moved,
-            // the announcement forgotten.
-            queue.find().into(new ArrayList<>());
-            cursors.find(Filters.in("_id", List.copyOf(moved.keySet()))).into(new ArrayList<>());
+            if (STEPS == Steps.FULL) {
+                // The door loads the batch's streams together (one $in per commit depth; here the last commit only).
+                if (!lastCommits.isEmpty()) {
+                    commits.find(Filters.in("_id", lastCommits)).into(new ArrayList<>());
+                }
+                queue.insertOne(new Document("_id", announcement).append("at", new Date())
+                        .append("commits", commitIds));
+            }
+            if (STEPS != Steps.KAFKA) {
+                commits.insertMany(documents, new InsertManyOptions().ordered(false));
+            }
+            if (STEPS == Steps.FULL) {
+                // The relay's round: the queue, the cursors, the commits published and acknowledged, cursors moved,
+                // the announcement forgotten.
+                queue.find().into(new ArrayList<>());
+                cursors.find(Filters.in("_id", List.copyOf(moved.keySet()))).into(new ArrayList<>());
+            }
             List<Future<?>> acks = new ArrayList<>(documents.size());
             for (Document commit : documents) {
                 Document event = commit.getList("events", Document.class).get(0);
@@ -244,11 +266,13 @@ class IngestionFloorBenchmarkIT {
             } catch (Exception e) {
                 throw new IllegalStateException("relay send failed", e);
             }
-            List<WriteModel<Document>> cursorWrites = new ArrayList<>(moved.size());
-            moved.forEach((stream, sequence) -> cursorWrites.add(new UpdateOneModel<>(Filters.eq("_id", stream),
-                    Updates.max("next", sequence), UPSERT)));
-            cursors.bulkWrite(cursorWrites, UNORDERED);
-            queue.deleteOne(Filters.eq("_id", announcement));
+            if (STEPS == Steps.FULL) {
+                List<WriteModel<Document>> cursorWrites = new ArrayList<>(moved.size());
+                moved.forEach((stream, sequence) -> cursorWrites.add(new UpdateOneModel<>(Filters.eq("_id", stream),
+                        Updates.max("next", sequence), UPSERT)));
+                cursors.bulkWrite(cursorWrites, UNORDERED);
+                queue.deleteOne(Filters.eq("_id", announcement));
+            }
         }
 
         /** A commit of one event, shaped as CommitDocument writes it. */
@@ -278,10 +302,20 @@ class IngestionFloorBenchmarkIT {
 
         private final MongoCollection<Document> pathways;
         private final MongoCollection<Document> counters;
+        /** The minutes folded, kept in memory when the pipe has no database ({@link Steps#KAFKA}). */
+        private final AtomicLong folded = new AtomicLong();
 
         ReportingStage(MongoDatabase database) {
             pathways = database.getCollection("pathway_hours");
             counters = database.getCollection("territory_years");
+        }
+
+        long minutesCounted() {
+            if (STEPS == Steps.KAFKA) {
+                return folded.get();
+            }
+            Document counter = counters.find(Filters.eq("_id", TERRITORY + ":2020")).first();
+            return counter == null ? 0 : counter.get("minutesWorked", Number.class).longValue();
         }
 
         @Override
@@ -302,6 +336,10 @@ class IngestionFloorBenchmarkIT {
                             Updates.set("lastEvent", lastEventByPathway.get(pathway))), UPSERT)));
             writes.add(new UpdateOneModel<>(Filters.eq("_id", TERRITORY + ":2020"),
                     Updates.inc("minutesWorked", minutes), UPSERT));
+            if (STEPS == Steps.KAFKA) {
+                folded.addAndGet(minutes);
+                return;
+            }
             pathways.bulkWrite(writes.subList(0, writes.size() - 1), UNORDERED);
             counters.bulkWrite(writes.subList(writes.size() - 1, writes.size()), UNORDERED);
         }
