@@ -137,8 +137,10 @@ class ProjectionRebuildBenchmark {
                 + "(%.3f per event) in %d batches as the rebuild, no consumer work:%n", writes, (double) writes / events,
                 ceiling.batches());
         for (LayoutCeiling.Written written : ceiling.layout()) {
-            System.out.printf("  %-40s %,7d documents, %,9d writes, %,7d bytes on average%n", written.collection(),
-                    written.documents().size(), written.writes(), written.bytes() / written.documents().size());
+            System.out.printf("  %-40s %,7d documents, %,9d writes, %,7d bytes and %,5.1f top-level fields on "
+                            + "average%n", written.collection(), written.documents().size(), written.writes(),
+                    written.bytes() / written.documents().size(), written.documents().stream()
+                            .mapToInt(Map::size).average().orElse(0));
         }
         double rawWarm = RawWriteRate.bulkUpsert(raw);
         List<String> lines = new ArrayList<>();
