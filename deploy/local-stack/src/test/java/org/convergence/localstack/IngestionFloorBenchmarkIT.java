@@ -94,7 +94,10 @@ class IngestionFloorBenchmarkIT {
     /**
      * Which durable steps the pipe does ({@code -Dbench.floor.steps}): {@code full} (default) all of the deployed
      * path's; {@code writes} only the commits' {@code insertMany} in stage 1 and the upserts in stage 2 (no stream
-     * read, no relay bookkeeping); {@code kafka} no database at all (what the broker and the clients cost alone).
+     * read, no relay bookkeeping); {@code kafka} no database at all (what the broker and the clients cost alone);
+     * {@code batch} a layout the deployed store does not have, to measure what it would give: stage 1 stores each
+     * poll's facts as <em>one</em> document (a batch of events, not a commit per stream) and records the relay's
+     * progress with one write per poll; stage 2 as in {@code full}.
      */
     private static final Steps STEPS = Steps.valueOf(System.getProperty("bench.floor.steps", "full").toUpperCase());
     /** How many documents {@link RawWriteRate#insertMany} writes. */
@@ -102,7 +105,7 @@ class IngestionFloorBenchmarkIT {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
-    enum Steps { FULL, WRITES, KAFKA }
+    enum Steps { FULL, WRITES, KAFKA, BATCH }
 
     @Test
     void bareDurablePipeFromTheInboundTopicToTheCounters() throws Exception {
@@ -148,8 +151,11 @@ class IngestionFloorBenchmarkIT {
                     "every fact counted once");
 
             if (STEPS != Steps.KAFKA) {
-                assertEquals(warmUp + facts, hoursClient.getDatabase("floor_hours").getCollection("event_commits")
-                        .countDocuments(), "one commit per fact");
+                long stored = 0;
+                for (Document document : hoursClient.getDatabase("floor_hours").getCollection("event_commits").find()) {
+                    stored += STEPS == Steps.BATCH ? document.getList("facts", Document.class).size() : 1;
+                }
+                assertEquals(warmUp + facts, stored, "every fact stored once");
             }
             // The yardstick, with the database process's CPU per document it takes (what a fact's writes compare to).
             Map<String, Long> mongo = Map.of(LocalStack.MONGO, stack.pid(LocalStack.MONGO));
@@ -261,14 +267,19 @@ class IngestionFloorBenchmarkIT {
                 queue.insertOne(new Document("_id", announcement).append("at", new Date())
                         .append("commits", commitIds));
             }
-            if (STEPS != Steps.KAFKA) {
+            if (STEPS == Steps.FULL || STEPS == Steps.WRITES) {
                 commits.insertMany(documents, new InsertManyOptions().ordered(false));
+            } else if (STEPS == Steps.BATCH) {
+                commits.insertOne(new Document("_id", announcement).append("facts", documents));
             }
             if (STEPS == Steps.FULL) {
                 // The relay's round: the queue, the cursors, the commits published and acknowledged, cursors moved,
                 // the announcement forgotten.
                 queue.find().into(new ArrayList<>());
                 cursors.find(Filters.in("_id", List.copyOf(moved.keySet()))).into(new ArrayList<>());
+            }
+            if (STEPS == Steps.BATCH) {
+                queue.updateOne(Filters.eq("_id", "published"), Updates.set("last", announcement), UPSERT);
             }
             List<Future<?>> acks = new ArrayList<>(documents.size());
             for (Document commit : documents) {
