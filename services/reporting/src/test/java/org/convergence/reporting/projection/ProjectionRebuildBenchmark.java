@@ -68,6 +68,15 @@ class ProjectionRebuildBenchmark {
             configuredMaxPollRecords());
     /** {@code -Dbench.compare-live=false} skips the live model and the comparison: for profiling the rebuild alone. */
     private static final boolean COMPARE_LIVE = !"false".equals(System.getProperty("bench.compare-live"));
+    /** {@code -Dbench.ceiling=false} skips the layout ceilings (ADR 0048) printed after the rebuild. */
+    private static final boolean CEILING = !"false".equals(System.getProperty("bench.ceiling"));
+    /** The bucket sizes of the packed layouts the ceiling tries ({@code -Dbench.ceiling.buckets=16,64,256}). */
+    private static final String CEILING_BUCKETS = System.getProperty("bench.ceiling.buckets", "16,64,256");
+    /**
+     * Times every ceiling is measured, one pass after the other ({@code -Dbench.ceiling.passes=N}): the server's
+     * write paths are still warming during the first pass, so the last pass is the one to compare layouts by.
+     */
+    private static final int CEILING_PASSES = Integer.getInteger("bench.ceiling.passes", 2);
 
     @Test
     void rebuildRateAgainstTheRawBulkUpsertRateAndRebuiltFiguresEqualToLiveOnes() throws Exception {
@@ -112,6 +121,67 @@ class ProjectionRebuildBenchmark {
             printRosterBucketSizes(rebuilt);
             projection.documentsWrittenByCollection().forEach((name, written) -> System.out.printf(
                     "  %s: %d documents written, %.3f per event%n", name, written, (double) written / history.size()));
+            if (CEILING) {
+                printLayoutCeilings(LayoutCeiling.of(client, client.getDatabase("reporting"),
+                        projection.documentsWrittenByCollection(), projection.batches()), history.size(),
+                        eventsPerSecond, upsertsPerSecond, client.getDatabase("reporting").getCollection("raw"));
+            }
+        }
+    }
+
+    /**
+     * The layout ceilings (ADR 0048): the rebuilt documents written again with no consumer work, as the rebuild wrote
+     * them and packed in buckets, as events of this history per second and against the raw bulk-upsert rate of the
+     * run. That rate is printed as the target measures it (first thing in the run, the server's code not yet compiled
+     * by the JIT), right before each pass of the ceilings and after the last (the same server warm).
+     */
+    private static void printLayoutCeilings(LayoutCeiling ceiling, int events, double rebuildRate, double rawRate,
+                                            MongoCollection<Document> raw) {
+        long writes = ceiling.layout().stream().mapToLong(LayoutCeiling.Written::writes).sum();
+        System.out.printf("layout ceiling: the rebuilt documents written again into a fresh database, %d writes "
+                + "(%.3f per event) in %d batches as the rebuild, no consumer work:%n", writes, (double) writes / events,
+                ceiling.batches());
+        for (LayoutCeiling.Written written : ceiling.layout()) {
+            System.out.printf("  %-40s %,7d documents, %,9d writes, %,7d bytes and %,5.1f top-level fields on "
+                            + "average%n", written.collection(), written.documents().size(), written.writes(),
+                    written.bytes() / written.documents().size(), written.documents().stream()
+                            .mapToInt(Map::size).average().orElse(0));
+        }
+        List<String> lines = new ArrayList<>();
+        for (int pass = 1; pass <= CEILING_PASSES; pass++) {
+            double rawWarm = RawWriteRate.bulkUpsert(raw);
+            lines.add(String.format("  pass %d: raw bulk upsert right before it %,.0f upserts/s (\"/ warm raw\")", pass,
+                    rawWarm));
+            ceilingPass(ceiling, events, rebuildRate, rawRate, rawWarm, writes, lines);
+        }
+        double rawAfter = RawWriteRate.bulkUpsert(raw);
+        lines.forEach(System.out::println);
+        System.out.printf("  raw bulk upsert, same server: %,.0f upserts/s first thing in the run (the target's "
+                + "yardstick, used for \"/ raw\"), %,.0f after the last pass%n", rawRate, rawAfter);
+    }
+
+    /** One pass of every ceiling: the layout as rebuilt, then packed, each written by replacements and by sets. */
+    private static void ceilingPass(LayoutCeiling ceiling, int events, double rebuildRate, double rawRate,
+                                    double rawWarm, long writes, List<String> lines) {
+        for (LayoutCeiling.Mode mode : LayoutCeiling.Mode.values()) {
+            double seconds = ceiling.flat(mode);
+            lines.add(String.format("  as rebuilt, %-7s: %5.1f s = %,7.0f events/s; / raw = %5.2f (/ warm raw %4.2f); "
+                            + "rebuild / ceiling = %.2f (%s)", mode, seconds, events / seconds,
+                    events / seconds / rawRate, events / seconds / rawWarm, rebuildRate / (events / seconds),
+                    ceiling.lastCheck()));
+        }
+        LayoutCeiling.Written packed = ceiling.mostWritten();
+        for (String k : CEILING_BUCKETS.split(",")) {
+            int perBucket = Integer.parseInt(k.trim());
+            for (LayoutCeiling.Mode mode : LayoutCeiling.Mode.values()) {
+                double seconds = ceiling.bucketed(perBucket, mode);
+                long otherWrites = writes - packed.writes();
+                lines.add(String.format("  %s packed %3d per bucket, %-7s: %5.1f s = %,7.0f events/s; / raw = %5.2f "
+                                + "(/ warm raw %4.2f; %,d bucket writes, %.3f writes per event in all)",
+                        packed.collection(), perBucket, mode, seconds, events / seconds, events / seconds / rawRate,
+                        events / seconds / rawWarm, ceiling.lastBucketWrites(),
+                        (double) (ceiling.lastBucketWrites() + otherWrites) / events));
+            }
         }
     }
 
