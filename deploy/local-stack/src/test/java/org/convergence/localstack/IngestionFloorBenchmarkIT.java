@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.convergence.platform.kafka.KafkaClients;
 import org.convergence.testsupport.RawWriteRate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -232,11 +233,13 @@ class IngestionFloorBenchmarkIT {
             commits = database.getCollection("event_commits");
             queue = database.getCollection("relay_queue");
             cursors = database.getCollection("relay_cursors");
-            // The relay's settings (KafkaClients.producerSettings: acks from all, idempotent, linger 5 ms), stated
-            // here because this module's test classpath has the platform jar without its dependencies.
+            // The relay's settings (KafkaClients.producerSettings: acks from all, idempotent, linger 5 ms, batches of
+            // KafkaClients.BATCH_BYTES), stated here because this module's test classpath has the platform jar
+            // without its dependencies; the batch size is a compile-time constant, so reading it loads nothing.
             relay = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.CLIENT_ID_CONFIG, "floor-relay", ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.BATCH_SIZE_CONFIG, KafkaClients.BATCH_BYTES),
                     new StringSerializer(), new ByteArraySerializer());
         }
 
