@@ -113,8 +113,7 @@ public class TimesheetDoor {
                     + " is not a timesheet of " + Topics.CHANTIER_TIMESHEETS_ADDRESS);
         }
         // The decoder thread already read the payload as its record (ADR 0044): not read again on this thread.
-        WeekTimesheetReportedV1 timesheet = event.payload() instanceof WeekTimesheetReportedV1 decoded ? decoded
-                : codec.payload(envelope, TimesheetEvents.WEEK_TIMESHEET_REPORTED);
+        WeekTimesheetReportedV1 timesheet = event.payload(TimesheetEvents.WEEK_TIMESHEET_REPORTED, codec);
         AbsenceMinutesV1 a = timesheet.absences();
         return new WeekReport(timesheet.pathwayId(), timesheet.week(), timesheet.minutesWorked(),
                 new AbsenceMinutes(a.sickLeave(), a.authorised(), a.unjustified(), a.training()),

@@ -1,6 +1,8 @@
 package org.convergence.platform.messaging;
 
 import org.convergence.contracts.EventEnvelope;
+import org.convergence.contracts.IntegrationEventCodec;
+import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationPayload;
 import org.convergence.contracts.Topics;
 
@@ -20,6 +22,21 @@ public record ConsumedEvent(String topic, int partition, long offset, EventEnvel
     /** An event whose payload is read from the envelope when a handler binds it. */
     public ConsumedEvent(String topic, int partition, long offset, EventEnvelope envelope) {
         this(topic, partition, offset, envelope, null);
+    }
+
+    /** The payload as {@code type}'s record: the one the decoder thread read, or read from the envelope now. */
+    public <P extends IntegrationPayload> P payload(IntegrationEventType<P> type, IntegrationEventCodec codec) {
+        return payloadOf(envelope, payload, type, codec);
+    }
+
+    /**
+     * The one place that decides whether a record already read (ADR 0044) can stand for {@code envelope}'s payload:
+     * only if it is {@code type}'s record; anything else (none, another type's) is read from the envelope.
+     */
+    static <P extends IntegrationPayload> P payloadOf(EventEnvelope envelope, IntegrationPayload decoded,
+                                                      IntegrationEventType<P> type, IntegrationEventCodec codec) {
+        return type.payloadType().isInstance(decoded) ? type.payloadType().cast(decoded)
+                : codec.payload(envelope, type);
     }
 
     /**

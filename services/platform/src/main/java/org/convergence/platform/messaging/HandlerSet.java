@@ -76,8 +76,7 @@ public final class HandlerSet<C> {
                                                            FactHandler<P, C> handler) {
 
         BoundFact<C> bind(EventEnvelope envelope, IntegrationPayload decoded, IntegrationEventCodec codec) {
-            P payload = type.payloadType().isInstance(decoded) ? type.payloadType().cast(decoded)
-                    : codec.payload(envelope, type);
+            P payload = ConsumedEvent.payloadOf(envelope, decoded, type, codec);
             Fact<P> fact = new Fact<>(envelope, payload);
             return new BoundFact<>() {
                 @Override
