@@ -25,9 +25,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The one way JSON is read at every door (REST bodies, import lines, Kafka payloads): no scalar coercion (a number
@@ -40,7 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class StrictJson {
 
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Deeper than any contract, shallow enough that a hostile body cannot exhaust the stack. */
     public static final int MAX_NESTING_DEPTH = 32;
     /** Digits of one number: enough for any count or amount, not for a megabyte-long number. */
@@ -100,15 +97,7 @@ public final class StrictJson {
 
     /** Whether {@code text} is a calendar date written exactly {@code YYYY-MM-DD}. */
     public static boolean isIsoDate(String text) {
-        if (text == null || !DATE.matcher(text).matches()) {
-            return false;
-        }
-        try {
-            LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        return IsoDates.dateOrNull(text) != null;
     }
 
     private static final class StrictLocalDate extends JsonDeserializer<LocalDate> {
@@ -118,11 +107,12 @@ public final class StrictJson {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
             String text = parser.getText();
-            if (!isIsoDate(text)) {
+            LocalDate date = IsoDates.dateOrNull(text);
+            if (date == null) {
                 return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
                         "must be a date written YYYY-MM-DD");
             }
-            return LocalDate.parse(text);
+            return date;
         }
     }
 
@@ -177,7 +167,7 @@ public final class StrictJson {
             }
             String text = parser.getText();
             try {
-                return Instant.parse(text);
+                return IsoDates.instant(text);
             } catch (DateTimeException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text,
                         "must be an instant written YYYY-MM-DDThh:mm:ss(.fff)Z");

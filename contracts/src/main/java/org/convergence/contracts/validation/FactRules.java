@@ -2,6 +2,7 @@ package org.convergence.contracts.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.convergence.contracts.IntegrationEventType;
+import org.convergence.contracts.input.IsoDates;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class FactRules {
     public static List<Violation> check(JsonNode envelope, IntegrationEventType<?> type, Instant now) {
         List<Violation> violations = new ArrayList<>();
         JsonNode payload = envelope.path("payload");
-        Instant recordedAt = Instant.parse(envelope.path("recordedAt").asText());
+        Instant recordedAt = IsoDates.instant(envelope.path("recordedAt").asText());
         if (recordedAt.isBefore(EARLIEST_RECORDING)) {
             violations.add(new Violation("recordedAt", "must not be before " + EARLIEST_RECORDING));
         } else if (recordedAt.isAfter(now.plus(CLOCK_SKEW))) {
@@ -115,7 +116,7 @@ public final class FactRules {
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(value.asText());
+            date = IsoDates.date(value.asText());
         } catch (DateTimeParseException e) {
             violations.add(new Violation(field, "must be a calendar date written YYYY-MM-DD"));
             return;
