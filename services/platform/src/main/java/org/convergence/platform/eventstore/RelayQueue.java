@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -194,17 +195,22 @@ public final class RelayQueue {
         }
 
         /**
-         * Per stream with announcements, the first sequence of its lowest announced commit: where the relay starts
-         * it. Every stored commit of the stream below it was published, because each was announced before it was
-         * inserted and an announced commit is forgotten only once published, or taken back by a writer whose
-         * insert was refused (the commit of that id then being another writer's, announced by that writer). A
-         * commit stored after this backlog was read cannot lie below it: a writer numbers its commit after the
-         * stream's stored commits it loaded, and those were announced before it announced its own (ADR 0051).
+         * Per stream with announcements, the first sequence of its lowest announced commit that is not known to be
+         * published ({@code published}): where the relay starts it. Every stored commit of the stream below it was
+         * published. Those not in this backlog: each was announced before it was inserted, and an announced commit
+         * is forgotten only once published, or taken back by a writer whose insert was refused (the commit of that
+         * id then being another writer's, announced by that writer); and none was announced after this backlog was
+         * read, since a writer numbers its commit after the stream's stored commits it loaded, and those were
+         * announced before it announced its own. Those in it are below the start only if known to be published
+         * (ADR 0051). A stream all of whose announced commits are known to be published has no entry.
          */
-        public Map<String, Long> firstAnnounced() {
+        public Map<String, Long> firstAnnounced(Predicate<String> published) {
             Map<String, Long> first = new HashMap<>();
-            announcements.forEach(a -> a.commitIds().forEach(id ->
-                    first.merge(Commit.streamOf(id), Commit.firstSequenceOf(id), Math::min)));
+            announcements.forEach(a -> a.commitIds().forEach(id -> {
+                if (!published.test(id)) {
+                    first.merge(Commit.streamOf(id), Commit.firstSequenceOf(id), Math::min);
+                }
+            }));
             return first;
         }
 

@@ -51,6 +51,8 @@ public final class EventRelay implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final Settings settings;
     private final RelayMetrics metrics;
+    /** Enough for the commits published while a slow writer's unit of work runs (about 13 MB at most). */
+    private final RecentlyPublished recentlyPublished = new RecentlyPublished(100_000);
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedStreams = new AtomicLong();
@@ -167,7 +169,9 @@ public final class EventRelay implements AutoCloseable {
         }
         Progress progress = new Progress();
         Set<String> announced = backlog.announcedCommits();
-        Map<String, Long> firstAnnounced = backlog.firstAnnounced();
+        // An id announced again after this relay published it (a writer about to be refused) is not a start.
+        Map<String, Long> firstAnnounced = backlog.firstAnnounced(recentlyPublished::contains);
+        announced.stream().filter(recentlyPublished::contains).forEach(progress.publishedCommits::add);
         Set<String> legacy = new HashSet<>();
         backlog.legacy().forEach(entry -> legacy.add(entry.aggregateId()));
         try {
@@ -214,8 +218,9 @@ public final class EventRelay implements AutoCloseable {
         List<String> legacyStreams = streams.stream().filter(legacy::contains).toList();
         Map<String, Long> next = new LinkedHashMap<>(cursors.next(legacyStreams));
         streams.forEach(stream -> {
-            if (!legacy.contains(stream)) {
-                next.put(stream, firstAnnounced.get(stream));
+            Long first = firstAnnounced.get(stream);
+            if (!legacy.contains(stream) && first != null) { // null: every id announced for it is published
+                next.put(stream, first);
             }
         });
         Map<String, Long> moved = new HashMap<>();
@@ -316,6 +321,7 @@ public final class EventRelay implements AutoCloseable {
             if (error == null) {
                 moved.put(inFlight.commit().aggregateId(), inFlight.commit().nextSequence());
                 progress.publishedCommits.add(inFlight.commit().id());
+                recentlyPublished.add(inFlight.commit().id());
                 progress.published += inFlight.acks().size();
                 published.addAndGet(inFlight.acks().size());
                 metrics.published(inFlight.acks().size());
