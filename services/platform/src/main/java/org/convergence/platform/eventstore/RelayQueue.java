@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +28,16 @@ import java.util.stream.Collectors;
  * <p>A writer announces the commits of one append in one document, {@code {_id, at, commits: [commit ids]}},
  * <em>before</em> inserting them. The document is never changed by writers afterwards, except to take back the
  * commits they know they did not insert (refused as duplicates: another writer stored and announced that id).
- * The relay forgets a commit only once it is published (its stream's cursor is past it), and removes the
- * document when every commit it names is forgotten. So a commit whose insert is slow, or whose writer died right
- * after inserting it, is never missed, and removal needs no "unchanged since read" check: an announcement names
- * fixed commits, and a new commit always comes with a new announcement. {@code at} is for operators (age of the
- * backlog); nothing depends on it.
+ * The relay forgets a commit only once it is published (every event of it acknowledged by the broker), and removes
+ * the document when every commit it names is forgotten. Forgetting is the relay's only record of publication: it
+ * starts each stream at its lowest commit still announced, with no cursor (ADR 0051). So a commit whose insert is
+ * slow, or whose writer died right after inserting it, is never missed, and removal needs no "unchanged since read"
+ * check: an announcement names fixed commits, and a new commit always comes with a new announcement. {@code at} is
+ * for operators (age of the backlog); nothing depends on it.
  *
  * <p>Entries written before ADR 0008 ({@code {_id: aggregateId, version, pending}}) are still understood: their
- * stream is walked, and the entry is removed only if unchanged since read and nothing is pending.
+ * stream is walked from its cursor (they list no commits), and the entry is removed only if unchanged since read
+ * and nothing is pending.
  *
  * <p>The collection only holds work in flight, so reading all of it each round stays cheap even on a server that
  * scans for anything but an {@code _id} lookup; every write here is by {@code _id}.
@@ -90,25 +94,29 @@ public final class RelayQueue {
     }
 
     /**
-     * After a relay round: removes the announcements whose commits are all published, as the round left the
-     * cursors ({@code cursors}: stream → next sequence to publish, for the streams the round looked at), takes
-     * the published commits out of the others, and removes the legacy entries of streams walked to their end
-     * ({@code walkedToEnd}) if unchanged since read. Returns what is left of {@code backlog}.
+     * After a relay round: removes the announcements whose commits are all published, takes the published commits
+     * out of the others, and removes the legacy entries of streams walked to their end ({@code walkedToEnd}) if
+     * unchanged since read. A commit is published if the round had every event of it acknowledged
+     * ({@code published}, commit ids), or if it lies below the cursor of its stream ({@code cursors}: stream → next
+     * sequence to publish; only streams with a legacy entry have one, ADR 0051). Forgetting a commit is what records
+     * that it was published: the next round starts each stream at its lowest commit still announced. Returns what
+     * is left of {@code backlog}.
      */
-    public Backlog forgetPublished(Backlog backlog, Map<String, Long> cursors, Set<String> walkedToEnd) {
+    public Backlog forgetPublished(Backlog backlog, Set<String> published, Map<String, Long> cursors,
+                                   Set<String> walkedToEnd) {
         List<String> done = new ArrayList<>();
         List<Announcement> left = new ArrayList<>();
         for (Announcement announcement : backlog.announcements()) {
-            Set<String> published = announcement.commitIds().stream()
-                    .filter(commitId -> isPublished(commitId, cursors)).collect(Collectors.toSet());
-            if (published.size() == announcement.commitIds().size()) {
+            Set<String> forgotten = announcement.commitIds().stream()
+                    .filter(commitId -> isPublished(commitId, published, cursors)).collect(Collectors.toSet());
+            if (forgotten.size() == announcement.commitIds().size()) {
                 done.add(announcement.id());
                 continue;
             }
             List<String> remaining = announcement.commitIds().stream()
-                    .filter(commitId -> !published.contains(commitId)).toList();
-            if (!published.isEmpty()) {
-                forget(announcement, published, remaining);
+                    .filter(commitId -> !forgotten.contains(commitId)).toList();
+            if (!forgotten.isEmpty()) {
+                forget(announcement, forgotten, remaining);
             }
             left.add(new Announcement(announcement.id(), announcement.at(), remaining));
         }
@@ -143,7 +151,14 @@ public final class RelayQueue {
         }
     }
 
-    private static boolean isPublished(String commitId, Map<String, Long> cursors) {
+    /**
+     * Published by the round, or below a legacy stream's cursor. A commit announced in several announcements (two
+     * writers of one stream, one refused) is forgotten from all of them: the id names one stored commit.
+     */
+    private static boolean isPublished(String commitId, Set<String> published, Map<String, Long> cursors) {
+        if (published.contains(commitId)) {
+            return true;
+        }
         Long next = cursors.get(Commit.streamOf(commitId));
         return next != null && next > Commit.firstSequenceOf(commitId);
     }
@@ -177,6 +192,26 @@ public final class RelayQueue {
             Set<String> ids = new HashSet<>();
             announcements.forEach(a -> ids.addAll(a.commitIds()));
             return ids;
+        }
+
+        /**
+         * Per stream with announcements, the first sequence of its lowest announced commit that is not known to be
+         * published ({@code published}): where the relay starts it. Every stored commit of the stream below it was
+         * published. Those not in this backlog: each was announced before it was inserted, and an announced commit
+         * is forgotten only once published, or taken back by a writer whose insert was refused (the commit of that
+         * id then being another writer's, announced by that writer); and none was announced after this backlog was
+         * read, since a writer numbers its commit after the stream's stored commits it loaded, and those were
+         * announced before it announced its own. Those in it are below the start only if known to be published
+         * (ADR 0051). A stream all of whose announced commits are known to be published has no entry.
+         */
+        public Map<String, Long> firstAnnounced(Predicate<String> published) {
+            Map<String, Long> first = new HashMap<>();
+            announcements.forEach(a -> a.commitIds().forEach(id -> {
+                if (!published.test(id)) {
+                    first.merge(Commit.streamOf(id), Commit.firstSequenceOf(id), Math::min);
+                }
+            }));
+            return first;
         }
 
         /** When the oldest announcement still queued was written. */

@@ -25,16 +25,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 
 /**
- * Publishes every stored event to Kafka, at least once and, per stream, in sequence order (ADR 0001, 0008).
+ * Publishes every stored event to Kafka, at least once and, per stream, in sequence order (ADR 0001, 0008, 0051).
  *
- * <p>A round: hold the lease, read the relay queue, and take its streams a batch at a time. For a batch, read
- * the cursors with one {@code $in}, then walk the streams together in waves: a wave is the next commit of every
- * stream of the batch, read with one {@code $in} and sent without waiting; while the broker acknowledges it, the
- * next wave is read. A stream's next commit is sent only once every event of its previous one is acknowledged, so
- * a failed send can never let a later event of the stream through ahead of it. Cursors move, in one bulk write per
- * batch, to just after the last acknowledged commit of each stream, never past an unacknowledged event. Then the
- * announcements whose commits are all published are forgotten. If Kafka fails, the round stops; the next one
- * resends from the cursors: nothing is lost, at worst an event is sent twice (consumers deduplicate by event id).
+ * <p>A round: hold the lease, read the relay queue, and take its streams a batch at a time. A stream starts at its
+ * lowest announced commit (every stored commit below it was published: announced before inserted, forgotten only
+ * once published), so no per-stream cursor is read or written; only streams with a legacy entry of the queue's
+ * format before ADR 0008 start at a cursor. The streams of a batch are walked together in waves: a wave is the
+ * next commit of every stream of the batch, read with one {@code $in} and sent without waiting; while the broker
+ * acknowledges it, the next wave is read. A stream's next commit is sent only once every event of its previous one
+ * is acknowledged, so a failed send can never let a later event of the stream through ahead of it. Then the
+ * commits acknowledged are forgotten from their announcements, even if the round failed: forgetting is what records
+ * that a commit was published. If Kafka fails, the round stops; the next one resends from the lowest commit still
+ * announced: nothing is lost, at worst an event is sent twice (consumers deduplicate by event id).
  */
 public final class EventRelay implements AutoCloseable {
 
@@ -49,6 +51,8 @@ public final class EventRelay implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final Settings settings;
     private final RelayMetrics metrics;
+    /** Enough for the commits published while a slow writer's unit of work runs (about 13 MB at most). */
+    private final RecentlyPublished recentlyPublished = new RecentlyPublished(100_000);
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedStreams = new AtomicLong();
@@ -122,7 +126,7 @@ public final class EventRelay implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (healthy) {
-                    LOG.warnf("Relay round failed, will retry from the stored cursors: %s", e.toString());
+                    LOG.warnf("Relay round failed, will retry from what is still announced: %s", e.toString());
                 }
                 healthy = false;
             }
@@ -165,30 +169,60 @@ public final class EventRelay implements AutoCloseable {
         }
         Progress progress = new Progress();
         Set<String> announced = backlog.announcedCommits();
+        // An id announced again after this relay published it (a writer about to be refused) is not a start.
+        Map<String, Long> firstAnnounced = backlog.firstAnnounced(recentlyPublished::contains);
+        announced.stream().filter(recentlyPublished::contains).forEach(progress.publishedCommits::add);
         Set<String> legacy = new HashSet<>();
         backlog.legacy().forEach(entry -> legacy.add(entry.aggregateId()));
-        for (int from = 0; from < streams.size(); from += settings.streamsPerBatch()) {
-            if (!lease.isSafelyHeld() && !lease.acquireOrRenew()) {
-                break;
+        try {
+            for (int from = 0; from < streams.size(); from += settings.streamsPerBatch()) {
+                if (!lease.isSafelyHeld() && !lease.acquireOrRenew()) {
+                    break;
+                }
+                relayBatch(streams.subList(from, Math.min(streams.size(), from + settings.streamsPerBatch())),
+                        legacy, firstAnnounced,
+                        (stream, sequence) -> legacy.contains(stream) || announced.contains(Commit.id(stream, sequence)),
+                        progress);
             }
-            relayBatch(streams.subList(from, Math.min(streams.size(), from + settings.streamsPerBatch())),
-                    (stream, sequence) -> legacy.contains(stream) || announced.contains(Commit.id(stream, sequence)),
-                    progress);
+        } catch (RuntimeException e) {
+            // What was acknowledged before the failure is forgotten now: without a cursor, forgetting is the only
+            // record that it was published, and the next round would otherwise send it again (ADR 0051).
+            try {
+                forget(backlog, progress);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
-        RelayQueue.Backlog left = queue.forgetPublished(backlog, progress.cursors, progress.walkedToEnd);
+        RelayQueue.Backlog left = forget(backlog, progress);
         metrics.backlog(left.streams().size(), left.oldest());
         return progress.published;
     }
 
+    private RelayQueue.Backlog forget(RelayQueue.Backlog backlog, Progress progress) {
+        return queue.forgetPublished(backlog, progress.publishedCommits, progress.cursors, progress.walkedToEnd);
+    }
+
     /**
-     * Walks a batch of streams wave by wave, as far as the backlog announced their commits; stores the cursors it
-     * moved, even if a send failed. After the first wave, a stream is read further only if the backlog announced
-     * its next commit (or it is a legacy entry, whose commits are not listed): a commit announced after the backlog
-     * was read is in an announcement the next round reads, so no commit is left behind, and the usual last wave,
-     * one {@code $in} finding nothing, is not read at all (ADR 0043).
+     * Walks a batch of streams wave by wave, as far as the backlog announced their commits. A stream of
+     * announcements starts at its lowest announced commit: every stored commit below it was published, since a
+     * commit is announced before it is inserted and forgotten only once published (ADR 0051), so no cursor is read
+     * or written for it. A stream with a legacy entry (whose commits are not listed) starts at its cursor, and its
+     * cursor is stored as moved, even if a send failed. After the first wave, a stream is read further only if the
+     * backlog announced its next commit (or it is a legacy entry): a commit announced after the backlog was read is
+     * in an announcement the next round reads, so no commit is left behind, and the usual last wave, one
+     * {@code $in} finding nothing, is not read at all (ADR 0043).
      */
-    private void relayBatch(List<String> streams, BiPredicate<String, Long> announced, Progress progress) {
-        Map<String, Long> next = cursors.next(streams);
+    private void relayBatch(List<String> streams, Set<String> legacy, Map<String, Long> firstAnnounced,
+                            BiPredicate<String, Long> announced, Progress progress) {
+        List<String> legacyStreams = streams.stream().filter(legacy::contains).toList();
+        Map<String, Long> next = new LinkedHashMap<>(cursors.next(legacyStreams));
+        streams.forEach(stream -> {
+            Long first = firstAnnounced.get(stream);
+            if (!legacy.contains(stream) && first != null) { // null: every id announced for it is published
+                next.put(stream, first);
+            }
+        });
         Map<String, Long> moved = new HashMap<>();
         try {
             Map<String, Commit> wave = readWave(next, progress);
@@ -206,8 +240,9 @@ public final class EventRelay implements AutoCloseable {
                 wave = following;
             }
         } finally {
+            moved.keySet().retainAll(legacy);
             cursors.advance(moved);
-            progress.cursors.putAll(next);
+            legacyStreams.forEach(stream -> progress.cursors.put(stream, next.get(stream)));
             progress.cursors.putAll(moved);
         }
     }
@@ -285,6 +320,8 @@ public final class EventRelay implements AutoCloseable {
             }
             if (error == null) {
                 moved.put(inFlight.commit().aggregateId(), inFlight.commit().nextSequence());
+                progress.publishedCommits.add(inFlight.commit().id());
+                recentlyPublished.add(inFlight.commit().id());
                 progress.published += inFlight.acks().size();
                 published.addAndGet(inFlight.acks().size());
                 metrics.published(inFlight.acks().size());
@@ -321,8 +358,12 @@ public final class EventRelay implements AutoCloseable {
     private record InFlight(Commit commit, List<Future<RecordMetadata>> acks, RuntimeException refused) {
     }
 
-    /** What a round did so far: cursors of the streams it looked at, streams walked to their end or skipped. */
+    /**
+     * What a round did so far: the commits it published, the cursors of the legacy streams it looked at, streams
+     * walked to their end or skipped.
+     */
     private static final class Progress {
+        final Set<String> publishedCommits = new HashSet<>();
         final Map<String, Long> cursors = new HashMap<>();
         final Set<String> walkedToEnd = new HashSet<>();
         final Set<String> skipped = new HashSet<>();

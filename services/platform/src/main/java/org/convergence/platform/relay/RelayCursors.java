@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per stream, the sequence number of the next event to publish, keyed by aggregate id: read with one
- * {@code $in}, written with one unordered bulk write. A cursor only moves forward ({@code $max}), so a relay that
+ * Per stream with a legacy entry in the relay queue (the format before ADR 0008, which lists no commits), the
+ * sequence number of the next event to publish, keyed by aggregate id: read with one {@code $in}, written with one
+ * unordered bulk write. Streams of announcements have no cursor: they start at their lowest announced commit
+ * (ADR 0051), and a cursor document of theirs left by an earlier version is neither read nor written. A cursor only moves forward ({@code $max}), so a relay that
  * overlapped a newer owner for a moment cannot move one back.
  */
 final class RelayCursors {

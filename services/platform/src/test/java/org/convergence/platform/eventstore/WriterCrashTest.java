@@ -64,7 +64,7 @@ class WriterCrashTest {
         try (EventRelay relay = RelayFixture.relay(survivor, database, "survivor", topic, kafka);
              TopicReader reader = new TopicReader(kafka, topic)) {
             assertEquals(3, relay.relayOnce());
-            assertEquals(0, relay.relayOnce(), "the cursors moved: nothing is sent again");
+            assertEquals(0, relay.relayOnce(), "forgotten once published: nothing is sent again");
             assertEquals(3, reader.readAtLeast(3, Duration.ofSeconds(20)).size());
             assertEquals(0, survivor.relayQueue().size(), "published, the announcement is forgotten");
         }
