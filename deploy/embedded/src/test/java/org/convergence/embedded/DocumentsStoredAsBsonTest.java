@@ -128,6 +128,33 @@ class DocumentsStoredAsBsonTest {
         }
     }
 
+    @Test
+    void keyDatabaseMapsMovedOutOfAnOldMainFileJoinAKeyFileAlreadyHoldingBsonDocuments() {
+        // A key file written by this server (BSON) and a main file from before ADR 0013 holding the same key
+        // collection (Java-serialized): the move reads and extends the key file's pages, so it must read both forms.
+        Path file = Path.of("target", "mongo-test-" + UUID.randomUUID(), "convergence.mv").toAbsolutePath();
+        file.getParent().toFile().mkdirs();
+        Document recent = new Document("_id", "participant-2").append("key", new Binary(new byte[] {4, 5, 6}));
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0, false);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            client.getDatabase("enrolment_keys").getCollection("keys").insertOne(recent);
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer library = new MongoServer(new H2Backend(store));
+        Document old = new Document("_id", "participant-1").append("key", new Binary(new byte[] {1, 2, 3}));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + library.bind().getPort())) {
+            client.getDatabase("enrolment_keys").getCollection("keys").insertOne(old);
+        } finally {
+            library.shutdownNow();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(file, 0, false);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> keys = client.getDatabase("enrolment_keys").getCollection("keys");
+            assertEquals(List.of(old, recent), keys.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        }
+    }
+
     /** What the library's own H2 backend writes: every document Java-serialized (ObjectDataType values). */
     private static Map<Object, Document> writeWithTheLibrarysBackend(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
