@@ -38,6 +38,23 @@ final class IndexedH2Backend extends H2Backend {
         return store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
     }
 
+    /** A unique index's keys, in their order and stored form ({@link IndexKeyOrder}). */
+    static MVMap<KeyValue, Object> openIndex(MVStore store, String mapName) {
+        return store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+    }
+
+    /** Opens any of the backend's maps with the types it is written with: documents, index keys, or H2's own. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static MVMap<Object, Object> openAny(MVStore store, String mapName) {
+        if (mapName.startsWith("databases.")) {
+            return (MVMap) openDocuments(store, mapName);
+        }
+        if (mapName.contains("._index_")) {
+            return (MVMap) openIndex(store, mapName);
+        }
+        return store.openMap(mapName);
+    }
+
     private static final class Database extends H2Database {
 
         private MVStore store;
@@ -60,8 +77,7 @@ final class IndexedH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             // Opened first with the key order, so that H2Database's openMap(name) finds this map already open.
-            store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+            openIndex(store, getFullCollectionNamespace(collectionName) + "._index_" + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 

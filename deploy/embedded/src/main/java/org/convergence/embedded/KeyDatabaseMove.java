@@ -27,9 +27,9 @@ final class KeyDatabaseMove {
         try (MVStore main = MVStore.open(mainFile.toString()); MVStore keys = MVStore.open(keyFile.toString())) {
             moved = main.getMapNames().stream().filter(KeyDatabaseMove::belongsToKeyDatabase).toList();
             for (String name : moved) {
-                // A collection's documents may be BSON (ADR 0049): read and written with the type that reads both forms.
-                MVMap<Object, Object> from = open(main, name);
-                MVMap<Object, Object> to = open(keys, name);
+                // Documents and index keys may be in their compact forms (ADR 0049): opened with the types that read both.
+                MVMap<Object, Object> from = IndexedH2Backend.openAny(main, name);
+                MVMap<Object, Object> to = IndexedH2Backend.openAny(keys, name);
                 to.putAll(from);
                 main.removeMap(from);
             }
@@ -42,11 +42,6 @@ final class KeyDatabaseMove {
             System.out.println("Moved " + moved.size() + " maps of key databases from " + mainFile + " to " + keyFile
                     + " and rewrote " + mainFile);
         }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static MVMap<Object, Object> open(MVStore store, String name) {
-        return name.startsWith("databases.") ? (MVMap) IndexedH2Backend.openDocuments(store, name) : store.openMap(name);
     }
 
     static boolean belongsToKeyDatabase(String mapName) {
