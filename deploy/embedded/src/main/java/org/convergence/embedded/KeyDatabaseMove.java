@@ -27,8 +27,9 @@ final class KeyDatabaseMove {
         try (MVStore main = MVStore.open(mainFile.toString()); MVStore keys = MVStore.open(keyFile.toString())) {
             moved = main.getMapNames().stream().filter(KeyDatabaseMove::belongsToKeyDatabase).toList();
             for (String name : moved) {
-                MVMap<Object, Object> from = main.openMap(name);
-                MVMap<Object, Object> to = keys.openMap(name);
+                // Documents and index keys may be in their compact forms (ADR 0049): opened with the types that read both.
+                MVMap<Object, Object> from = IndexedH2Backend.openAny(main, name);
+                MVMap<Object, Object> to = IndexedH2Backend.openAny(keys, name);
                 to.putAll(from);
                 main.removeMap(from);
             }
