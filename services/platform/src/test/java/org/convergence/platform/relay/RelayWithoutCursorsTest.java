@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.convergence.platform.eventstore.ConflictingCommitsException;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.support.DyingWriter;
+import org.convergence.platform.support.Interception;
 import org.convergence.platform.support.InMemoryMongo;
 import org.convergence.platform.support.RelayFixture;
 import org.convergence.platform.support.ScriptedProducer;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -276,33 +275,22 @@ class RelayWithoutCursorsTest {
      * a relay killed after the broker acknowledged a round and before it forgot anything.
      */
     private static MongoDatabase diesOnFirstWriteTo(MongoDatabase database, String collection) {
-        return proxy(MongoDatabase.class, (p, method, args) -> {
-            Object result = invoke(database, method, args);
+        return Interception.proxy(MongoDatabase.class, (p, method, args) -> {
+            Object result = Interception.invoke(database, method, args);
             if (method.getName().equals("getCollection") && collection.equals(args[0])) {
                 MongoCollection<?> real = (MongoCollection<?>) result;
-                return proxy(MongoCollection.class, (q, m, a) -> {
+                return Interception.proxy(MongoCollection.class, (q, m, a) -> {
                     if (m.getName().startsWith("delete") || m.getName().startsWith("update")) {
                         throw new DyingWriter.Died("killed before forgetting what it published");
                     }
-                    return invoke(real, m, a);
+                    return Interception.invoke(real, m, a);
                 });
             }
             return result;
         });
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, java.lang.reflect.InvocationHandler handler) {
-        return (T) Proxy.newProxyInstance(RelayWithoutCursorsTest.class.getClassLoader(), new Class<?>[] {type}, handler);
-    }
 
     private static Map<String, List<Long>> sequencesByKey(List<ProducerRecord<String, byte[]>> records) {
         Map<String, List<Long>> byKey = new LinkedHashMap<>();

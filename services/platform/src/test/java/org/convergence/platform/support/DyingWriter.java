@@ -3,9 +3,6 @@ package org.convergence.platform.support;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 
 /**
  * A writer's view of the database that dies (throws {@link Died}) right after its first insert into one collection
@@ -27,18 +24,18 @@ public final class DyingWriter {
     /** {@code database} as seen by a writer that dies right after its first insert into {@code collection}. */
     public static MongoDatabase diesAfterInsertInto(MongoDatabase database, String collection) {
         boolean[] dead = {false};
-        return proxy(MongoDatabase.class, (proxy, method, args) -> {
+        return Interception.proxy(MongoDatabase.class, (proxy, method, args) -> {
             if (dead[0]) {
                 throw new Died("the writer is gone");
             }
-            Object result = invoke(database, method, args);
+            Object result = Interception.invoke(database, method, args);
             if (method.getName().equals("getCollection") && collection.equals(args[0])) {
                 MongoCollection<?> real = (MongoCollection<?>) result;
-                return proxy(MongoCollection.class, (p, m, a) -> {
+                return Interception.proxy(MongoCollection.class, (p, m, a) -> {
                     if (dead[0]) {
                         throw new Died("the writer is gone");
                     }
-                    Object r = invoke(real, m, a);
+                    Object r = Interception.invoke(real, m, a);
                     if (m.getName().startsWith("insert")) {
                         dead[0] = true;
                         throw new Died("killed right after inserting into " + collection);
@@ -48,27 +45,16 @@ public final class DyingWriter {
             }
             if (result instanceof MongoCollection<?> other) {
                 MongoCollection<?> real = other;
-                return proxy(MongoCollection.class, (p, m, a) -> {
+                return Interception.proxy(MongoCollection.class, (p, m, a) -> {
                     if (dead[0]) {
                         throw new Died("the writer is gone");
                     }
-                    return invoke(real, m, a);
+                    return Interception.invoke(real, m, a);
                 });
             }
             return result;
         });
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-        return (T) Proxy.newProxyInstance(DyingWriter.class.getClassLoader(), new Class<?>[] {type}, handler);
-    }
 }
