@@ -51,8 +51,11 @@ public final class EventRelay implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final Settings settings;
     private final RelayMetrics metrics;
-    /** Enough for the commits published while a slow writer's unit of work runs (about 13 MB at most). */
-    private final RecentlyPublished recentlyPublished = new RecentlyPublished(100_000);
+    /**
+     * Enough for the commits published while a writer's unit of work runs (seconds at this relay's top rate), and
+     * small beside a service's 72 MB heap (about 1.3 MB): a commit forgotten by it is at worst sent once more.
+     */
+    private final RecentlyPublished recentlyPublished = new RecentlyPublished(10_000);
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong skippedStreams = new AtomicLong();
