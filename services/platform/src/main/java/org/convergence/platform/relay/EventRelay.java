@@ -53,7 +53,7 @@ public final class EventRelay implements AutoCloseable {
     private final RelayMetrics metrics;
     /**
      * Enough for the commits published while a writer's unit of work runs (seconds at this relay's top rate), and
-     * small beside a service's 72 MB heap (about 1.3 MB): a commit forgotten by it is at worst sent once more.
+     * small beside a service's 72 MB heap (about 1.3 MB, estimated): a commit forgotten by it is at worst sent once more.
      */
     private final RecentlyPublished recentlyPublished = new RecentlyPublished(10_000);
     private final Semaphore wakeUp = new Semaphore(0);
