@@ -32,7 +32,10 @@ import java.util.Set;
  */
 final class CommandBatch {
 
-    /** A door's whole poll (max-poll-records, 2,000) is one batch: one announcement and one insert (ADR 0043). */
+    /**
+     * A door's whole poll is one batch: one announcement and one insert (ADR 0043). Its poll is
+     * {@code command-poll-records} (500, ADR 0054); this bound only guards a door configured larger.
+     */
     static final int MAX_COMMANDS = 2_000;
 
     private static final CommandTargetResolver TARGETS = CachedCommandTargetResolver.INSTANCE;

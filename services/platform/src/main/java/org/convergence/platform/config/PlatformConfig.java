@@ -127,9 +127,17 @@ public interface PlatformConfig {
         @WithDefault("10m")
         Duration retryLaterPatience();
 
-        /** Largest batch: bigger batches fold more events into each document write (rebuilds). */
+        /** Largest batch of a projection: bigger batches fold more events into each document write (rebuilds). */
         @WithDefault("2000")
         int maxPollRecords();
+
+        /**
+         * Largest batch of a consumer that sends commands (a door; not rebuildable). A batch is one unit of work:
+         * every record's decoded form, aggregate, events and stored documents stay in the heap until it commits,
+         * so this is bounded by the heap, not by round trips (ADR 0054).
+         */
+        @WithDefault("500")
+        int commandPollRecords();
 
         /**
          * Static group membership (ADR 0009): a consumer restarted with the same id gets its partitions back at

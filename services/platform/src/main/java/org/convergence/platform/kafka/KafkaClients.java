@@ -82,9 +82,15 @@ public class KafkaClients {
      * Manual commits only: offsets move after the effect is stored. A new group reads from the beginning (a new
      * read-model generation rebuilds). Static membership and a short session (ADR 0009): a consumer restarted
      * with the same instance id takes its partitions back at once, a dead one is replaced within the session.
+     * Batches of up to {@code max-poll-records}: a projection's size.
      */
     public KafkaConsumer<String, byte[]> consumer(String groupId) {
-        return consumer(groupId, instanceId());
+        return consumer(groupId, config.consumer().maxPollRecords());
+    }
+
+    /** The same, with batches of up to {@code maxPollRecords} (a consumer that sends commands, ADR 0054). */
+    public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
+        return consumer(groupId, instanceId(), maxPollRecords);
     }
 
     /**
@@ -95,21 +101,34 @@ public class KafkaClients {
      * member's join always rebalances; what it costs is up to one session after a kill before the group moves on.
      */
     public KafkaConsumer<String, byte[]> patternConsumer(String groupId) {
-        return consumer(groupId, Optional.empty());
+        return patternConsumer(groupId, config.consumer().maxPollRecords());
     }
 
-    private KafkaConsumer<String, byte[]> consumer(String groupId, Optional<String> instanceId) {
+    /** The same, with batches of up to {@code maxPollRecords} (a door sends commands, ADR 0054). */
+    public KafkaConsumer<String, byte[]> patternConsumer(String groupId, int maxPollRecords) {
+        return consumer(groupId, Optional.empty(), maxPollRecords);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String groupId, Optional<String> instanceId, int maxPollRecords) {
+        return new KafkaConsumer<>(consumerSettings(groupId, instanceId, maxPollRecords), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    Map<String, Object> consumerSettings(String groupId, Optional<String> instanceId, int maxPollRecords) {
+        if (maxPollRecords < 1) {
+            throw new IllegalArgumentException("max-poll-records is at least 1; got " + maxPollRecords);
+        }
         PlatformConfig.Consumer settings = config.consumer();
         Map<String, Object> props = common(groupId + "-consumer");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.heartbeatInterval().toMillis());
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.topicDiscovery().toMillis());
         instanceId.ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        return props;
     }
 
     /** This process's identity in its consumer groups, unless static membership is off. */

@@ -1,5 +1,7 @@
 package org.convergence.platform.messaging;
 
+import org.convergence.platform.config.PlatformConfig;
+
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -87,6 +89,14 @@ public record ConsumerDeclaration(String name, Set<String> topics, Pattern topic
     public ConsumerDeclaration requiringCoPartitioned(Set<String> coPartitioned) {
         return new ConsumerDeclaration(name, topics, topicPattern, handler, rebuildable, deadLetters, interest,
                 coPartitioned);
+    }
+
+    /**
+     * Its largest batch: a projection folds a larger batch into fewer document writes; a consumer that sends
+     * commands holds each record's aggregate and events until its batch commits, so it takes smaller ones (ADR 0054).
+     */
+    public int maxPollRecords(PlatformConfig.Consumer settings) {
+        return rebuildable ? settings.maxPollRecords() : settings.commandPollRecords();
     }
 
     /** What it reads, for logs: its topics or its pattern. */

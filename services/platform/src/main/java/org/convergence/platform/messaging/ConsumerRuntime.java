@@ -66,15 +66,16 @@ public class ConsumerRuntime {
             throw new IllegalStateException("Two consumers are named " + declaration.name());
         }
         String group = declaration.groupId(config.serviceName(), config.readModel().generation());
+        int batch = declaration.maxPollRecords(config.consumer());
         EventConsumerLoop loop;
         if (declaration.topicPattern() == null) {
             kafka.ensureTopics(declaration.topics());
-            loop = new EventConsumerLoop(group, List.copyOf(declaration.topics()), () -> kafka.consumer(group),
+            loop = new EventConsumerLoop(group, List.copyOf(declaration.topics()), () -> kafka.consumer(group, batch),
                     () -> kafka.producer(group + "-dlq"), codec, declaration.handler(), settings());
             loop.requireCoPartitioned(declaration.coPartitioned());
         } else {
             // Topics of a pattern are an operator's to create (with their dead-letter topics, ADR 0021).
-            loop = new EventConsumerLoop(group, declaration.topicPattern(), () -> kafka.patternConsumer(group),
+            loop = new EventConsumerLoop(group, declaration.topicPattern(), () -> kafka.patternConsumer(group, batch),
                     () -> kafka.producer(group + "-dlq"), codec, declaration.handler(), settings());
         }
         loop.onDeadLetter(declaration.deadLetters());
@@ -85,8 +86,9 @@ public class ConsumerRuntime {
         loops.put(declaration.name(), loop);
         loop.start();
         String instance = declaration.topicPattern() == null ? kafka.instanceId().orElse(null) : null;
-        LOG.infof("Consumer %s started: group %s, topics %s, instance %s", declaration.name(), group,
-                declaration.subscription(), instance == null ? "(dynamic membership)" : instance);
+        LOG.infof("Consumer %s started: group %s, topics %s, instance %s, batches of up to %d records",
+                declaration.name(), group, declaration.subscription(),
+                instance == null ? "(dynamic membership)" : instance, batch);
     }
 
     private EventConsumerLoop.Settings settings() {
