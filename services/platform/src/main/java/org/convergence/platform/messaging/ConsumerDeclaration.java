@@ -96,7 +96,13 @@ public record ConsumerDeclaration(String name, Set<String> topics, Pattern topic
      * commands holds each record's aggregate and events until its batch commits, so it takes smaller ones (ADR 0054).
      */
     public int maxPollRecords(PlatformConfig.Consumer settings) {
-        return rebuildable ? settings.maxPollRecords() : settings.commandPollRecords();
+        int records = rebuildable ? settings.maxPollRecords() : settings.commandPollRecords();
+        if (records < 1) {
+            // Refused at start-up, not by a loop that would fail and restart for ever.
+            throw new IllegalArgumentException("convergence.consumer." + (rebuildable ? "max" : "command")
+                    + "-poll-records is at least 1; got " + records);
+        }
+        return records;
     }
 
     /** What it reads, for logs: its topics or its pattern. */

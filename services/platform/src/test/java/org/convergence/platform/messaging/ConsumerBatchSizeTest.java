@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A projection and a consumer that sends commands take batches of different sizes (ADR 0054): a projection folds
@@ -35,5 +37,15 @@ class ConsumerBatchSizeTest {
                 "convergence.consumer.command-poll-records", "250")).consumer();
         assertEquals(10_000, projection.maxPollRecords(configured));
         assertEquals(250, door.maxPollRecords(configured));
+    }
+
+    @Test
+    void aBatchOfNoRecordIsRefusedNamingItsSetting() {
+        PlatformConfig.Consumer none = TestConfig.platform(Map.of(
+                "convergence.consumer.command-poll-records", "0")).consumer();
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> door.maxPollRecords(none));
+        assertTrue(refused.getMessage().contains("convergence.consumer.command-poll-records"), refused.getMessage());
+        assertEquals(2_000, projection.maxPollRecords(none));
     }
 }
