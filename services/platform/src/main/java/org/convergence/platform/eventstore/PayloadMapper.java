@@ -91,6 +91,9 @@ public final class PayloadMapper {
         }
     }
 
+    /** What {@link #plainValue(JsonNode)} answers for a node that is not plain JSON. */
+    private static final Object NOT_PLAIN = new Object();
+
     /** Copies an object node's fields into {@code into}; false if some value is not plain JSON. */
     private static boolean copyFields(JsonNode object, Map<String, Object> into) {
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
@@ -99,56 +102,53 @@ public final class PayloadMapper {
             if (field.getKey().startsWith("$")) {
                 return false; // the text way would read it as extended JSON
             }
-            Object[] value = new Object[1];
-            if (!plainValue(field.getValue(), value)) {
+            Object value = plainValue(field.getValue());
+            if (value == NOT_PLAIN) {
                 return false;
             }
-            into.put(field.getKey(), value[0]);
+            into.put(field.getKey(), value);
         }
         return true;
     }
 
-    /** The value {@link Document#parse} would read for this node, in {@code out[0]}; false if not plain JSON. */
-    private static boolean plainValue(JsonNode node, Object[] out) {
-        switch (node.getNodeType()) {
-            case STRING -> out[0] = node.textValue();
-            case BOOLEAN -> out[0] = node.booleanValue();
-            case NULL -> out[0] = null;
-            case NUMBER -> {
-                if (node.isInt() || node.isShort()) {
-                    out[0] = node.intValue();
-                } else if (node.isLong()) {
-                    long value = node.longValue();
-                    out[0] = value == (int) value ? (Object) (int) value : (Object) value;
-                } else if (node.isDouble() && Double.isFinite(node.doubleValue())) {
-                    out[0] = node.doubleValue();
-                } else {
-                    return false; // floats, big integers and decimals: their text is what the store has read
-                }
-            }
+    /** The value {@link Document#parse} would read for this node, or {@link #NOT_PLAIN}. */
+    private static Object plainValue(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> node.textValue();
+            case BOOLEAN -> node.booleanValue();
+            case NULL -> null;
+            case NUMBER -> plainNumber(node);
             case OBJECT -> {
                 Document nested = new Document();
-                if (!copyFields(node, nested)) {
-                    return false;
-                }
-                out[0] = nested;
+                yield copyFields(node, nested) ? nested : NOT_PLAIN;
             }
             case ARRAY -> {
                 List<Object> items = new ArrayList<>(node.size());
                 for (JsonNode item : node) {
-                    Object[] value = new Object[1];
-                    if (!plainValue(item, value)) {
-                        return false;
+                    Object value = plainValue(item);
+                    if (value == NOT_PLAIN) {
+                        yield NOT_PLAIN;
                     }
-                    items.add(value[0]);
+                    items.add(value);
                 }
-                out[0] = items;
+                yield items;
             }
-            default -> {
-                return false; // binary, embedded objects, missing
-            }
+            default -> NOT_PLAIN; // binary, embedded objects, missing
+        };
+    }
+
+    private static Object plainNumber(JsonNode node) {
+        if (node.isInt() || node.isShort()) {
+            return node.intValue();
         }
-        return true;
+        if (node.isLong()) {
+            long value = node.longValue();
+            return value == (int) value ? (Object) (int) value : (Object) value;
+        }
+        if (node.isDouble() && Double.isFinite(node.doubleValue())) {
+            return node.doubleValue();
+        }
+        return NOT_PLAIN; // floats, big integers and decimals: their text is what the store has read
     }
 
     /** True if every value is one the relaxed JSON text would write as plain JSON. */
