@@ -20,7 +20,12 @@ public final class IsoDates {
 
     /** The day {@code text} names if written exactly {@code YYYY-MM-DD} (ASCII digits), else null. */
     public static LocalDate dateOrNull(String text) {
-        if (text == null || text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return text == null || text.length() != 10 ? null : dateAt(text);
+    }
+
+    /** The day written {@code YYYY-MM-DD} in the first ten chars of {@code text} (at least ten long), else null. */
+    private static LocalDate dateAt(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -55,7 +60,7 @@ public final class IsoDates {
                 || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
             return null;
         }
-        LocalDate day = dateOrNull(text.substring(0, 10));
+        LocalDate day = dateAt(text);
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
