@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -115,7 +116,7 @@ final class IndexKeyOrder extends ObjectDataType {
                 }
             }
             for (int j = 0; j < i; j++) {
-                if (java.util.Objects.equals(element, key.get(j))) {
+                if (Objects.equals(element, key.get(j))) {
                     return false;
                 }
             }

@@ -19,11 +19,7 @@ class SerializedKeyOrderTest {
 
     @Test
     void randomKeysOfOneStringOrNumberCompareAsTheirSerializedBytes() {
-        Random random = new Random(49);
-        List<KeyValue> keys = new ArrayList<>(edgeKeys());
-        for (int i = 0; i < 400; i++) {
-            keys.add(randomKey(random));
-        }
+        List<KeyValue> keys = edgeAndRandomKeys(49, 400);
         List<byte[]> serialized = keys.stream().map(ObjectDataType::serialize).toList();
         IndexKeyOrder order = new IndexKeyOrder();
         for (int i = 0; i < keys.size(); i++) {
@@ -70,11 +66,7 @@ class SerializedKeyOrderTest {
 
     @Test
     void indexKeysReadBackFromTheirStoredFormAreEqualOfTheSameClassesAndInTheSameOrder() {
-        Random random = new Random(11);
-        List<KeyValue> keys = new ArrayList<>(edgeKeys());
-        for (int i = 0; i < 300; i++) {
-            keys.add(randomKey(random));
-        }
+        List<KeyValue> keys = edgeAndRandomKeys(11, 300);
         keys.add(new KeyValue("s", 1_000L, true, null, UUID.randomUUID(), -0.0));
         // One object twice: Java serialization writes the second as a back-reference (0x71), which orders it before
         // every other value there; read back from a compact form it would be two objects. Java-serialized as before.
@@ -133,6 +125,16 @@ class SerializedKeyOrderTest {
         List<Object> elements = new ArrayList<>();
         key.forEach(elements::add);
         return elements;
+    }
+
+    /** The edge keys, then {@code count} random keys drawn with {@code seed}. */
+    private static List<KeyValue> edgeAndRandomKeys(long seed, int count) {
+        Random random = new Random(seed);
+        List<KeyValue> keys = new ArrayList<>(edgeKeys());
+        for (int i = 0; i < count; i++) {
+            keys.add(randomKey(random));
+        }
+        return keys;
     }
 
     private static List<KeyValue> edgeKeys() {
