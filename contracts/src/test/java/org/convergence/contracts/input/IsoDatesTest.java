@@ -64,11 +64,14 @@ class IsoDatesTest {
 
     @Provide
     Arbitrary<String> nearlyInstants() {
-        Arbitrary<String> instants = Combinators.combine(dates(), twoDigits(25), twoDigits(61), twoDigits(61),
-                        fractions(), mostly("Z", "z", "+01:00", "", "ZZ"), mostly("T", "t", " "),
-                        mostly(".", ",", ""))
-                .as((date, hour, minute, second, fraction, zone, separator, point) -> date + separator + hour + ":"
-                        + minute + ":" + second + (fraction.isEmpty() ? "" : point + fraction) + zone);
+        // Each separator drawn on its own, so that a reading checking one but not another is caught.
+        Arbitrary<String> times = Combinators.combine(twoDigits(25), mostly(":", ";", "0"), twoDigits(61),
+                        mostly(":", ";", "0"), twoDigits(61))
+                .as((hour, colon, minute, otherColon, second) -> hour + colon + minute + otherColon + second);
+        Arbitrary<String> instants = Combinators.combine(dates(), times, fractions(),
+                        mostly("Z", "z", "+01:00", "", "ZZ"), mostly("T", "t", " "), mostly(".", ",", ""))
+                .as((date, time, fraction, zone, separator, point) -> date + separator + time
+                        + (fraction.isEmpty() ? "" : point + fraction) + zone);
         return Arbitraries.frequencyOf(Tuple.of(9, instants), Tuple.of(1, noise(32)));
     }
 
@@ -76,8 +79,8 @@ class IsoDatesTest {
         Arbitrary<String> years = Arbitraries.frequencyOf(
                 Tuple.of(9, Arbitraries.integers().between(0, 9999).map(y -> "%04d".formatted(y))),
                 Tuple.of(1, Arbitraries.of("+10000", "-0001", "202", "20a0")));
-        return Combinators.combine(years, twoDigits(14), twoDigits(33), mostly("-", "/"))
-                .as((year, month, day, dash) -> year + dash + month + dash + day);
+        return Combinators.combine(years, mostly("-", "/", "0"), twoDigits(14), mostly("-", "/", "0"), twoDigits(33))
+                .as((year, dash, month, otherDash, day) -> year + dash + month + otherDash + day);
     }
 
     /** Two digits below {@code below} nine times in ten, else a malformed field. */
