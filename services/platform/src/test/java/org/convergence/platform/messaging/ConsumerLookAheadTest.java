@@ -247,7 +247,7 @@ class ConsumerLookAheadTest {
 
         assertEquals(EventConsumerLoop.State.STOPPED, loop.state());
         // The loop stops its decoder (shutdownNow) as it ends; the thread itself exits a moment later, a moment that
-        // a loaded machine stretches (the instant check failed in a helper's suite run and in a CI dry run of wave 11): it must end, not linger.
+        // a loaded machine stretches (an instant check failed in a CI dry run of wave 11): it must end, not linger.
         await(() -> !threadAlive(decoder));
         assertEquals(List.of("a0", "a1"), List.copyOf(applied), "the batch in hand finished, nothing read ahead applied");
         assertEquals(2, consumer.committedOffset(P0), "only what was applied is committed");

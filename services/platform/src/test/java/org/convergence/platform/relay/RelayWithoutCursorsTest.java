@@ -290,8 +290,6 @@ class RelayWithoutCursorsTest {
         });
     }
 
-
-
     private static Map<String, List<Long>> sequencesByKey(List<ProducerRecord<String, byte[]>> records) {
         Map<String, List<Long>> byKey = new LinkedHashMap<>();
         records.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(sequence(r)));

@@ -3,7 +3,6 @@ package org.convergence.platform.support;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-
 /**
  * A writer's view of the database that dies (throws {@link Died}) right after its first insert into one collection
  * reached the database, whatever the writer meant to do next: how a process killed at that instant looks to
@@ -55,6 +54,4 @@ public final class DyingWriter {
             return result;
         });
     }
-
-
 }
