@@ -36,12 +36,8 @@ public final class HoursShare {
     public static Map<String, Long> of(String program, Map<String, ? extends Number> minutesByWeek,
                                        Collection<HoursRecord.Decision> decisions) {
         Map<String, Long> share = new TreeMap<>();
-        String worked = ProgramCatalog.PREMIERES_HEURES.equals(program) ? WORKED_PREMIERES_HEURES
-                : ProgramCatalog.CONVERGENCE.equals(program) ? WORKED_CONVERGENCE : WORKED_OTHER;
-        minutesByWeek.forEach((week, minutes) -> {
-            // YYYY-Www: the week belongs to its week-based year, as the fold's prefix match says.
-            share.merge(FIELD + "." + week.substring(0, 4) + "." + worked, minutes.longValue(), Long::sum);
-        });
+        minutesByWeek.forEach((week, minutes) -> share.merge(workedPath(program, week), minutes.longValue(),
+                Long::sum));
         for (HoursRecord.Decision decision : decisions) {
             share.merge(FIELD + "." + DECISIONS, 1L, Long::sum);
             if (HoursCounting.LADDER_STEP.equals(decision.reason())) {
@@ -50,6 +46,23 @@ public final class HoursShare {
         }
         share.values().removeIf(v -> v == 0);
         return share;
+    }
+
+    /**
+     * What one week's new figure moves, the pathway's program and its other weeks and decisions unchanged: the
+     * increments {@link #increments} gives for the shares before and after, without reading the pathway's other
+     * weeks, so a fact costs the same after 260 weeks as after one.
+     */
+    public static Map<String, Long> weekChange(String program, String week, long minutesBefore, long minutesAfter) {
+        long delta = minutesAfter - minutesBefore;
+        return delta == 0 ? Map.of() : Map.of(workedPath(program, week), delta);
+    }
+
+    /** YYYY-Www: the week's minutes count in its week-based year, as the fold's prefix match says. */
+    private static String workedPath(String program, String week) {
+        String worked = ProgramCatalog.PREMIERES_HEURES.equals(program) ? WORKED_PREMIERES_HEURES
+                : ProgramCatalog.CONVERGENCE.equals(program) ? WORKED_CONVERGENCE : WORKED_OTHER;
+        return FIELD + "." + week.substring(0, 4) + "." + worked;
     }
 
     /** What moves a scope's counters from a pathway's share before a fact to its share after: after minus before. */

@@ -66,12 +66,14 @@ public final class HoursHandlers {
 
     private void decided(Fact<ContractedHoursDecidedV1> fact, ProjectionBatch batch) {
         ContractedHoursDecidedV1 e = fact.payload();
-        pathway(fact, e.pathwayId(), e.participantId(), e.program(), batch, entry -> {
-            entry.addToList("contracts", new Document("from", e.effectiveOn().toString())
-                    .append("hours", e.weeklyHours()).append("reason", e.reason()).append("event", fact.eventId()));
-            contracts.decided(batch, fact.eventId(), e.participantId(), e.pathwayId(), e.program(), e.effectiveOn(),
-                    e.weeklyHours());
-        });
+        pathway(fact, e.pathwayId(), e.participantId(), e.program(), batch, entry -> wholeShareChange(entry,
+                e.program(), changed -> {
+                    changed.addToList("contracts", new Document("from", e.effectiveOn().toString())
+                            .append("hours", e.weeklyHours()).append("reason", e.reason())
+                            .append("event", fact.eventId()));
+                    contracts.decided(batch, fact.eventId(), e.participantId(), e.pathwayId(), e.program(),
+                            e.effectiveOn(), e.weeklyHours());
+                }));
     }
 
     private void worked(Fact<?> fact, String pathwayId, String participantId, String program, String week,
@@ -79,22 +81,40 @@ public final class HoursHandlers {
         if (week == null || !ISO_WEEK.matcher(week).matches()) {
             throw new RejectedEventException("week " + week + " is not written YYYY-Www");
         }
-        // The week map is set whole, so the next fact of the batch reads every week of the pathway (its share).
         pathway(fact, pathwayId, participantId, program, batch, entry -> {
-            Document weeks = entry.get("weeks") instanceof Map<?, ?> stored ? copyOf(stored) : new Document();
-            weeks.put(week, minutesWorked);
-            entry.set("weeks", weeks);
+            Map<?, ?> stored = entry.get("weeks") instanceof Map<?, ?> weeks ? weeks : Map.of();
+            if (!program.equals(entry.getString("program"))) {
+                // A new pathway, or its program changed: every week moves, so the whole share is computed.
+                return wholeShareChange(entry, program, changed -> setWeek(changed, stored, week, minutesWorked));
+            }
+            long minutesBefore = stored.get(week) instanceof Number n ? n.longValue() : 0;
+            setWeek(entry, stored, week, minutesWorked);
+            return HoursShare.weekChange(program, week, minutesBefore, minutesWorked);
         });
     }
 
-    private static Document copyOf(Map<?, ?> stored) {
-        Document copy = new Document();
-        stored.forEach((week, minutes) -> copy.put(week.toString(), minutes));
-        return copy;
+    /** The week map is set whole, so the next fact of the batch reads every week of the pathway. */
+    private static void setWeek(ProjectionBatch.Unit entry, Map<?, ?> stored, String week, int minutesWorked) {
+        Document weeks = new Document();
+        stored.forEach((w, minutes) -> weeks.put(w.toString(), minutes));
+        weeks.put(week, minutesWorked);
+        entry.set("weeks", weeks);
     }
 
+    /** The increments of the pathway's share before {@code change} and after it, with its program then. */
+    private static Map<String, Long> wholeShareChange(ProjectionBatch.Unit entry, String program,
+                                                      Consumer<ProjectionBatch.Unit> change) {
+        Map<String, Long> before = shareOf(entry, entry.getString("program"));
+        change.accept(entry);
+        return HoursShare.increments(before, shareOf(entry, program));
+    }
+
+    /**
+     * Applies the fact once to the pathway's roster entry: {@code effect} changes the entry and returns the
+     * increments of the pathway's hours share, which move the counters.
+     */
     private void pathway(Fact<?> fact, String pathwayId, String participantId, String program, ProjectionBatch batch,
-                         Consumer<ProjectionBatch.Unit> effect) {
+                         Function<ProjectionBatch.Unit, Map<String, Long>> effect) {
         if (fact.territoryId() == null || fact.chantierId() == null) {
             throw new RejectedEventException(fact.envelope().type() + " without territoryId and chantierId in its "
                     + "envelope");
@@ -106,10 +126,9 @@ public final class HoursHandlers {
         String territoryId = FieldNames.requireKey(fact.territoryId(), "territoryId");
         batch.entry(model.hoursRoster(), ReportingModel.rosterBucketOf(chantierId, id), "pathways", id)
                 .applyOnce(fact.eventId(), entry -> {
-                    Map<String, Long> before = shareOf(entry);
+                    Map<String, Long> increments = effect.apply(entry);
                     entry.set("participantId", participantId).set("program", program);
-                    effect.accept(entry);
-                    count(batch, territoryId, chantierId, id, before, shareOf(entry));
+                    count(batch, territoryId, chantierId, id, increments);
                 });
     }
 
@@ -121,8 +140,7 @@ public final class HoursHandlers {
      * known stays known, whichever consumer writes the roster and however the two topics interleave.
      */
     private void count(ProjectionBatch batch, String territoryId, String chantierId, String pathwayId,
-                       Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> increments = HoursShare.increments(before, after);
+                       Map<String, Long> increments) {
         for (String scope : List.of(FigureCounters.NATION, territoryId)) {
             increments.forEach((path, delta) -> batch.increment(model.figureCounters(), scope, path, delta));
         }
@@ -133,7 +151,7 @@ public final class HoursHandlers {
     }
 
     /** The pathway's hours share as its entry holds it now (the batch's view: its earlier facts included). */
-    private static Map<String, Long> shareOf(ProjectionBatch.Unit entry) {
+    private static Map<String, Long> shareOf(ProjectionBatch.Unit entry, String program) {
         Map<String, Number> weeks = new HashMap<>();
         if (entry.get("weeks") instanceof Map<?, ?> stored) {
             stored.forEach((week, minutes) -> weeks.put(week.toString(), (Number) minutes));
@@ -145,7 +163,7 @@ public final class HoursHandlers {
                         ((Number) d.get("hours")).intValue(), d.get("reason") == null ? null : d.get("reason").toString()));
             }
         }
-        return HoursShare.of(entry.getString("program"), weeks, decisions);
+        return HoursShare.of(program, weeks, decisions);
     }
 
     /** A member of a territory's {@value #AWAITING} set: the chantier and the pathway. */

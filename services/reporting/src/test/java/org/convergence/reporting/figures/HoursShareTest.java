@@ -69,6 +69,36 @@ class HoursShareTest {
         assertTrue(new HoursCounting(Year.of(2020), Map.of()).of(pathways, records).workedConvergence() > 100);
     }
 
+    @Test
+    void aWeeksNewFigureMovesTheCountersAsTheWholeSharesBeforeAndAfterDo() {
+        Random random = new Random(11);
+        for (int i = 0; i < 2000; i++) {
+            String program = PROGRAMS[random.nextInt(3)];
+            Map<String, Integer> weeks = new LinkedHashMap<>();
+            for (int w = random.nextInt(30); w > 0; w--) {
+                weeks.put(aWeek(random), random.nextInt(2400));
+            }
+            List<HoursRecord.Decision> decisions = new ArrayList<>();
+            for (int d = random.nextInt(3); d > 0; d--) {
+                decisions.add(new HoursRecord.Decision(LocalDate.of(2016, 1, 1).plusDays(random.nextInt(3650)),
+                        4 + random.nextInt(20), REASONS[random.nextInt(3)]));
+            }
+            // Half the time a week already recorded: a correction, sometimes to the same figure.
+            String week = random.nextBoolean() && !weeks.isEmpty()
+                    ? new ArrayList<>(weeks.keySet()).get(random.nextInt(weeks.size())) : aWeek(random);
+            int minutes = random.nextInt(4) == 0 && weeks.containsKey(week) ? weeks.get(week) : random.nextInt(2400);
+            Map<String, Long> before = HoursShare.of(program, weeks, decisions);
+            long minutesBefore = weeks.getOrDefault(week, 0);
+            weeks.put(week, minutes);
+            assertEquals(HoursShare.increments(before, HoursShare.of(program, weeks, decisions)),
+                    HoursShare.weekChange(program, week, minutesBefore, minutes), "case " + i);
+        }
+    }
+
+    private static String aWeek(Random random) {
+        return String.format("%d-W%02d", 2016 + random.nextInt(4), 1 + random.nextInt(53));
+    }
+
     /** The counters as the server leaves them after {@code $inc} on dotted paths. */
     private static Document nested(Map<String, Long> counters) {
         Document root = new Document();

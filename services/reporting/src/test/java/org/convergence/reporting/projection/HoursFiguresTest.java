@@ -137,6 +137,21 @@ class HoursFiguresTest {
     }
 
     @Test
+    void aPathwaysHoursFactNamingAnotherProgramMovesAllItsWeeksToThatProgram() {
+        aChantier();
+        History.Pathway ph = pathway(PH, "2019-12-02", null);
+        worked(ph, "2020-W02", 240);
+        worked(ph, "2020-W03", 240);
+        fact(ph, HoursEvents.WEEK_HOURS_RECORDED, new WeekHoursRecordedV1(ph.pathwayId, ph.participantId, CV,
+                "2020-W04", 600, NO_ABSENCE));
+
+        HoursFigures figures = hours2020();
+
+        assertEquals(0, figures.workedPremieresHeures());
+        assertEquals(18, figures.workedConvergence()); // (240 + 240 + 600) / 60
+    }
+
+    @Test
     void premieresHeuresParticipantsAreCountedByTheirContractOnTheLastDayOfTheYearOrOfTheirPathway() {
         aChantier();
         pathway(PH, "2020-02-03", null);                       // no decision: the default 4 h
