@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * decisions (date, hours, reason) and its minutes worked per ISO week ({@code weeks.<YYYY-Www>}, a correction
  * replacing the figure). Absences are not kept: no figure needs them. Each fact marks its own pathway entry, so a
  * repeated fact changes nothing; a pathway's facts share its key and arrive in order. Each fact also moves the
- * nation's and its territory's hours counters by the pathway's hours share after minus before (ADR 0039).
+ * nation's and its territory's hours counters by the pathway's hours share after minus before (ADR 0039). A week's
+ * figure of a pathway whose program is unchanged moves only that week's count ({@link HoursShare#weekChange}): the
+ * pathway's other weeks are not summed again, which over a five-year pathway would be 260 weeks twice per fact.
  */
 public final class HoursHandlers {
 
