@@ -6,8 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The events an entry unit applied, stored as one binary value instead of a list of strings (ADR 0036): a
@@ -57,23 +60,76 @@ public final class EventMarkers {
     public static Binary pack(Collection<String> ids) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(ids.size() * 17);
         for (String id : ids) {
-            if (isCanonicalUuid(id)) {
-                out.write(UUID);
-                java.util.UUID uuid = java.util.UUID.fromString(id);
-                out.writeBytes(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                        .putLong(uuid.getLeastSignificantBits()).array());
-            } else {
-                byte[] text = id.getBytes(StandardCharsets.UTF_8);
-                if (text.length > 0xFFFF) {
-                    throw new IllegalArgumentException("An event id longer than 65,535 bytes cannot be a marker");
-                }
-                out.write(TEXT);
-                out.write(text.length >>> 8);
-                out.write(text.length & 0xFF);
-                out.writeBytes(text);
+            out.writeBytes(marker(id));
+        }
+        return new Binary(out.toByteArray());
+    }
+
+    /**
+     * Whether a stored marker value (packed or a list of strings) holds {@code id}. A packed value is scanned marker
+     * by marker for the id's bytes, with no id decoded: an entry's markers grow with its history, and every fact
+     * applied asks this of its entry.
+     */
+    public static boolean contains(Object stored, String id) {
+        if (stored instanceof Binary binary) {
+            return holds(binary.getData(), marker(id));
+        }
+        return stored instanceof Collection<?> list && list.stream().anyMatch(member -> id.equals(member.toString()));
+    }
+
+    /**
+     * The stored markers with {@code ids} added after them, those already held left out: {@link #pack} of the set of
+     * both in that order, with the stored bytes copied as they are rather than decoded and packed again.
+     */
+    public static Binary append(Object stored, Collection<String> ids) {
+        if (stored != null && !(stored instanceof Binary)) {
+            Set<String> all = new LinkedHashSet<>(read(stored));
+            all.addAll(ids);
+            return pack(all);
+        }
+        byte[] held = stored instanceof Binary binary ? binary.getData() : new byte[0];
+        ByteArrayOutputStream out = new ByteArrayOutputStream(held.length + 17 * ids.size());
+        out.writeBytes(held);
+        List<byte[]> added = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            byte[] marker = marker(id);
+            if (!holds(held, marker) && added.stream().noneMatch(a -> Arrays.equals(a, marker))) {
+                added.add(marker);
+                out.writeBytes(marker);
             }
         }
         return new Binary(out.toByteArray());
+    }
+
+    /** One id's marker: its tag, then its 16 bytes or its length and its UTF-8 bytes. */
+    private static byte[] marker(String id) {
+        if (isCanonicalUuid(id)) {
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            return ByteBuffer.allocate(17).put(UUID).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
+        }
+        byte[] text = id.getBytes(StandardCharsets.UTF_8);
+        if (text.length > 0xFFFF) {
+            throw new IllegalArgumentException("An event id longer than 65,535 bytes cannot be a marker");
+        }
+        return ByteBuffer.allocate(3 + text.length).put(TEXT).putShort((short) text.length).put(text).array();
+    }
+
+    /** Whether packed markers hold one equal to {@code marker}, stepping marker by marker. */
+    private static boolean holds(byte[] packed, byte[] marker) {
+        int at = 0;
+        while (at < packed.length) {
+            int length = switch (packed[at]) {
+                case UUID -> 17;
+                case TEXT -> 3 + (((packed[at + 1] & 0xFF) << 8) | (packed[at + 2] & 0xFF));
+                default -> throw new IllegalStateException("Unknown event marker tag " + packed[at]);
+            };
+            if (length == marker.length && Arrays.equals(packed, at, at + length, marker, 0, length)) {
+                return true;
+            }
+            at += length;
+        }
+        return false;
     }
 
     /** {@code 8-4-4-4-12} lowercase hexadecimal: what {@link java.util.UUID#toString()} gives back exactly. */

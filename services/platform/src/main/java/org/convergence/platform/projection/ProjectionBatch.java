@@ -408,9 +408,9 @@ public final class ProjectionBatch {
             }
             Set<Object> markers = additions.remove(markersPath);
             if (markers != null) {
-                Set<String> applied = new LinkedHashSet<>(EventMarkers.read(at(stored(key), markersPath)));
+                List<String> applied = new ArrayList<>(markers.size());
                 markers.forEach(marker -> applied.add(marker.toString()));
-                sets.put(markersPath, EventMarkers.pack(applied));
+                sets.put(markersPath, EventMarkers.append(at(stored(key), markersPath), applied));
             }
         });
         Document set = new Document(sets);
@@ -539,12 +539,17 @@ public final class ProjectionBatch {
         } else {
             value = at(stored(key), path);
         }
-        Set<Object> added = new LinkedHashSet<>();
-        if (earlier != null && earlier.additions.containsKey(path)) {
-            added.addAll(earlier.additions.get(path));
+        Set<Object> addedEarlier = earlier == null ? null : earlier.additions.get(path);
+        Set<Object> addedNow = current == null ? null : current.additions.get(path);
+        if (addedEarlier == null && addedNow == null) {
+            return value;
         }
-        if (current != null && current.additions.containsKey(path)) {
-            added.addAll(current.additions.get(path));
+        Set<Object> added = new LinkedHashSet<>();
+        if (addedEarlier != null) {
+            added.addAll(addedEarlier);
+        }
+        if (addedNow != null) {
+            added.addAll(addedNow);
         }
         if (added.isEmpty()) {
             return value;
@@ -558,15 +563,21 @@ public final class ProjectionBatch {
         return members;
     }
 
+    /** The value at a dotted path, walked field by field (read for every unit access: no split array). */
     private static Object at(Document document, String path) {
         Object value = document;
-        for (String part : path.split("\\.")) {
+        int from = 0;
+        while (true) {
             if (!(value instanceof Document d)) {
                 return null;
             }
-            value = d.get(part);
+            int dot = path.indexOf('.', from);
+            value = d.get(dot < 0 ? path.substring(from) : path.substring(from, dot));
+            if (dot < 0) {
+                return value;
+            }
+            from = dot + 1;
         }
-        return value;
     }
 
     /**
@@ -578,18 +589,21 @@ public final class ProjectionBatch {
         private final DocKey key;
         private final String prefix;
         private final String markers;
+        /** The entry's own path (the prefix without its dot); null for a whole document. */
+        private final String entryPath;
 
         private Unit(DocKey key, String prefix, String markers) {
             this.key = key;
             this.prefix = prefix;
             this.markers = markers;
+            this.entryPath = prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1);
         }
 
         /** Changes of this unit's document in the current event, noting an entry unit so it is written whole. */
         private Changes changes() {
             Changes changes = ProjectionBatch.this.changes(key);
-            if (!prefix.isEmpty()) {
-                changes.entries.putIfAbsent(prefix.substring(0, prefix.length() - 1), markers);
+            if (entryPath != null) {
+                changes.entries.putIfAbsent(entryPath, markers);
             }
             return changes;
         }
@@ -600,7 +614,7 @@ public final class ProjectionBatch {
 
         public boolean hasApplied(String eventId) {
             return pendingMarker(event.get(key), eventId) || pendingMarker(batch.get(key), eventId)
-                    || EventMarkers.read(at(stored(key), markers)).contains(eventId);
+                    || EventMarkers.contains(at(stored(key), markers), eventId);
         }
 
         private boolean pendingMarker(Changes changes, String eventId) {
