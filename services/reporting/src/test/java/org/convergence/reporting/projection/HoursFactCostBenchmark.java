@@ -1,0 +1,101 @@
+package org.convergence.reporting.projection;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.convergence.embedded.EmbeddedMongo;
+import org.convergence.platform.messaging.ConsumedEvent;
+import org.convergence.platform.projection.Projection;
+import org.convergence.platform.projection.ReadModel;
+import org.convergence.reporting.History;
+import org.convergence.reporting.figures.FiguresService;
+import org.convergence.testsupport.RawWriteRate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What one weekly hours fact costs reporting's projection as a pathway's history grows to the 260 weeks of a
+ * five-year Convergence CDDI: Convergence pathways of one chantier (its 16 roster buckets, as the deployed benchmark
+ * has) each get a week's figure, week after week, handed to the projection in polls of ten weeks (10,000 facts at the
+ * default size: reporting's poll). After each poll it prints the consumer thread's CPU and allocated bytes per fact
+ * (allocation is what its garbage collector pays, and varies far less between runs than time) and the facts per
+ * second, beside the embedded server's raw {@code insertMany} rate measured in the same run. Then it checks the
+ * year's figure counted every fact once.
+ * Run: {@code ./mvnw -B -pl services/reporting -am test -Dbenchmark -Dtest=HoursFactCostBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.pathways=N}, 1,000; {@code -Dbench.weeks=N}, 260).
+ */
+@Tag("benchmark")
+class HoursFactCostBenchmark {
+
+    private static final int PATHWAYS = Integer.getInteger("bench.pathways", 1_000);
+    private static final int WEEKS = Integer.getInteger("bench.weeks", 260);
+    private static final int WEEKS_PER_POLL = 10;
+    private static final int MINUTES = 26 * 60;
+    private static final LocalDate FIRST_MONDAY = LocalDate.of(2016, 1, 4); // 2016-W01
+
+    @Test
+    void costOfAWeeklyFactAsTheHistoryGrows() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "bench-hours-fact-");
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2(dir.resolve("bench.mv"), 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            double rawInsertMany = RawWriteRate.insertMany(mongo.connectionString());
+            ReportingModel model = new ReportingModel(new ReadModel(client.getDatabase("reporting"), "hours"));
+            Projection projection = ReportingRuntime.projection(model, History.CODEC);
+            History history = new History();
+            history.territory("paris");
+            history.chantier("paris", "aci", "CONVERGENCE", FIRST_MONDAY.minusYears(1));
+            List<History.Pathway> pathways = new ArrayList<>();
+            for (int i = 0; i < PATHWAYS; i++) {
+                History.Pathway pathway = history.pathway("paris", "aci", History.uuid(), "CONVERGENCE");
+                pathway.enrolled(FIRST_MONDAY);
+                pathways.add(pathway);
+            }
+            assertEquals(Map.of(), projection.handleAll(history.consumed()));
+
+            System.out.printf("%nhours fact cost: %,d Convergence pathways of one chantier, a week's figure each, "
+                    + "%d weeks per poll; embedded server's raw insertMany in the same run: %,.0f documents/s%n",
+                    PATHWAYS, WEEKS_PER_POLL, rawInsertMany);
+            System.out.printf("%8s %12s %14s %10s %10s%n", "weeks", "CPU-us/fact", "KB alloc/fact", "facts/s",
+                    "/ raw");
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            for (int week = 0; week < WEEKS; week += WEEKS_PER_POLL) {
+                List<ConsumedEvent> poll = new ArrayList<>();
+                for (int w = week; w < Math.min(WEEKS, week + WEEKS_PER_POLL); w++) {
+                    String isoWeek = isoWeek(FIRST_MONDAY.plusWeeks(w));
+                    pathways.forEach(p -> poll.add(History.consumed(p.worked(isoWeek, MINUTES))));
+                }
+                long cpu = threads.getCurrentThreadCpuTime();
+                long allocated = threads.getCurrentThreadAllocatedBytes();
+                long start = System.nanoTime();
+                assertEquals(Map.of(), projection.handleAll(poll));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double perFactCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / poll.size();
+                double perFactKb = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / poll.size();
+                double factsPerSecond = poll.size() / seconds;
+                System.out.printf("%8d %12.1f %14.1f %,10.0f %10.2f%n", week + poll.size() / PATHWAYS,
+                        perFactCpu, perFactKb, factsPerSecond, factsPerSecond / rawInsertMany);
+            }
+
+            // Every fact counted once: each ISO week of 2017 (52) worked 26 hours by every pathway.
+            long weeksOf2017 = Math.max(0, Math.min(52, WEEKS - 52));
+            assertEquals(PATHWAYS * weeksOf2017 * 26, new FiguresService(model).territory("paris", Year.of(2017))
+                    .orElseThrow().hours().workedConvergence());
+        }
+    }
+
+    private static String isoWeek(LocalDate monday) {
+        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+}
