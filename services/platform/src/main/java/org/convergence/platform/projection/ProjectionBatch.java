@@ -11,7 +11,9 @@ import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,6 +138,10 @@ public final class ProjectionBatch {
     private final Map<DocKey, Changes> batch = new LinkedHashMap<>();
     private final Map<DocKey, Changes> event = new LinkedHashMap<>();
     private final Map<String, Integer> writtenByCollection = new HashMap<>();
+    /** Maps this batch copied for {@link Unit#putIn}: later events change them in place; never a stored one. */
+    private final Set<Document> ownMaps = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** What takes back the current event's puts into maps that earlier events of the batch own, if it is dropped. */
+    private final List<Runnable> undoOfEvent = new ArrayList<>();
     private DocKey eventMarker;
     private Position position;
 
@@ -282,12 +288,17 @@ public final class ProjectionBatch {
         }
         event.forEach((key, changes) -> changes.mergeInto(batch.computeIfAbsent(key, k -> new Changes())));
         event.clear();
+        undoOfEvent.clear();
         eventMarker = null;
         position = null;
     }
 
-    /** The current event is refused: its staged writes are forgotten. */
+    /** The current event is refused: its staged writes are forgotten, its puts into maps taken back. */
     public void drop() {
+        for (int i = undoOfEvent.size() - 1; i >= 0; i--) {
+            undoOfEvent.get(i).run();
+        }
+        undoOfEvent.clear();
         event.clear();
         eventMarker = null;
         position = null;
@@ -321,6 +332,7 @@ public final class ProjectionBatch {
             }
         }
         batch.clear();
+        ownMaps.clear();
         return written;
     }
 
@@ -663,6 +675,38 @@ public final class ProjectionBatch {
         public Unit set(String field, Object value) {
             changes().sets.put(prefix + field, value);
             return this;
+        }
+
+        /**
+         * Puts {@code key} → {@code value} into the map in {@code field}, as setting the whole map with that key
+         * changed would, without copying the map for every event: the batch's first event to put into it copies it
+         * (a stored document is never changed), later events change that copy in place, and a dropped event's puts
+         * are taken back. Such a map grows with the entry's history (a pathway's weeks): a copy per fact made each
+         * fact cost that history, and a batch holding many facts of one entry its square.
+         */
+        public Unit putIn(String field, String key, Object value) {
+            Object visible = get(field);
+            Document map;
+            if (visible instanceof Document own && ownMaps.contains(own)) {
+                map = own;
+                boolean had = map.containsKey(key);
+                Object before = map.get(key);
+                undoOfEvent.add(() -> {
+                    if (had) {
+                        map.put(key, before);
+                    } else {
+                        map.remove(key);
+                    }
+                });
+            } else {
+                map = new Document();
+                if (visible instanceof Map<?, ?> stored) {
+                    stored.forEach((k, v) -> map.put(k.toString(), v));
+                }
+                ownMaps.add(map);
+            }
+            map.put(key, value);
+            return set(field, map);
         }
 
         /** Adds a member to a list field of the unit (read, add, set: the unit has one writer). */

@@ -105,6 +105,67 @@ class ProjectionBatchTest {
     }
 
     @Test
+    void putsIntoAMapAcrossEventsAreReadByTheNextEventAndStoredWithoutChangingTheStoredMapBeforeTheFlush() {
+        ProjectionBatch first = batch();
+        first.entry(roster, "bucket", "pathways", "pw").applyOnce("e1", e -> e.putIn("weeks", "2020-W01", 240));
+        first.keep();
+        first.flush();
+
+        ProjectionBatch second = batch();
+        second.prefetch(roster, "bucket");
+        second.load();
+        for (int week = 2; week <= 4; week++) {
+            String name = "2020-W0" + week;
+            int minutes = 60 * week;
+            second.entry(roster, "bucket", "pathways", "pw").applyOnce("e" + week, e -> e.putIn("weeks", name,
+                    minutes));
+            second.keep();
+        }
+        second.entry(roster, "bucket", "pathways", "pw").applyOnce("e5", e -> e.putIn("weeks", "2020-W01", 300));
+        second.keep();
+        Document expected = new Document("2020-W01", 300).append("2020-W02", 120).append("2020-W03", 180)
+                .append("2020-W04", 240);
+        assertEquals(expected, second.entry(roster, "bucket", "pathways", "pw").get("weeks"), "the batch's view");
+        assertEquals(new Document("2020-W01", 240), weeksStored(), "nothing stored before the flush");
+
+        second.flush();
+
+        assertEquals(expected, weeksStored());
+    }
+
+    @Test
+    void aDroppedEventsPutsIntoAMapAreTakenBackWhetherItCopiedTheMapOrAnEarlierEventDid() {
+        ProjectionBatch first = batch();
+        first.entry(roster, "bucket", "pathways", "pw").applyOnce("e1", e -> e.putIn("weeks", "2020-W01", 240));
+        first.keep();
+        first.flush();
+
+        ProjectionBatch second = batch();
+        // A refused fact first: its put went into the batch's own copy, never into the map as stored.
+        second.entry(roster, "bucket", "pathways", "pw").applyOnce("refused-first", e -> e.putIn("weeks",
+                "2020-W05", 999));
+        second.drop();
+        second.entry(roster, "bucket", "pathways", "pw").applyOnce("e2", e -> e.putIn("weeks", "2020-W02", 120));
+        second.keep();
+        // A refused fact that had already changed a week and added another, both in the map e2's copy made.
+        second.entry(roster, "bucket", "pathways", "pw").applyOnce("refused", e -> e.putIn("weeks", "2020-W02", 999)
+                .putIn("weeks", "2020-W03", 999).putIn("weeks", "2020-W01", 999));
+        second.drop();
+        Document expected = new Document("2020-W01", 240).append("2020-W02", 120);
+        assertEquals(expected, second.entry(roster, "bucket", "pathways", "pw").get("weeks"), "the batch's view");
+
+        second.flush();
+
+        assertEquals(expected, weeksStored());
+        assertEquals(List.of("e1", "e2"), appliedTo(roster.find(Filters.eq("_id", "bucket")).first(), "pw"));
+    }
+
+    private Document weeksStored() {
+        return roster.find(Filters.eq("_id", "bucket")).first().get("pathways", Document.class)
+                .get("pw", Document.class).get("weeks", Document.class);
+    }
+
+    @Test
     void anEntrysMarkersAreStoredAsOnePackedValueOfSeventeenBytesPerEventId() {
         List<String> events = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString());

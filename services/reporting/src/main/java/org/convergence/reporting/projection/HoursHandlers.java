@@ -84,23 +84,16 @@ public final class HoursHandlers {
             throw new RejectedEventException("week " + week + " is not written YYYY-Www");
         }
         pathway(fact, pathwayId, participantId, program, batch, entry -> {
-            Map<?, ?> stored = entry.get("weeks") instanceof Map<?, ?> weeks ? weeks : Map.of();
             if (!program.equals(entry.getString("program"))) {
                 // A new pathway, or its program changed: every week moves, so the whole share is computed.
-                return wholeShareChange(entry, program, changed -> setWeek(changed, stored, week, minutesWorked));
+                return wholeShareChange(entry, program, changed -> changed.putIn("weeks", week, minutesWorked));
             }
-            long minutesBefore = stored.get(week) instanceof Number n ? n.longValue() : 0;
-            setWeek(entry, stored, week, minutesWorked);
+            long minutesBefore = entry.get("weeks") instanceof Map<?, ?> weeks
+                    && weeks.get(week) instanceof Number n ? n.longValue() : 0;
+            // Into the week map as the batch holds it, so the next fact of the batch reads every week of the pathway.
+            entry.putIn("weeks", week, minutesWorked);
             return HoursShare.weekChange(program, week, minutesBefore, minutesWorked);
         });
-    }
-
-    /** The week map is set whole, so the next fact of the batch reads every week of the pathway. */
-    private static void setWeek(ProjectionBatch.Unit entry, Map<?, ?> stored, String week, int minutesWorked) {
-        Document weeks = new Document();
-        stored.forEach((w, minutes) -> weeks.put(w.toString(), minutes));
-        weeks.put(week, minutesWorked);
-        entry.set("weeks", weeks);
     }
 
     /** The increments of the pathway's share before {@code change} and after it, with its program then. */
