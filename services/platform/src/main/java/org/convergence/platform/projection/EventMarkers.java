@@ -72,9 +72,14 @@ public final class EventMarkers {
      */
     public static boolean contains(Object stored, String id) {
         if (stored instanceof Binary binary) {
-            return holds(binary.getData(), marker(id));
+            return packedContains(binary.getData(), id);
         }
         return stored instanceof Collection<?> list && list.stream().anyMatch(member -> id.equals(member.toString()));
+    }
+
+    /** As {@link #contains(Object, String)}, on the bytes of a packed value. */
+    public static boolean packedContains(byte[] packed, String id) {
+        return holds(packed, marker(id));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -138,6 +139,8 @@ public final class ProjectionBatch {
     private final Map<DocKey, Changes> batch = new LinkedHashMap<>();
     private final Map<DocKey, Changes> event = new LinkedHashMap<>();
     private final Map<String, Integer> writtenByCollection = new HashMap<>();
+    /** The bytes of stored packed markers, read once per batch: {@link Binary#getData} copies them on each call. */
+    private final Map<Binary, byte[]> packedMarkers = new IdentityHashMap<>();
     /** Maps this batch copied for {@link Unit#putIn}: later events change them in place; never a stored one. */
     private final Set<Document> ownMaps = Collections.newSetFromMap(new IdentityHashMap<>());
     /** What takes back the current event's puts into maps that earlier events of the batch own, if it is dropped. */
@@ -626,7 +629,13 @@ public final class ProjectionBatch {
 
         public boolean hasApplied(String eventId) {
             return pendingMarker(event.get(key), eventId) || pendingMarker(batch.get(key), eventId)
-                    || EventMarkers.contains(at(stored(key), markers), eventId);
+                    || storedMarkersHold(at(stored(key), markers), eventId);
+        }
+
+        private boolean storedMarkersHold(Object stored, String eventId) {
+            return stored instanceof Binary packed
+                    ? EventMarkers.packedContains(packedMarkers.computeIfAbsent(packed, Binary::getData), eventId)
+                    : EventMarkers.contains(stored, eventId);
         }
 
         private boolean pendingMarker(Changes changes, String eventId) {
