@@ -106,10 +106,7 @@ class ProjectionBatchTest {
 
     @Test
     void putsIntoAMapAcrossEventsAreReadByTheNextEventAndStoredWithoutChangingTheStoredMapBeforeTheFlush() {
-        ProjectionBatch first = batch();
-        first.entry(roster, "bucket", "pathways", "pw").applyOnce("e1", e -> e.putIn("weeks", "2020-W01", 240));
-        first.keep();
-        first.flush();
+        storedByAnEarlierBatch("2020-W01", 240);
 
         ProjectionBatch second = batch();
         second.prefetch(roster, "bucket");
@@ -135,10 +132,7 @@ class ProjectionBatchTest {
 
     @Test
     void aDroppedEventsPutsIntoAMapAreTakenBackWhetherItCopiedTheMapOrAnEarlierEventDid() {
-        ProjectionBatch first = batch();
-        first.entry(roster, "bucket", "pathways", "pw").applyOnce("e1", e -> e.putIn("weeks", "2020-W01", 240));
-        first.keep();
-        first.flush();
+        storedByAnEarlierBatch("2020-W01", 240);
 
         ProjectionBatch second = batch();
         // A refused fact first: its put went into the batch's own copy, never into the map as stored.
@@ -158,6 +152,14 @@ class ProjectionBatchTest {
 
         assertEquals(expected, weeksStored());
         assertEquals(List.of("e1", "e2"), appliedTo(roster.find(Filters.eq("_id", "bucket")).first(), "pw"));
+    }
+
+    /** One week put into the pathway's week map by event {@code e1}, in a batch of its own, stored. */
+    private void storedByAnEarlierBatch(String week, int minutes) {
+        ProjectionBatch earlier = batch();
+        earlier.entry(roster, "bucket", "pathways", "pw").applyOnce("e1", e -> e.putIn("weeks", week, minutes));
+        earlier.keep();
+        earlier.flush();
     }
 
     private Document weeksStored() {
