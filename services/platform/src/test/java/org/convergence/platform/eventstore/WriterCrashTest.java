@@ -9,6 +9,7 @@ import org.convergence.platform.relay.EventRelay;
 import org.convergence.platform.support.DyingWriter;
 import org.convergence.platform.support.RelayFixture;
 import org.convergence.platform.support.TestEvents;
+import org.convergence.platform.support.Topics;
 import org.convergence.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,9 @@ class WriterCrashTest {
     @BeforeEach
     void freshDatabaseAndTopic() {
         database = client.getDatabase("crash-" + UUID.randomUUID());
-        topic = "test.crash." + UUID.randomUUID();
+        // Created before the first send, with the broker's own count: the fixture's producer gives a send 6 s, and
+        // a busy broker can take longer than that to auto-create a topic on first use.
+        topic = Topics.create("test.crash", 6);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.convergence.platform.eventstore.ConflictingCommitsException;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.support.RelayFixture;
 import org.convergence.platform.support.TestEvents;
+import org.convergence.platform.support.Topics;
 import org.convergence.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,9 @@ class EventRelayTest {
     @BeforeEach
     void freshDatabaseAndTopic() {
         database = client.getDatabase("relay-" + UUID.randomUUID());
-        topic = "test.relay." + UUID.randomUUID();
+        // Created before the first send, with the broker's own count: the fixture's producer gives a send 6 s, and
+        // a busy broker can take longer than that to auto-create a topic on first use.
+        topic = Topics.create("test.relay", 6);
         kafka = ConvergenceStack.kafkaBootstrapServers();
     }
 
