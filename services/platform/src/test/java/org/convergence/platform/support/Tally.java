@@ -2,7 +2,9 @@ package org.convergence.platform.support;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.convergence.platform.domain.RuleViolationException;
 
@@ -23,6 +25,14 @@ public class Tally {
     }
 
     public record Add(String id, long amount) {
+        @TargetAggregateIdentifier
+        public String target() {
+            return id;
+        }
+    }
+
+    /** Adds to the tally, opening it at zero first if it has no events yet. */
+    public record Count(String id, long amount) {
         @TargetAggregateIdentifier
         public String target() {
             return id;
@@ -54,6 +64,16 @@ public class Tally {
         }
         apply(new Added(id, command.amount()));
         return total;
+    }
+
+    /** Returns the new total. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(Count command) {
+        if (id == null) {
+            apply(new Opened(command.id(), 0));
+        }
+        return handle(new Add(command.id(), command.amount()));
     }
 
     @EventSourcingHandler
