@@ -10,6 +10,7 @@ import org.convergence.accompaniment.domain.PartnerDirectory;
 import org.convergence.accompaniment.domain.PartnerReferrals;
 import org.convergence.accompaniment.domain.ReferralExpiry;
 import org.convergence.accompaniment.domain.SupportSessions;
+import org.convergence.platform.axon.CreateIfMissingRepository;
 import org.convergence.platform.axon.AxonModule;
 import org.convergence.platform.time.BusinessDates;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,9 +47,9 @@ public class AccompanimentAxonModule implements AxonModule {
         configurer.registerComponent(AccompaniedPrograms.class, c -> programs)
                 .registerComponent(ReferralExpiry.class, c -> expiry)
                 .registerComponent(Clock.class, c -> Clock.system(BusinessDates.ZONE))
-                .configureAggregate(Accompaniment.class)
-                .configureAggregate(PartnerDirectory.class)
-                .configureAggregate(PartnerReferrals.class)
-                .configureAggregate(SupportSessions.class);
+                .configureAggregate(CreateIfMissingRepository.configuration(Accompaniment.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(PartnerDirectory.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(PartnerReferrals.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(SupportSessions.class));
     }
 }

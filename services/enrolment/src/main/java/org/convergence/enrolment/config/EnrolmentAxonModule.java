@@ -6,6 +6,7 @@ import org.convergence.enrolment.domain.Chantier;
 import org.convergence.enrolment.domain.Participant;
 import org.convergence.enrolment.domain.Pathway;
 import org.convergence.enrolment.domain.Territory;
+import org.convergence.platform.axon.CreateIfMissingRepository;
 import org.convergence.platform.axon.AxonModule;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.time.BusinessDates;
@@ -29,9 +30,9 @@ public class EnrolmentAxonModule implements AxonModule {
     public void configure(Configurer configurer) {
         configurer.registerComponent(ProgramCatalog.class, c -> programs)
                 .registerComponent(Clock.class, c -> Clock.system(BusinessDates.ZONE))
-                .configureAggregate(Territory.class)
-                .configureAggregate(Chantier.class)
-                .configureAggregate(Pathway.class)
-                .configureAggregate(Participant.class);
+                .configureAggregate(CreateIfMissingRepository.configuration(Territory.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(Chantier.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(Pathway.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(Participant.class));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.config.Configurer;
 import org.convergence.hours.domain.WeekTimesheet;
 import org.convergence.hours.domain.WeeklyContract;
+import org.convergence.platform.axon.CreateIfMissingRepository;
 import org.convergence.platform.axon.AxonModule;
 import org.convergence.platform.programs.ProgramCatalog;
 import org.convergence.platform.time.BusinessDates;
@@ -24,7 +25,7 @@ public class HoursAxonModule implements AxonModule {
     public void configure(Configurer configurer) {
         configurer.registerComponent(ProgramCatalog.class, c -> programs)
                 .registerComponent(Clock.class, c -> Clock.system(BusinessDates.ZONE))
-                .configureAggregate(WeeklyContract.class)
-                .configureAggregate(WeekTimesheet.class);
+                .configureAggregate(CreateIfMissingRepository.configuration(WeeklyContract.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(WeekTimesheet.class));
     }
 }

@@ -104,6 +104,7 @@ class TimesheetIngestionBenchmark {
 
         long hoursBefore = endOffsets(Topics.HOURS);
         long doorCpuBefore = doorThreadCpuNanos();
+        long doorBytesBefore = doorThreadAllocatedBytes();
         long decoderCpuBefore = decoderThreadCpuNanos();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
@@ -112,6 +113,7 @@ class TimesheetIngestionBenchmark {
         awaitDoorCaughtUp(Topics.timesheetsOf(chantier));
         double seconds = (System.nanoTime() - start) / 1e9;
         double doorCpu = (doorThreadCpuNanos() - doorCpuBefore) / 1e9;
+        double doorKilobytes = (doorThreadAllocatedBytes() - doorBytesBefore) / 1e3;
         double decoderCpu = (decoderThreadCpuNanos() - decoderCpuBefore) / 1e9;
         double storeCpu = (processCpuNanos() - cpuBefore) / 1e9;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
@@ -140,6 +142,7 @@ class TimesheetIngestionBenchmark {
                 decoderCpu * 1e3 / records.size(),
                 records.size() / rawCpu, (records.size() / storeCpu) / (records.size() / rawCpu),
                 (records.size() / relayedCpu) / (records.size() / rawCpu));
+        System.out.printf("bench: the door thread allocated %.1f KB per fact%n", doorKilobytes / records.size());
     }
 
     private static List<ProducerRecord<String, byte[]>> timesheets(List<String> pathways, List<String> weeks,
@@ -180,6 +183,15 @@ class TimesheetIngestionBenchmark {
     /** CPU time of the door's decoder thread(s) so far (the loop decodes the next poll there, ADR 0035). */
     private static long decoderThreadCpuNanos() {
         return threadCpuNanos("consumer-hours-" + TimesheetDoor.CONSUMER + "-decoder");
+    }
+
+    /** Bytes the door's consumer thread(s) allocated so far: the commands, aggregates and appends of its polls. */
+    private static long doorThreadAllocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        String name = "consumer-hours-" + TimesheetDoor.CONSUMER;
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .mapToLong(t -> Math.max(0, threads.getThreadAllocatedBytes(t.getId()))).sum();
     }
 
     private static long threadCpuNanos(String name) {

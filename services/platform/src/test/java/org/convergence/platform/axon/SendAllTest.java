@@ -346,7 +346,7 @@ class SendAllTest {
     private Service service(MongoDatabase database, Runnable beforeInsert) {
         MongoEventStore store = new MongoEventStore(database, () -> { }, beforeInsert);
         RecordingStorage storage = new RecordingStorage(store);
-        Configuration axon = AxonRuntime.configurer(storage).configureAggregate(Tally.class)
+        Configuration axon = AxonRuntime.configurer(storage).configureAggregate(CreateIfMissingRepository.configuration(Tally.class))
                 .registerCommandHandler(c -> new PingHandler()).start();
         started.add(axon);
         return new Service(store, storage, new Commands(axon.commandGateway(), new RecordedBy()));

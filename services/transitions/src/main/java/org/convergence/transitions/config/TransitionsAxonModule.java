@@ -2,6 +2,7 @@ package org.convergence.transitions.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.config.Configurer;
+import org.convergence.platform.axon.CreateIfMissingRepository;
 import org.convergence.platform.axon.AxonModule;
 import org.convergence.transitions.domain.Employer;
 import org.convergence.transitions.domain.PathwayTransitions;
@@ -12,7 +13,7 @@ public class TransitionsAxonModule implements AxonModule {
 
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(Employer.class)
-                .configureAggregate(PathwayTransitions.class);
+        configurer.configureAggregate(CreateIfMissingRepository.configuration(Employer.class))
+                .configureAggregate(CreateIfMissingRepository.configuration(PathwayTransitions.class));
     }
 }
