@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What one weekly hours fact costs reporting's projection as a pathway's history grows to the 260 weeks of a
  * five-year Convergence CDDI: Convergence pathways of one chantier (its 16 roster buckets, as the deployed benchmark
  * has) each get a week's figure, week after week, handed to the projection in polls of ten weeks (10,000 facts at the
- * default size: reporting's poll). After each poll it prints the consumer thread's CPU and allocated bytes per fact
+ * default size: reporting's poll; {@code -Dbench.poll=N} hands them over N facts at a time, as live traffic does,
+ * each poll then reading and writing the roster buckets its facts touch). After every ten weeks it prints the consumer thread's CPU and allocated bytes per fact
  * (allocation is what its garbage collector pays, and varies far less between runs than time) and the facts per
  * second, beside the embedded server's raw {@code insertMany} rate measured in the same run. Then it checks the
  * year's figure counted every fact once.
@@ -40,7 +41,9 @@ class HoursFactCostBenchmark {
 
     private static final int PATHWAYS = Integer.getInteger("bench.pathways", 1_000);
     private static final int WEEKS = Integer.getInteger("bench.weeks", 260);
-    private static final int WEEKS_PER_POLL = 10;
+    private static final int WEEKS_PER_LINE = 10;
+    /** Facts per poll: by default a line's ten weeks in one poll; fewer is the shape of live traffic. */
+    private static final int POLL = Integer.getInteger("bench.poll", PATHWAYS * WEEKS_PER_LINE);
     private static final int MINUTES = 26 * 60;
     private static final LocalDate FIRST_MONDAY = LocalDate.of(2016, 1, 4); // 2016-W01
 
@@ -64,26 +67,28 @@ class HoursFactCostBenchmark {
             assertEquals(Map.of(), projection.handleAll(history.consumed()));
 
             System.out.printf("%nhours fact cost: %,d Convergence pathways of one chantier, a week's figure each, "
-                    + "%d weeks per poll; embedded server's raw insertMany in the same run: %,.0f documents/s%n",
-                    PATHWAYS, WEEKS_PER_POLL, rawInsertMany);
+                    + "%,d facts per poll; embedded server's raw insertMany in the same run: %,.0f documents/s%n",
+                    PATHWAYS, POLL, rawInsertMany);
             System.out.printf("%8s %12s %14s %10s %10s%n", "weeks", "CPU-us/fact", "KB alloc/fact", "facts/s",
                     "/ raw");
             var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            for (int week = 0; week < WEEKS; week += WEEKS_PER_POLL) {
-                List<ConsumedEvent> poll = new ArrayList<>();
-                for (int w = week; w < Math.min(WEEKS, week + WEEKS_PER_POLL); w++) {
+            for (int week = 0; week < WEEKS; week += WEEKS_PER_LINE) {
+                List<ConsumedEvent> facts = new ArrayList<>();
+                for (int w = week; w < Math.min(WEEKS, week + WEEKS_PER_LINE); w++) {
                     String isoWeek = isoWeek(FIRST_MONDAY.plusWeeks(w));
-                    pathways.forEach(p -> poll.add(History.consumed(p.worked(isoWeek, MINUTES))));
+                    pathways.forEach(p -> facts.add(History.consumed(p.worked(isoWeek, MINUTES))));
                 }
                 long cpu = threads.getCurrentThreadCpuTime();
                 long allocated = threads.getCurrentThreadAllocatedBytes();
                 long start = System.nanoTime();
-                assertEquals(Map.of(), projection.handleAll(poll));
+                for (int from = 0; from < facts.size(); from += POLL) {
+                    assertEquals(Map.of(), projection.handleAll(facts.subList(from, Math.min(facts.size(), from + POLL))));
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                double perFactCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / poll.size();
-                double perFactKb = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / poll.size();
-                double factsPerSecond = poll.size() / seconds;
-                System.out.printf("%8d %12.1f %14.1f %,10.0f %10.2f%n", week + poll.size() / PATHWAYS,
+                double perFactCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / facts.size();
+                double perFactKb = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / facts.size();
+                double factsPerSecond = facts.size() / seconds;
+                System.out.printf("%8d %12.1f %14.1f %,10.0f %10.2f%n", week + facts.size() / PATHWAYS,
                         perFactCpu, perFactKb, factsPerSecond, factsPerSecond / rawInsertMany);
             }
 
