@@ -164,9 +164,10 @@ final class SupervisedProcess {
         Thread waiter = new Thread(() -> {
             try {
                 readiness.await(run);
-                markReady(run);
+                // Said before it is marked ready: whoever awaits its return (awaitBack) then finds it said.
                 announce.accept(String.format("!!! %s is back (pid %d), ready %d ms after its restart", name,
                         run.pid(), (System.nanoTime() - start) / 1_000_000));
+                markReady(run);
             } catch (RuntimeException notReady) {
                 synchronized (this) {
                     if (!wanted || run != current) {
