@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * has) each get a week's figure, week after week, handed to the projection in polls of ten weeks (10,000 facts at the
  * default size: reporting's poll; {@code -Dbench.poll=N} hands them over N facts at a time, as live traffic does,
  * each poll then reading and writing the roster buckets its facts touch). After every ten weeks it prints the consumer thread's CPU and allocated bytes per fact
- * (allocation is what its garbage collector pays, and varies far less between runs than time) and the facts per
+ * (allocation is what its garbage collector pays, and varies far less between runs than time), the whole JVM's CPU
+ * per fact (the embedded server runs in it: what storing the projection's writes costs is in it) and the facts per
  * second, beside the embedded server's raw {@code insertMany} rate measured in the same run. Then it checks the
  * year's figure counted every fact once.
  * Run: {@code ./mvnw -B -pl services/reporting -am test -Dbenchmark -Dtest=HoursFactCostBenchmark
@@ -69,8 +70,8 @@ class HoursFactCostBenchmark {
             System.out.printf("%nhours fact cost: %,d Convergence pathways of one chantier, a week's figure each, "
                     + "%,d facts per poll; embedded server's raw insertMany in the same run: %,.0f documents/s%n",
                     PATHWAYS, POLL, rawInsertMany);
-            System.out.printf("%8s %12s %14s %10s %10s%n", "weeks", "CPU-us/fact", "KB alloc/fact", "facts/s",
-                    "/ raw");
+            System.out.printf("%8s %12s %14s %16s %10s %10s%n", "weeks", "CPU-us/fact", "KB alloc/fact",
+                    "JVM CPU-us/fact", "facts/s", "/ raw");
             var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             for (int week = 0; week < WEEKS; week += WEEKS_PER_LINE) {
                 List<ConsumedEvent> facts = new ArrayList<>();
@@ -79,6 +80,7 @@ class HoursFactCostBenchmark {
                     pathways.forEach(p -> facts.add(History.consumed(p.worked(isoWeek, MINUTES))));
                 }
                 long cpu = threads.getCurrentThreadCpuTime();
+                long processCpu = processCpuNanos();
                 long allocated = threads.getCurrentThreadAllocatedBytes();
                 long start = System.nanoTime();
                 for (int from = 0; from < facts.size(); from += POLL) {
@@ -87,9 +89,10 @@ class HoursFactCostBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double perFactCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / facts.size();
                 double perFactKb = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / facts.size();
+                double perFactProcessCpu = (processCpuNanos() - processCpu) / 1e3 / facts.size();
                 double factsPerSecond = facts.size() / seconds;
-                System.out.printf("%8d %12.1f %14.1f %,10.0f %10.2f%n", week + facts.size() / PATHWAYS,
-                        perFactCpu, perFactKb, factsPerSecond, factsPerSecond / rawInsertMany);
+                System.out.printf("%8d %12.1f %14.1f %16.1f %,10.0f %10.2f%n", week + facts.size() / PATHWAYS,
+                        perFactCpu, perFactKb, perFactProcessCpu, factsPerSecond, factsPerSecond / rawInsertMany);
             }
 
             // Every fact counted once: each ISO week of 2017 (52) worked 26 hours by every pathway.
@@ -97,6 +100,12 @@ class HoursFactCostBenchmark {
             assertEquals(PATHWAYS * weeksOf2017 * 26, new FiguresService(model).territory("paris", Year.of(2017))
                     .orElseThrow().hours().workedConvergence());
         }
+    }
+
+    /** This JVM's CPU: the consumer thread and the embedded server's threads, which store what it writes. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String isoWeek(LocalDate monday) {
