@@ -9,6 +9,7 @@ import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.History;
 import org.convergence.reporting.figures.FiguresService;
 import org.convergence.testsupport.RawWriteRate;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,15 @@ class HoursFactCostBenchmark {
                 System.out.printf("%8d %12.1f %14.1f %16.1f %,10.0f %10.2f%n", week + facts.size() / PATHWAYS,
                         perFactCpu, perFactKb, perFactProcessCpu, factsPerSecond, factsPerSecond / rawInsertMany);
             }
+
+            long bucketBytes = 0;
+            int buckets = 0;
+            for (RawBsonDocument bucket : model.hoursRoster().withDocumentClass(RawBsonDocument.class).find()) {
+                bucketBytes += bucket.getByteBuffer().remaining();
+                buckets++;
+            }
+            System.out.printf("hours roster: %d buckets, %,.0f bytes each on average (BSON)%n", buckets,
+                    (double) bucketBytes / Math.max(1, buckets));
 
             // Every fact counted once: each ISO week of 2017 (52) worked 26 hours by every pathway.
             long weeksOf2017 = Math.max(0, Math.min(52, WEEKS - 52));
