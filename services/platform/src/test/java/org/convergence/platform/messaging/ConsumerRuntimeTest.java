@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +53,7 @@ class ConsumerRuntimeTest {
     }
 
     @Test
-    void aProjectionAndADoorEachPollAtMostTheBatchOfTheirKind() {
+    void aProjectionAndTheDoorsEachPollAtMostTheBatchOfTheirKind() {
         String topic = Topics.create("test.runtime", 1);
         for (int i = 0; i < RECORDS; i++) {
             String key = "t" + i;
@@ -63,20 +64,27 @@ class ConsumerRuntimeTest {
                 "convergence.consumer.command-poll-records", "3");
         List<Integer> projectionPolls = new CopyOnWriteArrayList<>();
         List<Integer> doorPolls = new CopyOnWriteArrayList<>();
+        List<Integer> patternDoorPolls = new CopyOnWriteArrayList<>();
         List<ConsumerDeclaration> declared = List.of(
                 new ConsumerDeclaration("figures", Set.of(topic), polled(projectionPolls), true),
-                new ConsumerDeclaration("door", Set.of(topic), polled(doorPolls), false));
+                new ConsumerDeclaration("door", Set.of(topic), polled(doorPolls), false),
+                // A door on a pattern of topics, as the chantiers' inbound topics are read.
+                new ConsumerDeclaration("pattern-door", Set.of(), Pattern.compile(Pattern.quote(topic)),
+                        polled(patternDoorPolls), false, DeadLetterListener.NONE));
         runtime = new ConsumerRuntime(TestConfig.platform(settings),
                 TestConfig.kafka(ConvergenceStack.kafkaBootstrapServers(), settings), publisher.codec(),
                 new Declared(declared), new SimpleMeterRegistry(), new Checks(), new Checks());
 
         runtime.onStart(new StartupEvent());
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> sum(projectionPolls) >= RECORDS && sum(doorPolls) >= RECORDS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sum(projectionPolls) >= RECORDS
+                && sum(doorPolls) >= RECORDS && sum(patternDoorPolls) >= RECORDS);
         assertEquals(RECORDS, sum(projectionPolls), "each record once: " + projectionPolls);
         assertEquals(RECORDS, sum(doorPolls), "each record once: " + doorPolls);
+        assertEquals(RECORDS, sum(patternDoorPolls), "each record once: " + patternDoorPolls);
         assertTrue(projectionPolls.stream().allMatch(size -> size <= 7), "projection polls " + projectionPolls);
         assertTrue(doorPolls.stream().allMatch(size -> size <= 3), "door polls " + doorPolls);
+        assertTrue(patternDoorPolls.stream().allMatch(size -> size <= 3), "pattern door polls " + patternDoorPolls);
         // Both groups found all the records waiting: a poll that could take more than 3 did.
         assertTrue(projectionPolls.stream().anyMatch(size -> size > 3), "projection polls " + projectionPolls);
     }
