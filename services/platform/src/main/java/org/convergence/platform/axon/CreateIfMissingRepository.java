@@ -62,8 +62,12 @@ public final class CreateIfMissingRepository<T> extends EventSourcingRepository<
     @Override
     protected DomainEventStream readEvents(String aggregateIdentifier) {
         DomainEventStream events = super.readEvents(aggregateIdentifier);
-        if (LOADING_TO_CREATE.get() != null && !events.hasNext()) {
-            throw NOT_STARTED;
+        if (LOADING_TO_CREATE.get() != null) {
+            // The mark serves this one read: a load made while the aggregate is built or sourced is a plain one.
+            LOADING_TO_CREATE.remove();
+            if (!events.hasNext()) {
+                throw NOT_STARTED;
+            }
         }
         return events;
     }

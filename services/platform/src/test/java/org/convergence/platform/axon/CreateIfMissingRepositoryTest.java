@@ -1,6 +1,7 @@
 package org.convergence.platform.axon;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.support.InMemoryMongo;
@@ -57,6 +58,26 @@ class CreateIfMissingRepositoryTest {
                 () -> send(new Tally.Add("missing", 1)));
         assertEquals("missing", missing.getAggregateIdentifier());
         assertEquals(0, store.eventsOf("missing", 0).size());
+    }
+
+    @Test
+    void aPlainLoadAfterACreationOnTheSameThreadStillNamesTheMissingStream() {
+        send(new Tally.Count("created", 1));
+        AggregateNotFoundException missing = assertThrows(AggregateNotFoundException.class,
+                () -> send(new Tally.Add("still-missing", 1)));
+        assertEquals("still-missing", missing.getAggregateIdentifier(), "the mark of the creation did not linger");
+    }
+
+    @Test
+    void commandsOfOneBatchCreateEachNewStreamOnceAndLoadTheOthers() {
+        send(new Tally.Count("known", 10));
+        List<Commands.Outcome> outcomes = RecordedBy.as("tester", () -> commands.sendAll(List.of(
+                new Tally.Count("fresh", 1), new Tally.Count("fresh", 2), new Tally.Count("known", 3),
+                new Tally.Count("other", 4)), MetaData.emptyInstance()));
+        assertEquals(List.of(1L, 3L, 13L, 4L), outcomes.stream().map(Commands.Outcome::result).toList());
+        assertEquals(3, store.eventsOf("fresh", 0).size(), "one Opened, two Added");
+        assertEquals(3L, total("fresh"));
+        assertEquals(13L, total("known"));
     }
 
     @Test
