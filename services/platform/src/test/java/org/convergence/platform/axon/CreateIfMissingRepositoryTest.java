@@ -65,7 +65,7 @@ class CreateIfMissingRepositoryTest {
         send(new Tally.Count("created", 1));
         AggregateNotFoundException missing = assertThrows(AggregateNotFoundException.class,
                 () -> send(new Tally.Add("still-missing", 1)));
-        assertEquals("still-missing", missing.getAggregateIdentifier(), "the mark of the creation did not linger");
+        assertEquals("still-missing", missing.getAggregateIdentifier(), "the creation's mark must not linger");
     }
 
     @Test
