@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 /**
  * Axon's event-sourcing repository, except for how it learns that a stream a {@code CREATE_IF_MISSING} command
  * names has no events yet. Axon loads the stream, throws an {@link AggregateNotFoundException} when it is empty,
- * catches it and creates the aggregate: a new exception and its stack trace (about 150 frames under a command
+ * catches it and creates the aggregate: a new exception and its stack trace (about 55 frames under a command
  * batch) for every new stream. Every week of hours is a new stream (ADR 0016), so that was once per weekly fact
  * (ADR 0056). Here, while a stream is loaded to be created if missing, an empty stream throws one exception made
  * once, with no stack trace; Axon catches it as before (it tests for exactly this class) and creates the aggregate.
