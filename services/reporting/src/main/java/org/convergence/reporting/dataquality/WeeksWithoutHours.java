@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The data-quality list of weeks without hours (DOMAIN.md, HMIS-style check): pathways of a program whose hours
@@ -38,14 +39,11 @@ public final class WeeksWithoutHours {
                                 int count, int weeks, Map<String, Integer> countByChantier, List<Item> pathways) {
     }
 
+    /** @param hours the hours of the pathways, with their weeks of {@link #weekBasedYearsDue} at least */
     public static TerritoryList of(String territoryId, Collection<PathwayRecord> pathways,
                                    Map<String, HoursRecord> hours, LocalDate asOf, int weeksChecked,
                                    Set<String> programs) {
-        LocalDate thisMonday = asOf.with(DayOfWeek.MONDAY);
-        List<LocalDate> mondays = new ArrayList<>();
-        for (int i = weeksChecked; i >= 1; i--) {
-            mondays.add(thisMonday.minusWeeks(i));
-        }
+        List<LocalDate> mondays = mondaysDue(asOf, weeksChecked);
         List<Item> items = new ArrayList<>();
         for (PathwayRecord p : pathways) {
             if (p.entryDate() == null || !programs.contains(p.program())) {
@@ -69,6 +67,23 @@ public final class WeeksWithoutHours {
         return new TerritoryList(territoryId, asOf, weeksChecked,
                 mondays.stream().map(WeeksWithoutHours::weekOf).toList(), items.size(), weeks, byChantier,
                 List.copyOf(items));
+    }
+
+    /** The week-based years of the weeks checked on {@code asOf}: the hours that must be read for the list. */
+    public static Set<Integer> weekBasedYearsDue(LocalDate asOf, int weeksChecked) {
+        Set<Integer> years = new TreeSet<>();
+        mondaysDue(asOf, weeksChecked).forEach(monday -> years.add(monday.get(IsoFields.WEEK_BASED_YEAR)));
+        return years;
+    }
+
+    /** The Mondays of the last {@code weeksChecked} complete ISO weeks before {@code asOf}, oldest first. */
+    private static List<LocalDate> mondaysDue(LocalDate asOf, int weeksChecked) {
+        LocalDate thisMonday = asOf.with(DayOfWeek.MONDAY);
+        List<LocalDate> mondays = new ArrayList<>();
+        for (int i = weeksChecked; i >= 1; i--) {
+            mondays.add(thisMonday.minusWeeks(i));
+        }
+        return mondays;
     }
 
     /** {@code YYYY-Www}, as the hours contract writes a week. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads a territory's weeks without hours: its pathways (roster) and their hours (hours roster), by {@code _id}. */
+/** Reads a territory's weeks without hours: its pathways (roster) and their hours (hours roster and year documents), by {@code _id}. */
 @ApplicationScoped
 public class WeeksWithoutHoursList {
 
@@ -39,7 +39,8 @@ public class WeeksWithoutHoursList {
     /** The list over some of a territory's pathways (a chantier's, say), already read. */
     public WeeksWithoutHours.TerritoryList of(String territoryId, List<PathwayRecord> pathways, LocalDate asOf) {
         return WeeksWithoutHours.of(territoryId, pathways,
-                hours.at(pathways.stream().map(PathwayRecord::chantierId).collect(Collectors.toSet())), asOf,
-                weeksChecked, programs);
+                hours.at(pathways.stream().map(PathwayRecord::chantierId).collect(Collectors.toSet()),
+                        pathways.stream().map(PathwayRecord::pathwayId).toList(),
+                        WeeksWithoutHours.weekBasedYearsDue(asOf, weeksChecked)), asOf, weeksChecked, programs);
     }
 }

@@ -6,9 +6,7 @@ import org.convergence.reporting.projection.FigureCounters;
 import org.convergence.reporting.projection.HoursHandlers;
 import org.convergence.reporting.projection.ReportingModel;
 
-import java.time.LocalDate;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,14 +55,21 @@ final class CountedHours {
                         (Document) entry));
             }
         }
+        Set<String> unknown = new HashSet<>();
+        awaitingByTerritory.values().forEach(members -> members.forEach(member -> {
+            if (!known.contains(bucketOf(member) + "/" + pathwayOf(member))) {
+                unknown.add(pathwayOf(member));
+            }
+        }));
+        Map<String, Document> years = new HoursRecords(model).yearsOf(unknown, List.of(year.getValue()));
         awaitingByTerritory.forEach((territoryId, members) -> {
             for (String member : members) {
                 String key = bucketOf(member) + "/" + pathwayOf(member);
-                Document entry = hoursEntries.get(key);
-                if (known.contains(key) || entry == null) {
+                if (known.contains(key)) {
                     continue;
                 }
-                Map<String, Long> share = shareOf(entry);
+                Map<String, Long> share = shareOf(hoursEntries.get(key),
+                        years.get(ReportingModel.hoursWeeksOf(pathwayOf(member), year.getValue())));
                 counted.computeIfPresent(territoryId, (t, c) -> c.minus(share, year));
                 counted.computeIfPresent(FigureCounters.NATION, (t, c) -> c.minus(share, year));
             }
@@ -92,18 +97,17 @@ final class CountedHours {
         return member.substring(member.indexOf(HoursHandlers.AWAITING_SEPARATOR) + 1);
     }
 
-    /** The share as the hours handlers computed it last, from the entry they left (see {@link HoursShare#of}). */
-    static Map<String, Long> shareOf(Document entry) {
+    /**
+     * The pathway's share in the year as the hours handlers counted it: its decisions (roster entry) and that year's
+     * weeks under the program they count under (year document), either absent (see {@link HoursShare#of}).
+     */
+    static Map<String, Long> shareOf(Document entry, Document ofYear) {
         Map<String, Number> weeks = new HashMap<>();
-        Document stored = entry.get("weeks", Document.class);
+        Document stored = ofYear == null ? null : ofYear.get("weeks", Document.class);
         if (stored != null) {
             stored.forEach((week, minutes) -> weeks.put(week, (Number) minutes));
         }
-        List<HoursRecord.Decision> decisions = new ArrayList<>();
-        for (Document d : entry.getList("contracts", Document.class, List.of())) {
-            decisions.add(new HoursRecord.Decision(LocalDate.parse(d.getString("from")), d.getInteger("hours"),
-                    d.getString("reason")));
-        }
-        return HoursShare.of(entry.getString("program"), weeks, decisions);
+        return HoursShare.of(ofYear == null ? null : ofYear.getString("program"), weeks,
+                HoursRecords.decisionsOf(entry));
     }
 }

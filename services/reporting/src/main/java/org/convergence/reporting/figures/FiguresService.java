@@ -305,7 +305,7 @@ public final class FiguresService {
         List<PathwayRecord> theirs = pathwaysOfParticipants(figures.accompaniedParticipants(all));
         AccompanimentActivityRecords.Activity activities = activity.at(allChantiers);
         List<TransitionRecord> allTransitions = transitions.at(allChantiers);
-        Map<String, HoursRecord> worked = hours.at(allChantiers);
+        Map<String, HoursRecord> worked = hours.at(allChantiers, union.keySet(), List.of(year.getValue()));
         HoursCounting hoursCounting = new HoursCounting(year, defaultWeeklyHours);
         List<TerritoryFigures> byTerritory = new ArrayList<>();
         Map<String, AccompanimentRecord> accompanied = new HashMap<>();
@@ -340,7 +340,8 @@ public final class FiguresService {
                 pathwaysOfParticipants(figures.accompaniedParticipants(pathways)),
                 accompaniment.at(chantierIds), activity.at(chantierIds), year,
                 transitionFigures(transitions.at(chantierIds), year),
-                new HoursCounting(year, defaultWeeklyHours).of(pathways, hours.at(chantierIds)), asOf);
+                new HoursCounting(year, defaultWeeklyHours).of(pathways, hours.at(chantierIds,
+                        pathways.stream().map(PathwayRecord::pathwayId).toList(), List.of(year.getValue()))), asOf);
     }
 
     private TransitionFigures transitionFigures(List<TransitionRecord> of, Year year) {

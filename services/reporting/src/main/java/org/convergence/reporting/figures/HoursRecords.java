@@ -10,10 +10,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Reads the hours entries of some chantiers' pathways: one {@code $in} on their hours roster buckets. */
+/**
+ * Reads the hours of some pathways in some week-based years (ADR 0057): their contract decisions, one {@code $in} on
+ * their chantiers' hours roster buckets, and their weeks of those years, one {@code $in} on their year documents.
+ */
 public final class HoursRecords {
 
     private final ReportingModel model;
@@ -22,37 +28,84 @@ public final class HoursRecords {
         this.model = model;
     }
 
-    /** By pathway id, the hours facts of every pathway of these chantiers that has any. */
-    public Map<String, HoursRecord> at(Collection<String> chantierIds) {
-        Map<String, HoursRecord> records = new HashMap<>();
-        if (chantierIds.isEmpty()) {
-            return records;
+    /**
+     * By pathway id, the hours facts of these pathways (and of any other pathway with decisions in these chantiers'
+     * buckets) that have any: every decision, and the weeks of the given week-based years only. A record's program
+     * is the one its newest year read counts its weeks under, or its decisions' if it has no week in those years.
+     */
+    public Map<String, HoursRecord> at(Collection<String> chantierIds, Collection<String> pathwayIds,
+                                       Collection<Integer> weekBasedYears) {
+        Map<String, Document> entries = new HashMap<>();
+        Map<String, String> chantierOf = new HashMap<>();
+        if (!chantierIds.isEmpty()) {
+            for (Document bucket : model.hoursRoster().find(Filters.in("_id",
+                    ReportingModel.rosterBucketsOf(chantierIds))).projection(
+                    Projections.exclude(ProjectionBatch.APPLIED_BY_ENTRY))) {
+                String bucketId = bucket.getString("_id");
+                String chantierId = bucketId.substring(0, bucketId.lastIndexOf('#'));
+                Document pathways = bucket.get("pathways", Document.class);
+                if (pathways != null) {
+                    pathways.forEach((pathwayId, entry) -> {
+                        entries.put(pathwayId, (Document) entry);
+                        chantierOf.put(pathwayId, chantierId);
+                    });
+                }
+            }
         }
-        for (Document bucket : model.hoursRoster().find(Filters.in("_id", ReportingModel.rosterBucketsOf(chantierIds)))
-                .projection(Projections.exclude(ProjectionBatch.APPLIED_BY_ENTRY))) {
-            String bucketId = bucket.getString("_id");
-            String chantierId = bucketId.substring(0, bucketId.lastIndexOf('#'));
-            Document entries = bucket.get("pathways", Document.class);
-            if (entries != null) {
-                entries.forEach((pathwayId, entry) -> records.put(pathwayId,
-                        recordOf(pathwayId, chantierId, (Document) entry)));
+        Set<String> pathways = new LinkedHashSet<>(pathwayIds);
+        pathways.addAll(entries.keySet());
+        Map<String, Document> years = yearsOf(pathways, new TreeSet<>(weekBasedYears));
+        Map<String, HoursRecord> records = new HashMap<>();
+        for (String pathwayId : pathways) {
+            Document entry = entries.get(pathwayId);
+            Map<String, Integer> weeks = new HashMap<>();
+            String program = entry == null ? null : entry.getString("program");
+            String participantId = entry == null ? null : entry.getString("participantId");
+            for (int year : new TreeSet<>(weekBasedYears)) {
+                Document ofYear = years.get(ReportingModel.hoursWeeksOf(pathwayId, year));
+                if (ofYear != null) {
+                    program = ofYear.getString("program");
+                    participantId = ofYear.getString("participantId");
+                    Document stored = ofYear.get("weeks", Document.class);
+                    if (stored != null) {
+                        stored.forEach((week, minutes) -> weeks.put(week, ((Number) minutes).intValue()));
+                    }
+                }
+            }
+            if (entry != null || !weeks.isEmpty()) {
+                records.put(pathwayId, new HoursRecord(pathwayId, participantId, program, chantierOf.get(pathwayId),
+                        decisionsOf(entry), weeks));
             }
         }
         return records;
     }
 
-    private static HoursRecord recordOf(String pathwayId, String chantierId, Document d) {
+    /** The year documents of these pathways and years, by {@code _id}: one {@code $in}. */
+    Map<String, Document> yearsOf(Collection<String> pathwayIds, Collection<Integer> weekBasedYears) {
+        List<String> ids = new ArrayList<>(pathwayIds.size() * weekBasedYears.size());
+        for (String pathwayId : pathwayIds) {
+            for (int year : weekBasedYears) {
+                ids.add(ReportingModel.hoursWeeksOf(pathwayId, year));
+            }
+        }
+        Map<String, Document> years = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Document year : model.hoursWeeks().find(Filters.in("_id", ids))
+                    .projection(Projections.exclude(ProjectionBatch.APPLIED))) {
+                years.put(year.getString("_id"), year);
+            }
+        }
+        return years;
+    }
+
+    static List<HoursRecord.Decision> decisionsOf(Document entry) {
         List<HoursRecord.Decision> decisions = new ArrayList<>();
-        for (Document decision : d.getList("contracts", Document.class, List.of())) {
-            decisions.add(new HoursRecord.Decision(LocalDate.parse(decision.getString("from")),
-                    decision.getInteger("hours"), decision.getString("reason")));
+        if (entry != null) {
+            for (Document decision : entry.getList("contracts", Document.class, List.of())) {
+                decisions.add(new HoursRecord.Decision(LocalDate.parse(decision.getString("from")),
+                        decision.getInteger("hours"), decision.getString("reason")));
+            }
         }
-        Map<String, Integer> weeks = new HashMap<>();
-        Document stored = d.get("weeks", Document.class);
-        if (stored != null) {
-            stored.forEach((week, minutes) -> weeks.put(week, ((Number) minutes).intValue()));
-        }
-        return new HoursRecord(pathwayId, d.getString("participantId"), d.getString("program"), chantierId,
-                decisions, weeks);
+        return decisions;
     }
 }

@@ -17,24 +17,28 @@ import org.convergence.platform.projection.ProjectionBatch;
 import org.convergence.reporting.figures.HoursRecord;
 import org.convergence.reporting.figures.HoursShare;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * What reporting keeps of {@code convergence.hours.v1} for the hours figures and the weeks-without-hours list: per
- * pathway, in its chantier's hours roster (same buckets as the chantier roster), its program, its contract
- * decisions (date, hours, reason) and its minutes worked per ISO week ({@code weeks.<YYYY-Www>}, a correction
- * replacing the figure). Absences are not kept: no figure needs them. Each fact marks its own pathway entry, so a
- * repeated fact changes nothing; a pathway's facts share its key and arrive in order. Each fact also moves the
- * nation's and its territory's hours counters by the pathway's hours share after minus before (ADR 0039). A week's
- * figure of a pathway whose program is unchanged moves only that week's count ({@link HoursShare#weekChange}): the
- * pathway's other weeks are not summed again, which over a five-year pathway would be 260 weeks twice per fact.
+ * What reporting keeps of {@code convergence.hours.v1} for the hours figures and the weeks-without-hours list, in two
+ * places that neither grows with the other (ADR 0057):
+ * <ul>
+ *   <li>a pathway's contract decisions (date, hours, reason), its program and participant, in its chantier's hours
+ *   roster (same buckets as the chantier roster), marked by the decision facts;</li>
+ *   <li>its minutes worked per ISO week ({@code weeks.<YYYY-Www>}, a correction replacing the figure) and the program
+ *   they count under, in one document per pathway and week-based year ({@link ReportingModel#hoursWeeks}), marked
+ *   by the week facts. A week's fact reads and writes that one document, at most 53 weeks, however long the
+ *   pathway's history.</li>
+ * </ul>
+ * Absences are not kept: no figure needs them. Each fact marks its own unit, so a repeated fact changes nothing; a
+ * pathway's facts share its key and arrive in order. Each fact also moves the nation's and its territory's hours
+ * counters by the pathway's hours share after minus before (ADR 0039): a decision by its own count and step-up, a
+ * week's figure by that week's change ({@link HoursShare#weekChange}). A week's fact naming another program than its
+ * year's document moves that year's weeks to it (the whole year's share, ADR 0057).
  */
 public final class HoursHandlers {
 
@@ -53,13 +57,13 @@ public final class HoursHandlers {
 
     HandlerSet<ProjectionBatch> handlers() {
         return HandlerSet.<ProjectionBatch>forTopic(Topics.HOURS)
-                .on(HoursEvents.CONTRACTED_HOURS_DECIDED, prefetch(ContractedHoursDecidedV1::pathwayId),
+                .on(HoursEvents.CONTRACTED_HOURS_DECIDED, prefetch(ContractedHoursDecidedV1::pathwayId, null),
                         this::decided)
-                .on(HoursEvents.WEEK_HOURS_RECORDED, prefetch(WeekHoursRecordedV1::pathwayId),
+                .on(HoursEvents.WEEK_HOURS_RECORDED, prefetch(WeekHoursRecordedV1::pathwayId, WeekHoursRecordedV1::week),
                         (fact, batch) -> worked(fact, fact.payload().pathwayId(), fact.payload().participantId(),
                                 fact.payload().program(), fact.payload().week(), fact.payload().minutesWorked(),
                                 batch))
-                .on(HoursEvents.WEEK_HOURS_CORRECTED, prefetch(WeekHoursCorrectedV1::pathwayId),
+                .on(HoursEvents.WEEK_HOURS_CORRECTED, prefetch(WeekHoursCorrectedV1::pathwayId, WeekHoursCorrectedV1::week),
                         (fact, batch) -> worked(fact, fact.payload().pathwayId(), fact.payload().participantId(),
                                 fact.payload().program(), fact.payload().week(), fact.payload().minutesWorked(),
                                 batch))
@@ -68,14 +72,20 @@ public final class HoursHandlers {
 
     private void decided(Fact<ContractedHoursDecidedV1> fact, ProjectionBatch batch) {
         ContractedHoursDecidedV1 e = fact.payload();
-        pathway(fact, e.pathwayId(), e.participantId(), e.program(), batch, entry -> wholeShareChange(entry,
-                e.program(), changed -> {
-                    changed.addToList("contracts", new Document("from", e.effectiveOn().toString())
+        String pathwayId = requireKeys(fact, e.pathwayId(), e.participantId(), e.program());
+        batch.entry(model.hoursRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), pathwayId), "pathways",
+                pathwayId).applyOnce(fact.eventId(), entry -> {
+                    // A decision's share is its own count and step-up: no week, whatever the program (HoursShare).
+                    Map<String, Long> increments = HoursShare.of(e.program(), Map.of(), List.of(
+                            new HoursRecord.Decision(e.effectiveOn(), e.weeklyHours(), e.reason())));
+                    entry.addToList("contracts", new Document("from", e.effectiveOn().toString())
                             .append("hours", e.weeklyHours()).append("reason", e.reason())
                             .append("event", fact.eventId()));
-                    contracts.decided(batch, fact.eventId(), e.participantId(), e.pathwayId(), e.program(),
+                    entry.set("participantId", e.participantId()).set("program", e.program());
+                    contracts.decided(batch, fact.eventId(), e.participantId(), pathwayId, e.program(),
                             e.effectiveOn(), e.weeklyHours());
-                }));
+                    count(batch, fact.territoryId(), fact.chantierId(), pathwayId, increments);
+                });
     }
 
     private void worked(Fact<?> fact, String pathwayId, String participantId, String program, String week,
@@ -83,48 +93,41 @@ public final class HoursHandlers {
         if (week == null || !ISO_WEEK.matcher(week).matches()) {
             throw new RejectedEventException("week " + week + " is not written YYYY-Www");
         }
-        pathway(fact, pathwayId, participantId, program, batch, entry -> {
-            if (!program.equals(entry.getString("program"))) {
-                // A new pathway, or its program changed: every week moves, so the whole share is computed.
-                return wholeShareChange(entry, program, changed -> changed.putIn("weeks", week, minutesWorked));
+        String id = requireKeys(fact, pathwayId, participantId, program);
+        batch.document(model.hoursWeeks(), ReportingModel.hoursWeeksOf(id, week)).applyOnce(fact.eventId(), year -> {
+            Map<String, Long> increments;
+            if (program.equals(year.getString("program"))) {
+                long minutesBefore = year.get("weeks") instanceof Map<?, ?> weeks
+                        && weeks.get(week) instanceof Number n ? n.longValue() : 0;
+                increments = HoursShare.weekChange(program, week, minutesBefore, minutesWorked);
+            } else {
+                // The year's first fact, or one naming another program: every week of the year moves.
+                Map<String, Long> before = HoursShare.of(year.getString("program"), weeksOf(year), List.of());
+                Map<String, Number> after = new HashMap<>(weeksOf(year));
+                after.put(week, minutesWorked);
+                increments = HoursShare.increments(before, HoursShare.of(program, after, List.of()));
+                year.set("program", program);
             }
-            long minutesBefore = entry.get("weeks") instanceof Map<?, ?> weeks
-                    && weeks.get(week) instanceof Number n ? n.longValue() : 0;
-            // Into the week map as the batch holds it, so the next fact of the batch reads every week of the pathway.
-            entry.putIn("weeks", week, minutesWorked);
-            return HoursShare.weekChange(program, week, minutesBefore, minutesWorked);
+            // Into the week map as the batch holds it, so the next fact of the batch reads every week of the year.
+            year.putIn("weeks", week, minutesWorked);
+            if (!participantId.equals(year.getString("participantId"))) {
+                year.set("participantId", participantId);
+            }
+            count(batch, fact.territoryId(), fact.chantierId(), id, increments);
         });
     }
 
-    /** The increments of the pathway's share before {@code change} and after it, with its program then. */
-    private static Map<String, Long> wholeShareChange(ProjectionBatch.Unit entry, String program,
-                                                      Consumer<ProjectionBatch.Unit> change) {
-        Map<String, Long> before = shareOf(entry, entry.getString("program"));
-        change.accept(entry);
-        return HoursShare.increments(before, shareOf(entry, program));
-    }
-
-    /**
-     * Applies the fact once to the pathway's roster entry: {@code effect} changes the entry and returns the
-     * increments of the pathway's hours share, which move the counters.
-     */
-    private void pathway(Fact<?> fact, String pathwayId, String participantId, String program, ProjectionBatch batch,
-                         Function<ProjectionBatch.Unit, Map<String, Long>> effect) {
+    /** Checks the fact's keys before anything is written; returns the pathway id. */
+    private static String requireKeys(Fact<?> fact, String pathwayId, String participantId, String program) {
         if (fact.territoryId() == null || fact.chantierId() == null) {
             throw new RejectedEventException(fact.envelope().type() + " without territoryId and chantierId in its "
                     + "envelope");
         }
-        String chantierId = FieldNames.requireKey(fact.chantierId(), "chantierId");
-        String id = FieldNames.requireKey(pathwayId, "pathwayId");
+        FieldNames.requireKey(fact.chantierId(), "chantierId");
+        FieldNames.requireKey(fact.territoryId(), "territoryId");
         FieldNames.requireKey(participantId, "participantId");
         FieldNames.requireKey(program, "program");
-        String territoryId = FieldNames.requireKey(fact.territoryId(), "territoryId");
-        batch.entry(model.hoursRoster(), ReportingModel.rosterBucketOf(chantierId, id), "pathways", id)
-                .applyOnce(fact.eventId(), entry -> {
-                    Map<String, Long> increments = effect.apply(entry);
-                    entry.set("participantId", participantId).set("program", program);
-                    count(batch, territoryId, chantierId, id, increments);
-                });
+        return FieldNames.requireKey(pathwayId, "pathwayId");
     }
 
     /**
@@ -145,20 +148,13 @@ public final class HoursHandlers {
         }
     }
 
-    /** The pathway's hours share as its entry holds it now (the batch's view: its earlier facts included). */
-    private static Map<String, Long> shareOf(ProjectionBatch.Unit entry, String program) {
+    /** The minutes of each week of a year's document as the batch holds it (its earlier facts included). */
+    private static Map<String, Number> weeksOf(ProjectionBatch.Unit year) {
         Map<String, Number> weeks = new HashMap<>();
-        if (entry.get("weeks") instanceof Map<?, ?> stored) {
+        if (year.get("weeks") instanceof Map<?, ?> stored) {
             stored.forEach((week, minutes) -> weeks.put(week.toString(), (Number) minutes));
         }
-        List<HoursRecord.Decision> decisions = new ArrayList<>();
-        for (Object value : entry.getList("contracts", Object.class)) {
-            if (value instanceof Map<?, ?> d) {
-                decisions.add(new HoursRecord.Decision(LocalDate.parse(d.get("from").toString()),
-                        ((Number) d.get("hours")).intValue(), d.get("reason") == null ? null : d.get("reason").toString()));
-            }
-        }
-        return HoursShare.of(program, weeks, decisions);
+        return weeks;
     }
 
     /** A member of a territory's {@value #AWAITING} set: the chantier and the pathway. */
@@ -166,11 +162,20 @@ public final class HoursHandlers {
         return chantierId + AWAITING_SEPARATOR + pathwayId;
     }
 
-    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> pathwayId) {
+    /** Asks for what a fact reads: its week's year document or its roster entry, and what {@link #count} reads. */
+    private <P extends IntegrationPayload> FactHandler<P, ProjectionBatch> prefetch(Function<P, String> pathwayId,
+                                                                                  Function<P, String> week) {
         return (fact, batch) -> {
             String id = pathwayId.apply(fact.payload());
             if (fact.chantierId() != null && id != null && id.length() <= 200) {
-                batch.prefetch(model.hoursRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), id));
+                if (week == null) {
+                    batch.prefetch(model.hoursRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), id));
+                } else {
+                    String w = week.apply(fact.payload());
+                    if (w != null && ISO_WEEK.matcher(w).matches()) {
+                        batch.prefetch(model.hoursWeeks(), ReportingModel.hoursWeeksOf(id, w));
+                    }
+                }
                 batch.prefetch(model.chantierRoster(), ReportingModel.rosterBucketOf(fact.chantierId(), id));
                 if (fact.territoryId() != null && fact.territoryId().length() <= 200) {
                     batch.prefetch(model.figureCounters(), fact.territoryId());

@@ -27,8 +27,10 @@ import java.util.TreeSet;
  *   <li>{@code transition_roster}: per chantier, each employer transition ({@code transitions.<transitionId>}:
  *   start, dated store-hour schedules, meetings, outcome) from the transitions topic, in buckets keyed by chantier and
  *   transition, with their own markers.</li>
- *   <li>{@code hours_roster}: per chantier, each pathway's contract decisions and minutes worked per ISO week
- *   (hours topic), in buckets keyed like the chantier roster's, with their own markers.</li>
+ *   <li>{@code hours_roster}: per chantier, each pathway's contract decisions (hours topic), in buckets keyed like
+ *   the chantier roster's, with their own markers.</li>
+ *   <li>{@code hours_weeks}: per pathway and week-based year, its minutes worked per ISO week and the program they
+ *   count under (hours topic), with the markers of the week facts (ADR 0057).</li>
  * </ul>
  */
 public final class ReportingModel {
@@ -51,6 +53,7 @@ public final class ReportingModel {
     private final MongoCollection<Document> accompanimentRoster;
     private final MongoCollection<Document> transitionRoster;
     private final MongoCollection<Document> hoursRoster;
+    private final MongoCollection<Document> hoursWeeks;
     private final MongoCollection<Document> territoryYears;
     private final MongoCollection<Document> participantPathways;
     private final MongoCollection<Document> figureCounters;
@@ -65,6 +68,7 @@ public final class ReportingModel {
         this.accompanimentRoster = readModel.collection("accompaniment_roster");
         this.transitionRoster = readModel.collection("transition_roster");
         this.hoursRoster = readModel.collection("hours_roster");
+        this.hoursWeeks = readModel.collection("hours_weeks");
         this.territoryYears = readModel.collection("territory_years");
         this.participantPathways = readModel.collection("participant_pathways");
         this.figureCounters = readModel.collection("figure_counters");
@@ -106,9 +110,30 @@ public final class ReportingModel {
         return transitionRoster;
     }
 
-    /** Per chantier, {@code pathways.<pathwayId>} hours entries in documents keyed like the chantier roster's. */
+    /**
+     * Per chantier, {@code pathways.<pathwayId>} hours entries (contract decisions, program, participant) in
+     * documents keyed like the chantier roster's.
+     */
     public MongoCollection<Document> hoursRoster() {
         return hoursRoster;
+    }
+
+    /**
+     * Per pathway and week-based year, {@code weeks.<YYYY-Www>} = minutes worked, {@code program},
+     * {@code participantId}, in documents keyed {@link #hoursWeeksOf}: a week's fact reads one year of one pathway.
+     */
+    public MongoCollection<Document> hoursWeeks() {
+        return hoursWeeks;
+    }
+
+    /** The key of a pathway's document of the year of {@code week} ({@code YYYY-Www}): {@code <pathwayId>#<YYYY>}. */
+    public static String hoursWeeksOf(String pathwayId, String week) {
+        return hoursWeeksOf(pathwayId, Integer.parseInt(week.substring(0, 4)));
+    }
+
+    /** The key of a pathway's document of a week-based year. */
+    public static String hoursWeeksOf(String pathwayId, int weekBasedYear) {
+        return pathwayId + "#" + String.format("%04d", weekBasedYear);
     }
 
     /**
@@ -206,7 +231,7 @@ public final class ReportingModel {
      */
     public List<MongoCollection<Document>> flushOrder() {
         return List.of(premieresHeures, territoryYears, participantPathways, figureCounters, territories, chantiers,
-                chantierRoster, accompanimentRoster, transitionRoster, hoursRoster);
+                chantierRoster, accompanimentRoster, transitionRoster, hoursRoster, hoursWeeks);
     }
 
     public void drop() {

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * five-year Convergence CDDI: Convergence pathways of one chantier (its 16 roster buckets, as the deployed benchmark
  * has) each get a week's figure, week after week, handed to the projection in polls of ten weeks (10,000 facts at the
  * default size: reporting's poll; {@code -Dbench.poll=N} hands them over N facts at a time, as live traffic does,
- * each poll then reading and writing the roster buckets its facts touch). After every ten weeks it prints the consumer thread's CPU and allocated bytes per fact
+ * each poll then reading and writing the documents its facts touch: since ADR 0057 each fact's pathway-year document,
+ * at most 53 weeks). After every ten weeks it prints the consumer thread's CPU and allocated bytes per fact
  * (allocation is what its garbage collector pays, and varies far less between runs than time), the whole JVM's CPU
  * per fact (the embedded server runs in it: what storing the projection's writes costs is in it) and the facts per
  * second, beside the embedded server's raw {@code insertMany} rate measured in the same run. Then it checks the
@@ -96,14 +97,16 @@ class HoursFactCostBenchmark {
                         perFactCpu, perFactKb, perFactProcessCpu, factsPerSecond, factsPerSecond / rawInsertMany);
             }
 
-            long bucketBytes = 0;
-            int buckets = 0;
-            for (RawBsonDocument bucket : model.hoursRoster().withDocumentClass(RawBsonDocument.class).find()) {
-                bucketBytes += bucket.getByteBuffer().remaining();
-                buckets++;
+            long yearBytes = 0;
+            long largestYear = 0;
+            int years = 0;
+            for (RawBsonDocument year : model.hoursWeeks().withDocumentClass(RawBsonDocument.class).find()) {
+                yearBytes += year.getByteBuffer().remaining();
+                largestYear = Math.max(largestYear, year.getByteBuffer().remaining());
+                years++;
             }
-            System.out.printf("hours roster: %d buckets, %,.0f bytes each on average (BSON)%n", buckets,
-                    (double) bucketBytes / Math.max(1, buckets));
+            System.out.printf("hours weeks: %d pathway-year documents, %,.0f bytes each on average, %,d at most (BSON)%n",
+                    years, (double) yearBytes / Math.max(1, years), largestYear);
 
             // Every fact counted once: each ISO week of 2017 (52) worked 26 hours by every pathway.
             long weeksOf2017 = Math.max(0, Math.min(52, WEEKS - 52));

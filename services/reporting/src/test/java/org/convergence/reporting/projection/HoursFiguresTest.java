@@ -2,6 +2,7 @@ package org.convergence.reporting.projection;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.bson.Document;
 import org.convergence.contracts.EventEnvelope;
 import org.convergence.contracts.IntegrationEventType;
 import org.convergence.contracts.IntegrationPayload;
@@ -28,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -136,10 +139,16 @@ class HoursFiguresTest {
         assertEquals(0, figures.workedOtherPrograms());
     }
 
+    /**
+     * ADR 0057: a week's figure counts under the program its year's document holds, so a fact naming another
+     * program moves the weeks of its year, and those only (hours facts carry their pathway's program, which enrolment
+     * never changes: this is the rule for a producer that would). Counted and folded alike.
+     */
     @Test
-    void aPathwaysHoursFactNamingAnotherProgramMovesAllItsWeeksToThatProgram() {
+    void aPathwaysHoursFactNamingAnotherProgramMovesTheWeeksOfItsYearToThatProgram() {
         aChantier();
         History.Pathway ph = pathway(PH, "2019-12-02", null);
+        worked(ph, "2019-W50", 300);
         worked(ph, "2020-W02", 240);
         worked(ph, "2020-W03", 240);
         fact(ph, HoursEvents.WEEK_HOURS_RECORDED, new WeekHoursRecordedV1(ph.pathwayId, ph.participantId, CV,
@@ -149,6 +158,46 @@ class HoursFiguresTest {
 
         assertEquals(0, figures.workedPremieresHeures());
         assertEquals(18, figures.workedConvergence()); // (240 + 240 + 600) / 60
+        HoursFigures of2019 = this.figures.territory(territory, Year.of(2019)).orElseThrow().hours();
+        assertEquals(5, of2019.workedPremieresHeures()); // 300 / 60: the week of 2019 stays Premières Heures
+        assertEquals(0, of2019.workedConvergence());
+        for (Year year : List.of(Year.of(2019), Year.of(2020))) {
+            assertEquals(this.figures.fromScratch().territory(territory, year).orElseThrow().hours(),
+                    this.figures.territory(territory, year).orElseThrow().hours(), "counted = folded in " + year);
+        }
+    }
+
+    /**
+     * ADR 0057, issue 8: the state a new week's fact needs does not grow with the pathway's history. Its weeks are
+     * kept in one document per pathway and week-based year, which a week's fact alone reads and marks; the hours
+     * roster entry keeps the contract decisions, and no week.
+     */
+    @Test
+    void aWeeksFactKeepsItsWeekInItsPathwaysDocumentOfThatYearAloneAndTheRosterEntryHoldsNoWeek() {
+        aChantier();
+        History.Pathway cddi = pathway(CV, "2018-12-03", null);
+        List<String> weeks = new ArrayList<>();
+        for (LocalDate monday = d("2018-12-31"); monday.isBefore(d("2021-01-11")); monday = monday.plusWeeks(1)) {
+            weeks.add(String.format("%04d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                    monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        }
+        weeks.forEach(week -> worked(cddi, week, 1560));
+        decided(cddi, "2020-01-06", 30, "PARTICIPANT_WISH");
+        project();
+
+        Map<String, List<String>> weeksByDocument = new TreeMap<>();
+        for (Document year : model.hoursWeeks().find()) {
+            weeksByDocument.put(year.getString("_id"), List.copyOf(year.get("weeks", Document.class).keySet()));
+        }
+        assertEquals(Set.of(cddi.pathwayId + "#2019", cddi.pathwayId + "#2020", cddi.pathwayId + "#2021"),
+                weeksByDocument.keySet());
+        weeksByDocument.forEach((id, ofYear) -> assertEquals(List.of(), ofYear.stream()
+                .filter(week -> !id.endsWith("#" + week.substring(0, 4))).toList(), id + " holds its year only"));
+        assertEquals(52 + 53 + 1, weeksByDocument.values().stream().mapToInt(List::size).sum()); // 2020 has 53 weeks
+        Document entry = model.hoursRoster().find().first().get("pathways", Document.class)
+                .get(cddi.pathwayId, Document.class);
+        assertEquals(Set.of("participantId", "program", "contracts"), entry.keySet());
+        assertEquals(53 * 26, figures.territory(territory, Year.of(2020)).orElseThrow().hours().workedConvergence());
     }
 
     @Test
@@ -250,7 +299,8 @@ class HoursFiguresTest {
         List<PathwayRecord> pathways = figures.pathwaysOfTerritory(territory).orElseThrow();
 
         WeeksWithoutHours.TerritoryList list = WeeksWithoutHours.of(territory, pathways,
-                new HoursRecords(model).at(Set.of(chantier)), d("2020-03-11"), 4, Set.of(PH, CV));
+                new HoursRecords(model).at(Set.of(chantier), pathways.stream().map(PathwayRecord::pathwayId).toList(),
+                        WeeksWithoutHours.weekBasedYearsDue(d("2020-03-11"), 4)), d("2020-03-11"), 4, Set.of(PH, CV));
 
         assertEquals(List.of("2020-W07", "2020-W08", "2020-W09", "2020-W10"), list.weeksDue());
         Map<String, List<String>> listed = list.pathways().stream().collect(Collectors.toMap(

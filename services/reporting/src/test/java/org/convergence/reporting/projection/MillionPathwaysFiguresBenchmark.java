@@ -173,24 +173,31 @@ class MillionPathwaysFiguresBenchmark {
     }
 
     /**
-     * The hours roster entries as the hours handlers leave them, for each Premières Heures pathway: its first four
-     * ISO weeks worked (4 hours each) and a ladder step to 6 hours two weeks in, one marker per fact.
+     * The hours roster entries and year documents as the hours handlers leave them, for each Premières Heures
+     * pathway: its first four ISO weeks worked (4 hours each) and a ladder step to 6 hours two weeks in (ADR 0057).
      */
     private static int writeHours(ReportingModel model, List<Story> premieresHeures) {
         Map<String, Document> buckets = new LinkedHashMap<>();
+        Map<String, Document> years = new LinkedHashMap<>();
         Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
         for (Story s : premieresHeures) {
             Document weeks = new Document();
             for (int w = 0; w < 4; w++) {
                 LocalDate day = s.phEntry().plusWeeks(w);
-                weeks.append(String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                        day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)), 240);
+                String week = String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                        day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                weeks.append(week, 240);
+                years.computeIfAbsent(ReportingModel.hoursWeeksOf(s.phPathwayId(), week), id -> new Document("_id", id)
+                        .append("program", "PREMIERES_HEURES").append("participantId", s.participantId())
+                        .append("weeks", new Document()).append("applied", new ArrayList<>()))
+                        .get("weeks", Document.class).append(week, 240);
+                years.get(ReportingModel.hoursWeeksOf(s.phPathwayId(), week)).getList("applied", String.class)
+                        .add(UUID.randomUUID().toString());
             }
             Document entry = new Document("participantId", s.participantId()).append("program", "PREMIERES_HEURES")
                     .append("contracts", List.of(new Document("from", s.phEntry().plusWeeks(2).toString())
                             .append("hours", 6).append("reason", "LADDER_STEP")
-                            .append("event", UUID.randomUUID().toString())))
-                    .append("weeks", weeks);
+                            .append("event", UUID.randomUUID().toString())));
             put(buckets, s.territoryId() + "-c0", s.phPathwayId(), entry, 5);
             // The hours counters (ADR 0039): each pathway's share, as the hours handlers add it, to the nation
             // and its territory.
@@ -214,6 +221,10 @@ class MillionPathwaysFiguresBenchmark {
         List<Document> documents = new ArrayList<>(buckets.values());
         for (int from = 0; from < documents.size(); from += 200) {
             model.hoursRoster().insertMany(documents.subList(from, Math.min(documents.size(), from + 200)));
+        }
+        List<Document> yearDocuments = new ArrayList<>(years.values());
+        for (int from = 0; from < yearDocuments.size(); from += 200) {
+            model.hoursWeeks().insertMany(yearDocuments.subList(from, Math.min(yearDocuments.size(), from + 200)));
         }
         counters.forEach((scope, sums) -> model.figureCounters().updateOne(new Document("_id", scope),
                 new Document("$inc", new Document(new LinkedHashMap<>(sums))), new com.mongodb.client.model.UpdateOptions().upsert(true)));
