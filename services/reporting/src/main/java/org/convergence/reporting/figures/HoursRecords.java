@@ -18,14 +18,27 @@ import java.util.TreeSet;
 
 /**
  * Reads the hours of some pathways in some week-based years (ADR 0057): their contract decisions, one {@code $in} on
- * their chantiers' hours roster buckets, and their weeks of those years, one {@code $in} on their year documents.
+ * their chantiers' hours roster buckets, and their weeks of those years, by {@code _id} of their year documents.
  */
 public final class HoursRecords {
 
+    /**
+     * Year documents read per {@code $in}: the embedded server answers a query in one reply, which it refuses beyond
+     * 48 MB, and a folded nation asks for every pathway's year. A year document is at most about 1.5 KB without
+     * its markers (53 weeks), so a reply stays under 8 MB.
+     */
+    static final int YEARS_PER_READ = 5_000;
+
     private final ReportingModel model;
+    private final int yearsPerRead;
 
     public HoursRecords(ReportingModel model) {
+        this(model, YEARS_PER_READ);
+    }
+
+    HoursRecords(ReportingModel model, int yearsPerRead) {
         this.model = model;
+        this.yearsPerRead = yearsPerRead;
     }
 
     /**
@@ -80,7 +93,7 @@ public final class HoursRecords {
         return records;
     }
 
-    /** The year documents of these pathways and years, by {@code _id}: one {@code $in}. */
+    /** The year documents of these pathways and years, by {@code _id}: one {@code $in} per {@value #YEARS_PER_READ}. */
     Map<String, Document> yearsOf(Collection<String> pathwayIds, Collection<Integer> weekBasedYears) {
         List<String> ids = new ArrayList<>(pathwayIds.size() * weekBasedYears.size());
         for (String pathwayId : pathwayIds) {
@@ -89,8 +102,9 @@ public final class HoursRecords {
             }
         }
         Map<String, Document> years = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Document year : model.hoursWeeks().find(Filters.in("_id", ids))
+        for (int from = 0; from < ids.size(); from += yearsPerRead) {
+            for (Document year : model.hoursWeeks().find(Filters.in("_id",
+                            ids.subList(from, Math.min(ids.size(), from + yearsPerRead))))
                     .projection(Projections.exclude(ProjectionBatch.APPLIED))) {
                 years.put(year.getString("_id"), year);
             }
