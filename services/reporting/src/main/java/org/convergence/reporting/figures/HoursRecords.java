@@ -93,7 +93,10 @@ public final class HoursRecords {
         return records;
     }
 
-    /** The year documents of these pathways and years, by {@code _id}: one {@code $in} per {@value #YEARS_PER_READ}. */
+    /**
+     * The year entries (program, participant, weeks) of these pathways and years, by their document's {@code _id}:
+     * one {@code $in} per {@value #YEARS_PER_READ}.
+     */
     Map<String, Document> yearsOf(Collection<String> pathwayIds, Collection<Integer> weekBasedYears) {
         List<String> ids = new ArrayList<>(pathwayIds.size() * weekBasedYears.size());
         for (String pathwayId : pathwayIds) {
@@ -105,8 +108,11 @@ public final class HoursRecords {
         for (int from = 0; from < ids.size(); from += yearsPerRead) {
             for (Document year : model.hoursWeeks().find(Filters.in("_id",
                             ids.subList(from, Math.min(ids.size(), from + yearsPerRead))))
-                    .projection(Projections.exclude(ProjectionBatch.APPLIED))) {
-                years.put(year.getString("_id"), year);
+                    .projection(Projections.exclude(ProjectionBatch.APPLIED_BY_ENTRY))) {
+                Document entries = year.get(ReportingModel.HOURS_YEAR, Document.class);
+                if (entries != null) {
+                    entries.values().forEach(entry -> years.put(year.getString("_id"), (Document) entry));
+                }
             }
         }
         return years;

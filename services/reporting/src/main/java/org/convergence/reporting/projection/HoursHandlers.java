@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  *   <li>a pathway's contract decisions (date, hours, reason), its program and participant, in its chantier's hours
  *   roster (same buckets as the chantier roster), marked by the decision facts;</li>
  *   <li>its minutes worked per ISO week ({@code weeks.<YYYY-Www>}, a correction replacing the figure) and the program
- *   they count under, in one document per pathway and week-based year ({@link ReportingModel#hoursWeeks}), marked
- *   by the week facts. A week's fact reads and writes that one document, at most 53 weeks, however long the
+ *   they count under, in one document per pathway and week-based year ({@link ReportingModel#hoursWeeks}): its one
+ *   entry is the unit the week facts mark. A week's fact reads and writes that one document, at most 53 weeks, however long the
  *   pathway's history.</li>
  * </ul>
  * Absences are not kept: no figure needs them. Each fact marks its own unit, so a repeated fact changes nothing; a
@@ -94,7 +94,8 @@ public final class HoursHandlers {
             throw new RejectedEventException("week " + week + " is not written YYYY-Www");
         }
         String id = requireKeys(fact, pathwayId, participantId, program);
-        batch.document(model.hoursWeeks(), ReportingModel.hoursWeeksOf(id, week)).applyOnce(fact.eventId(), year -> {
+        batch.entry(model.hoursWeeks(), ReportingModel.hoursWeeksOf(id, week), ReportingModel.HOURS_YEAR,
+                week.substring(0, 4)).applyOnce(fact.eventId(), year -> {
             Map<String, Long> increments;
             if (program.equals(year.getString("program"))) {
                 long minutesBefore = year.get("weeks") instanceof Map<?, ?> weeks

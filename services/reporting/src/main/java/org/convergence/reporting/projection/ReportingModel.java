@@ -30,7 +30,7 @@ import java.util.TreeSet;
  *   <li>{@code hours_roster}: per chantier, each pathway's contract decisions (hours topic), in buckets keyed like
  *   the chantier roster's, with their own markers.</li>
  *   <li>{@code hours_weeks}: per pathway and week-based year, its minutes worked per ISO week and the program they
- *   count under (hours topic), with the markers of the week facts (ADR 0057).</li>
+ *   count under (hours topic), as the document's one entry, with the packed markers of the week facts (ADR 0057).</li>
  * </ul>
  */
 public final class ReportingModel {
@@ -119,12 +119,17 @@ public final class ReportingModel {
     }
 
     /**
-     * Per pathway and week-based year, {@code weeks.<YYYY-Www>} = minutes worked, {@code program},
-     * {@code participantId}, in documents keyed {@link #hoursWeeksOf}: a week's fact reads one year of one pathway.
+     * Per pathway and week-based year, in documents keyed {@link #hoursWeeksOf}, one entry
+     * {@value #HOURS_YEAR}{@code .<YYYY>}: {@code weeks.<YYYY-Www>} = minutes worked, {@code program},
+     * {@code participantId}. A week's fact reads one year of one pathway. The year is an entry of its document,
+     * not the whole document, so that its markers are packed (ADR 0036): they are most of a year's bytes otherwise.
      */
     public MongoCollection<Document> hoursWeeks() {
         return hoursWeeks;
     }
+
+    /** The field of an {@link #hoursWeeks} document holding its year's entry, under the year. */
+    public static final String HOURS_YEAR = "year";
 
     /** The key of a pathway's document of the year of {@code week} ({@code YYYY-Www}): {@code <pathwayId>#<YYYY>}. */
     public static String hoursWeeksOf(String pathwayId, String week) {

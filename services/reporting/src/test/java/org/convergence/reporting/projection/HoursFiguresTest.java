@@ -186,8 +186,12 @@ class HoursFiguresTest {
         project();
 
         Map<String, List<String>> weeksByDocument = new TreeMap<>();
-        for (Document year : model.hoursWeeks().find()) {
-            weeksByDocument.put(year.getString("_id"), List.copyOf(year.get("weeks", Document.class).keySet()));
+        for (Document document : model.hoursWeeks().find()) {
+            Document years = document.get(ReportingModel.HOURS_YEAR, Document.class);
+            assertEquals(1, years.size(), "one year per document");
+            Document year = years.get(document.getString("_id").substring(document.getString("_id").length() - 4),
+                    Document.class);
+            weeksByDocument.put(document.getString("_id"), List.copyOf(year.get("weeks", Document.class).keySet()));
         }
         assertEquals(Set.of(cddi.pathwayId + "#2019", cddi.pathwayId + "#2020", cddi.pathwayId + "#2021"),
                 weeksByDocument.keySet());

@@ -187,12 +187,17 @@ class MillionPathwaysFiguresBenchmark {
                 String week = String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
                         day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
                 weeks.append(week, 240);
-                years.computeIfAbsent(ReportingModel.hoursWeeksOf(s.phPathwayId(), week), id -> new Document("_id", id)
-                        .append("program", "PREMIERES_HEURES").append("participantId", s.participantId())
-                        .append("weeks", new Document()).append("applied", new ArrayList<>()))
+                String year = week.substring(0, 4);
+                Document document = years.computeIfAbsent(ReportingModel.hoursWeeksOf(s.phPathwayId(), week),
+                        id -> new Document("_id", id).append(ReportingModel.HOURS_YEAR, new Document(year,
+                                new Document("program", "PREMIERES_HEURES").append("participantId", s.participantId())
+                                        .append("weeks", new Document())))
+                                .append("appliedByEntry", new Document(ReportingModel.HOURS_YEAR,
+                                        new Document(year, new ArrayList<String>()))));
+                document.get(ReportingModel.HOURS_YEAR, Document.class).get(year, Document.class)
                         .get("weeks", Document.class).append(week, 240);
-                years.get(ReportingModel.hoursWeeksOf(s.phPathwayId(), week)).getList("applied", String.class)
-                        .add(UUID.randomUUID().toString());
+                document.get("appliedByEntry", Document.class).get(ReportingModel.HOURS_YEAR, Document.class)
+                        .getList(year, String.class).add(UUID.randomUUID().toString());
             }
             Document entry = new Document("participantId", s.participantId()).append("program", "PREMIERES_HEURES")
                     .append("contracts", List.of(new Document("from", s.phEntry().plusWeeks(2).toString())
