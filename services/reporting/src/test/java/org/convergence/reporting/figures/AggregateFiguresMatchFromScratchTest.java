@@ -147,6 +147,43 @@ class AggregateFiguresMatchFromScratchTest {
     }
 
     /**
+     * ADR 0057: a week's fact marks its pathway's year document, stored after the counters. A crash cuts the flush
+     * of a batch of week facts after the counters and before the year document (which a document of that key,
+     * holding a string where the year's entry goes, refuses): delivered again, the facts are applied again to the
+     * year, and the counters, whose watermarks hold them already, count them once.
+     */
+    @Test
+    void weekFactsDeliveredAgainAfterAFlushCutBeforeTheirYearDocumentAreCountedOnce() {
+        History history = new History();
+        history.territory("agy-west");
+        history.chantier("agy-west", "agy-west-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
+        History.Pathway pathway = history.pathway("agy-west", "agy-west-a", History.uuid(), "CONVERGENCE");
+        pathway.enrolled(LocalDate.of(2019, 3, 4));
+        ReportingModel model = model();
+        var projection = ReportingRuntime.projection(model, History.CODEC);
+        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes())));
+        int enrolment = history.envelopes().size();
+        pathway.worked("2020-W10", 600);
+        pathway.worked("2020-W11", 1200);
+        pathway.weekCorrected("2020-W10", 900);
+        List<ConsumedEvent> weeks = History.consumed(history.envelopes().subList(enrolment,
+                history.envelopes().size()));
+        String year = ReportingModel.hoursWeeksOf(pathway.pathwayId, 2020);
+        model.hoursWeeks().insertOne(new Document("_id", year).append(ReportingModel.HOURS_YEAR, "cut here"));
+
+        assertThrows(RuntimeException.class, () -> projection.handleAll(weeks));
+        assertEquals(35, new FiguresService(model, DEFAULT_HOURS).national(Year.of(2020)).hours().workedConvergence(),
+                "the counters were stored: (900 + 1200) minutes");
+        model.hoursWeeks().deleteOne(new Document("_id", year));
+        assertEquals(Map.of(), projection.handleAll(weeks));
+
+        FiguresService figures = new FiguresService(model, DEFAULT_HOURS);
+        assertEquals(35, figures.national(Year.of(2020)).hours().workedConvergence(), "counted once");
+        assertEquals(35, figures.territory("agy-west", Year.of(2020)).orElseThrow().hours().workedConvergence());
+        assertEquals(figures(figures.fromScratch()), figures(figures));
+    }
+
+    /**
      * ADR 0039: hours of a pathway reporting does not know yet (its enrolment fact has not arrived) count nowhere,
      * as in the from-scratch figures, though the hours handlers counted them: the read takes them back until the
      * enrolment arrives, whichever of the two came first.
