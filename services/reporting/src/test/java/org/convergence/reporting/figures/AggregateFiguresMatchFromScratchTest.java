@@ -108,9 +108,7 @@ class AggregateFiguresMatchFromScratchTest {
     @Test
     void hoursFactsDeliveredAgainAfterAFlushCutBetweenTwoCounterDocumentsAreCountedOnce() {
         History history = new History();
-        history.territory("agh-west");
-        history.chantier("agh-west", "agh-west-a", "PREMIERES_HEURES", LocalDate.of(2016, 1, 1));
-        History.Pathway pathway = history.pathway("agh-west", "agh-west-a", History.uuid(), "PREMIERES_HEURES");
+        History.Pathway pathway = aPathwayInANewTerritory(history, "agh-west", "PREMIERES_HEURES");
         pathway.enrolled(LocalDate.of(2020, 3, 2));
         ReportingModel model = model();
         var projection = ReportingRuntime.projection(model, History.CODEC);
@@ -121,8 +119,7 @@ class AggregateFiguresMatchFromScratchTest {
         pathway.worked("2020-W11", 300);
         pathway.weekCorrected("2020-W10", 180);
         pathway.decided(LocalDate.of(2020, 3, 16), 6, "LADDER_STEP");
-        List<ConsumedEvent> hours = History.consumed(history.envelopes().subList(enrolment,
-                history.envelopes().size()));
+        List<ConsumedEvent> hours = factsSince(history, enrolment);
         Document territory = model.figureCounters().find(new Document("_id", "agh-west")).first();
         model.figureCounters().updateOne(new Document("_id", "agh-west"),
                 new Document("$set", new Document("hours", "cut here")));
@@ -139,8 +136,7 @@ class AggregateFiguresMatchFromScratchTest {
 
         int counted = history.envelopes().size();
         pathway.weekCorrected("2020-W11", 120);
-        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes().subList(counted,
-                history.envelopes().size()))));
+        assertEquals(Map.of(), projection.handleAll(factsSince(history, counted)));
         assertEquals(5, figures.national(Year.of(2020)).hours().workedPremieresHeures(), "(180 + 120) minutes");
         assertEquals(5, figures.territory("agh-west", Year.of(2020)).orElseThrow().hours().workedPremieresHeures());
         assertEquals(figures(figures.fromScratch()), figures(figures));
@@ -155,9 +151,7 @@ class AggregateFiguresMatchFromScratchTest {
     @Test
     void weekFactsDeliveredAgainAfterAFlushCutBeforeTheirYearDocumentAreCountedOnce() {
         History history = new History();
-        history.territory("agy-west");
-        history.chantier("agy-west", "agy-west-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
-        History.Pathway pathway = history.pathway("agy-west", "agy-west-a", History.uuid(), "CONVERGENCE");
+        History.Pathway pathway = aPathwayInANewTerritory(history, "agy-west", "CONVERGENCE");
         pathway.enrolled(LocalDate.of(2019, 3, 4));
         ReportingModel model = model();
         var projection = ReportingRuntime.projection(model, History.CODEC);
@@ -166,8 +160,7 @@ class AggregateFiguresMatchFromScratchTest {
         pathway.worked("2020-W10", 600);
         pathway.worked("2020-W11", 1200);
         pathway.weekCorrected("2020-W10", 900);
-        List<ConsumedEvent> weeks = History.consumed(history.envelopes().subList(enrolment,
-                history.envelopes().size()));
+        List<ConsumedEvent> weeks = factsSince(history, enrolment);
         String year = ReportingModel.hoursWeeksOf(pathway.pathwayId, 2020);
         model.hoursWeeks().insertOne(new Document("_id", year).append(ReportingModel.HOURS_YEAR, "cut here"));
 
@@ -191,9 +184,7 @@ class AggregateFiguresMatchFromScratchTest {
     @Test
     void hoursOfAPathwayCountOnlyOnceItsEnrolmentArrived() {
         History history = new History();
-        history.territory("agu-west");
-        history.chantier("agu-west", "agu-west-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
-        History.Pathway known = history.pathway("agu-west", "agu-west-a", History.uuid(), "CONVERGENCE");
+        History.Pathway known = aPathwayInANewTerritory(history, "agu-west", "CONVERGENCE");
         known.enrolled(LocalDate.of(2020, 3, 2));
         known.worked("2020-W12", 600);
         History.Pathway early = history.pathway("agu-west", "agu-west-a", History.uuid(), "CONVERGENCE");
@@ -210,8 +201,7 @@ class AggregateFiguresMatchFromScratchTest {
 
         int before = history.envelopes().size();
         early.enrolled(LocalDate.of(2020, 3, 9));
-        assertEquals(Map.of(), projection.handleAll(History.consumed(history.envelopes().subList(before,
-                history.envelopes().size()))));
+        assertEquals(Map.of(), projection.handleAll(factsSince(history, before)));
         assertEquals(30, figures.national(Year.of(2020)).hours().workedConvergence(), "both, once known");
         assertEquals(1, figures.territory("agu-west", Year.of(2020)).orElseThrow().hours().stepUpsDecided());
         assertEquals(figures(figures.fromScratch()), figures(figures));
@@ -226,9 +216,7 @@ class AggregateFiguresMatchFromScratchTest {
     @Test
     void accompanimentFactsDeliveredAgainAfterAFlushCutBetweenTwoCounterDocumentsAreCountedOnce() {
         History history = new History();
-        history.territory("agw-west");
-        history.chantier("agw-west", "agw-west-a", "CONVERGENCE", LocalDate.of(2016, 1, 1));
-        History.Pathway pathway = history.pathway("agw-west", "agw-west-a", History.uuid(), "CONVERGENCE");
+        History.Pathway pathway = aPathwayInANewTerritory(history, "agw-west", "CONVERGENCE");
         pathway.enrolled(LocalDate.of(2019, 3, 4));
         pathway.exited(LocalDate.of(2020, 5, 4), "DURABLE_EMPLOYMENT");
         ReportingModel model = model();
@@ -239,8 +227,7 @@ class AggregateFiguresMatchFromScratchTest {
         pathway.assessed(LocalDate.of(2019, 3, 10), List.of("HOUSING"));
         pathway.housing(LocalDate.of(2020, 1, 10), "RESOLVED");
         pathway.healthRightsOpened(LocalDate.of(2020, 2, 1));
-        List<ConsumedEvent> accompaniment = History.consumed(history.envelopes().subList(enrolment,
-                history.envelopes().size()));
+        List<ConsumedEvent> accompaniment = factsSince(history, enrolment);
         // The territory's counters cannot take the increments: the flush stops there, after the nation's.
         Document territory = model.figureCounters().find(new Document("_id", "agw-west")).first();
         model.figureCounters().updateOne(new Document("_id", "agw-west"),
@@ -475,6 +462,18 @@ class AggregateFiguresMatchFromScratchTest {
         }
         assertTrue(counters.containsKey(FigureCounters.NATION), "the nation is counted");
         return counters;
+    }
+
+    /** The history's facts from the {@code from}-th on, as the consumer hands them over. */
+    private static List<ConsumedEvent> factsSince(History history, int from) {
+        return History.consumed(history.envelopes().subList(from, history.envelopes().size()));
+    }
+
+    /** A pathway of {@code program} in the chantier {@code <territory>-a}, both new to the history. */
+    private static History.Pathway aPathwayInANewTerritory(History history, String territory, String program) {
+        history.territory(territory);
+        history.chantier(territory, territory + "-a", program, LocalDate.of(2016, 1, 1));
+        return history.pathway(territory, territory + "-a", History.uuid(), program);
     }
 
     private ReportingModel model() {
