@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads a territory's weeks without hours: its pathways (roster) and their hours (hours roster and year documents), by {@code _id}. */
+/**
+ * Reads a territory's weeks without hours: its pathways (roster) and their hours of the weeks due (hours roster and
+ * year documents), by {@code _id}.
+ */
 @ApplicationScoped
 public class WeeksWithoutHoursList {
 

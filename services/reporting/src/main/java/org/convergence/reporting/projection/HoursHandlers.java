@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  *   roster (same buckets as the chantier roster), marked by the decision facts;</li>
  *   <li>its minutes worked per ISO week ({@code weeks.<YYYY-Www>}, a correction replacing the figure) and the program
  *   they count under, in one document per pathway and week-based year ({@link ReportingModel#hoursWeeks}): its one
- *   entry is the unit the week facts mark. A week's fact reads and writes that one document, at most 53 weeks, however long the
- *   pathway's history.</li>
+ *   entry is the unit the week facts mark. A week's fact reads and writes that one document, at most 53 weeks,
+ *   however long the pathway's history.</li>
  * </ul>
  * Absences are not kept: no figure needs them. Each fact marks its own unit, so a repeated fact changes nothing; a
  * pathway's facts share its key and arrive in order. Each fact also moves the nation's and its territory's hours
@@ -59,11 +59,13 @@ public final class HoursHandlers {
         return HandlerSet.<ProjectionBatch>forTopic(Topics.HOURS)
                 .on(HoursEvents.CONTRACTED_HOURS_DECIDED, prefetch(ContractedHoursDecidedV1::pathwayId, null),
                         this::decided)
-                .on(HoursEvents.WEEK_HOURS_RECORDED, prefetch(WeekHoursRecordedV1::pathwayId, WeekHoursRecordedV1::week),
+                .on(HoursEvents.WEEK_HOURS_RECORDED,
+                        prefetch(WeekHoursRecordedV1::pathwayId, WeekHoursRecordedV1::week),
                         (fact, batch) -> worked(fact, fact.payload().pathwayId(), fact.payload().participantId(),
                                 fact.payload().program(), fact.payload().week(), fact.payload().minutesWorked(),
                                 batch))
-                .on(HoursEvents.WEEK_HOURS_CORRECTED, prefetch(WeekHoursCorrectedV1::pathwayId, WeekHoursCorrectedV1::week),
+                .on(HoursEvents.WEEK_HOURS_CORRECTED,
+                        prefetch(WeekHoursCorrectedV1::pathwayId, WeekHoursCorrectedV1::week),
                         (fact, batch) -> worked(fact, fact.payload().pathwayId(), fact.payload().participantId(),
                                 fact.payload().program(), fact.payload().week(), fact.payload().minutesWorked(),
                                 batch))

@@ -105,8 +105,8 @@ class HoursFactCostBenchmark {
                 largestYear = Math.max(largestYear, year.getByteBuffer().remaining());
                 years++;
             }
-            System.out.printf("hours weeks: %d pathway-year documents, %,.0f bytes each on average, %,d at most (BSON)%n",
-                    years, (double) yearBytes / Math.max(1, years), largestYear);
+            System.out.printf("hours weeks: %d pathway-year documents, %,.0f bytes each on average, %,d at most "
+                    + "(BSON)%n", years, (double) yearBytes / Math.max(1, years), largestYear);
 
             // Every fact counted once: each ISO week of 2017 (52) worked 26 hours by every pathway.
             long weeksOf2017 = Math.max(0, Math.min(52, WEEKS - 52));
