@@ -45,15 +45,9 @@ public final class WeeksWithoutHours {
                                    Set<String> programs) {
         List<LocalDate> mondays = mondaysDue(asOf, weeksChecked);
         List<Item> items = new ArrayList<>();
-        for (PathwayRecord p : pathways) {
-            if (p.entryDate() == null || !programs.contains(p.program())) {
-                continue;
-            }
+        for (PathwayRecord p : checked(pathways, asOf, weeksChecked, programs)) {
             HoursRecord record = hours.get(p.pathwayId());
-            List<String> missing = mondays.stream()
-                    .filter(monday -> !p.entryDate().isAfter(monday.plusDays(6))
-                            && (p.exitDate() == null || !p.exitDate().isBefore(monday)))
-                    .map(WeeksWithoutHours::weekOf)
+            List<String> missing = weeksDueOf(p, mondays).stream()
                     .filter(week -> record == null || !record.minutesByWeek().containsKey(week))
                     .toList();
             if (!missing.isEmpty()) {
@@ -67,6 +61,29 @@ public final class WeeksWithoutHours {
         return new TerritoryList(territoryId, asOf, weeksChecked,
                 mondays.stream().map(WeeksWithoutHours::weekOf).toList(), items.size(), weeks, byChantier,
                 List.copyOf(items));
+    }
+
+    /**
+     * The pathways the list checks on {@code asOf}: of the programs checked, and active on a day of a week due. Only
+     * their hours need reading: most of a territory's pathways have ended before the weeks due.
+     */
+    public static List<PathwayRecord> checked(Collection<PathwayRecord> pathways, LocalDate asOf, int weeksChecked,
+                                              Set<String> programs) {
+        List<LocalDate> mondays = mondaysDue(asOf, weeksChecked);
+        return pathways.stream().filter(p -> programs.contains(p.program()) && !weeksDueOf(p, mondays).isEmpty())
+                .toList();
+    }
+
+    /** The weeks among those due ({@code mondays}) on a day of which the pathway is active. */
+    private static List<String> weeksDueOf(PathwayRecord p, List<LocalDate> mondays) {
+        if (p.entryDate() == null) {
+            return List.of();
+        }
+        return mondays.stream()
+                .filter(monday -> !p.entryDate().isAfter(monday.plusDays(6))
+                        && (p.exitDate() == null || !p.exitDate().isBefore(monday)))
+                .map(WeeksWithoutHours::weekOf)
+                .toList();
     }
 
     /** The week-based years of the weeks checked on {@code asOf}: the hours that must be read for the list. */

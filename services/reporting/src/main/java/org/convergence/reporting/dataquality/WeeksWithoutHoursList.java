@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a territory's weeks without hours: its pathways (roster) and their hours of the weeks due (hours roster and
- * year documents), by {@code _id}.
+ * Reads a territory's weeks without hours: its pathways (roster), then the hours of those active in the weeks due
+ * (hours roster and year documents), by {@code _id}.
  */
 @ApplicationScoped
 public class WeeksWithoutHoursList {
@@ -41,9 +41,10 @@ public class WeeksWithoutHoursList {
 
     /** The list over some of a territory's pathways (a chantier's, say), already read. */
     public WeeksWithoutHours.TerritoryList of(String territoryId, List<PathwayRecord> pathways, LocalDate asOf) {
-        return WeeksWithoutHours.of(territoryId, pathways,
-                hours.at(pathways.stream().map(PathwayRecord::chantierId).collect(Collectors.toSet()),
-                        pathways.stream().map(PathwayRecord::pathwayId).toList(),
+        List<PathwayRecord> checked = WeeksWithoutHours.checked(pathways, asOf, weeksChecked, programs);
+        return WeeksWithoutHours.of(territoryId, checked,
+                hours.at(checked.stream().map(PathwayRecord::chantierId).collect(Collectors.toSet()),
+                        checked.stream().map(PathwayRecord::pathwayId).toList(),
                         WeeksWithoutHours.weekBasedYearsDue(asOf, weeksChecked)), asOf, weeksChecked, programs);
     }
 }
