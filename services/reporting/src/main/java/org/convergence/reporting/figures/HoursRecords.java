@@ -67,14 +67,15 @@ public final class HoursRecords {
         }
         Set<String> pathways = new LinkedHashSet<>(pathwayIds);
         pathways.addAll(entries.keySet());
-        Map<String, Document> years = yearsOf(pathways, new TreeSet<>(weekBasedYears));
+        Set<Integer> yearsAsked = new TreeSet<>(weekBasedYears);
+        Map<String, Document> years = yearsOf(pathways, yearsAsked);
         Map<String, HoursRecord> records = new HashMap<>();
         for (String pathwayId : pathways) {
             Document entry = entries.get(pathwayId);
             Map<String, Integer> weeks = new HashMap<>();
             String program = entry == null ? null : entry.getString("program");
             String participantId = entry == null ? null : entry.getString("participantId");
-            for (int year : new TreeSet<>(weekBasedYears)) {
+            for (int year : yearsAsked) {
                 Document ofYear = years.get(ReportingModel.hoursWeeksOf(pathwayId, year));
                 if (ofYear != null) {
                     program = ofYear.getString("program");

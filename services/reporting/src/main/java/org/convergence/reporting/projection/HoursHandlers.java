@@ -105,8 +105,9 @@ public final class HoursHandlers {
                 increments = HoursShare.weekChange(program, week, minutesBefore, minutesWorked);
             } else {
                 // The year's first fact, or one naming another program: every week of the year moves.
-                Map<String, Long> before = HoursShare.of(year.getString("program"), weeksOf(year), List.of());
-                Map<String, Number> after = new HashMap<>(weeksOf(year));
+                Map<String, Number> weeks = weeksOf(year);
+                Map<String, Long> before = HoursShare.of(year.getString("program"), weeks, List.of());
+                Map<String, Number> after = new HashMap<>(weeks);
                 after.put(week, minutesWorked);
                 increments = HoursShare.increments(before, HoursShare.of(program, after, List.of()));
                 year.set("program", program);
