@@ -35,6 +35,8 @@ class TimesheetsToFiguresBenchmarkIT {
     private static final int WEEKS = 10;
     private static final int WARM_UP_WEEKS = Integer.getInteger("bench.warmup.weeks", 0);
     private static final int HOURS_A_WEEK = 26;
+    /** Rounds of the raw {@code insertMany} before the one the ratio is taken against (ADR 0058). */
+    private static final int RAW_WARM_UP_ROUNDS = Integer.getInteger("bench.raw-warm-up-rounds", 8);
     private static final String TERRITORY = "bench-hours";
     private static final String CHANTIER = "bench-hours-aci";
 
@@ -81,6 +83,7 @@ class TimesheetsToFiguresBenchmarkIT {
             assertEquals(facts, relayed.of(Topics.HOURS) - relayedBefore,
                     "one relayed event per weekly fact");
 
+            RawWriteRate.warmUpInsertMany(layout.mongoUri(), RAW_WARM_UP_ROUNDS, "timesheets to figures");
             double rawBulk = RawWriteRate.insertMany(layout.mongoUri());
             System.out.printf("%ntimesheets to figures: %,d weekly facts (%,d pathways x %d weeks, after %d weeks of "
                             + "warm-up) written to %s in "

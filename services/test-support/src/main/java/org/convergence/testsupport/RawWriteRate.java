@@ -35,6 +35,19 @@ public final class RawWriteRate {
         }, DOCUMENTS);
     }
 
+    /**
+     * Runs {@link #insertMany} {@code rounds} times and prints each rate under {@code label}, so that the measure
+     * that follows is of a server whose insert path is compiled. A server that stored nothing before runs its first
+     * rounds at a fifth of its plateau, and one measured right after other work still climbs for a few rounds
+     * (ADR 0058): a ratio to a yardstick taken cold says how cold it was.
+     */
+    public static void warmUpInsertMany(String mongoUri, int rounds, String label) {
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf("%s: raw insertMany, warm-up round %d of %d: %,.0f documents/s%n", label, round, rounds,
+                    insertMany(mongoUri));
+        }
+    }
+
     /** Documents per second taken one {@code insertOne} at a time by one client (one durable write each). */
     public static double insertOneByOne(String mongoUri) {
         return measure(mongoUri, (raw, documents) -> documents.forEach(raw::insertOne), 2_000);
