@@ -29,6 +29,7 @@ import org.convergence.platform.eventstore.MongoEventStore;
 import org.convergence.platform.views.EnrolmentView;
 import org.convergence.testsupport.EnrolmentFacts;
 import org.convergence.testsupport.Ids;
+import org.convergence.testsupport.JvmCpu;
 import org.convergence.testsupport.TestEnvelopes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class TimesheetIngestionBenchmark {
         long doorCpuBefore = doorThreadCpuNanos();
         long doorBytesBefore = doorThreadAllocatedBytes();
         long decoderCpuBefore = decoderThreadCpuNanos();
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = JvmCpu.processNanos();
         long start = System.nanoTime();
         publish(records);
         double published = (System.nanoTime() - start) / 1e9;
@@ -115,17 +116,17 @@ class TimesheetIngestionBenchmark {
         double doorCpu = (doorThreadCpuNanos() - doorCpuBefore) / 1e9;
         double doorKilobytes = (doorThreadAllocatedBytes() - doorBytesBefore) / 1e3;
         double decoderCpu = (decoderThreadCpuNanos() - decoderCpuBefore) / 1e9;
-        double storeCpu = (processCpuNanos() - cpuBefore) / 1e9;
+        double storeCpu = (JvmCpu.processNanos() - cpuBefore) / 1e9;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> endOffsets(Topics.HOURS) - hoursBefore >= records.size());
         double relayed = (System.nanoTime() - start) / 1e9;
-        double relayedCpu = (processCpuNanos() - cpuBefore) / 1e9;
+        double relayedCpu = (JvmCpu.processNanos() - cpuBefore) / 1e9;
 
         assertEquals(records.size(), storedFirstCommits(ids, weeks), "every weekly fact stored once");
         double rate = records.size() / seconds;
-        long rawCpuBefore = processCpuNanos();
+        long rawCpuBefore = JvmCpu.processNanos();
         double raw = rawInsertManyRate(records.size());
-        double rawCpu = (processCpuNanos() - rawCpuBefore) / 1e9;
+        double rawCpu = (JvmCpu.processNanos() - rawCpuBefore) / 1e9;
         double relayedRate = records.size() / relayed;
         System.out.printf("bench: timesheet ingestion %d weekly facts (%d pathways x %d weeks) in %.1f s "
                         + "(published in %.1f s) = %.0f facts/s into the event store; %.0f facts/s on to %s "
@@ -168,11 +169,6 @@ class TimesheetIngestionBenchmark {
             records.forEach(software::send);
             software.flush();
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** CPU time of the door's consumer thread(s) so far. */

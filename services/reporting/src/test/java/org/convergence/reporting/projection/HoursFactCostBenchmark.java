@@ -8,6 +8,7 @@ import org.convergence.platform.projection.Projection;
 import org.convergence.platform.projection.ReadModel;
 import org.convergence.reporting.History;
 import org.convergence.reporting.figures.FiguresService;
+import org.convergence.testsupport.JvmCpu;
 import org.convergence.testsupport.RawWriteRate;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Tag;
@@ -82,7 +83,7 @@ class HoursFactCostBenchmark {
                     pathways.forEach(p -> facts.add(History.consumed(p.worked(isoWeek, MINUTES))));
                 }
                 long cpu = threads.getCurrentThreadCpuTime();
-                long processCpu = processCpuNanos();
+                long processCpu = JvmCpu.processNanos();
                 long allocated = threads.getCurrentThreadAllocatedBytes();
                 long start = System.nanoTime();
                 for (int from = 0; from < facts.size(); from += POLL) {
@@ -91,7 +92,7 @@ class HoursFactCostBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double perFactCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / facts.size();
                 double perFactKb = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / facts.size();
-                double perFactProcessCpu = (processCpuNanos() - processCpu) / 1e3 / facts.size();
+                double perFactProcessCpu = (JvmCpu.processNanos() - processCpu) / 1e3 / facts.size();
                 double factsPerSecond = facts.size() / seconds;
                 System.out.printf("%8d %12.1f %14.1f %16.1f %,10.0f %10.2f%n", week + facts.size() / PATHWAYS,
                         perFactCpu, perFactKb, perFactProcessCpu, factsPerSecond, factsPerSecond / rawInsertMany);
@@ -113,12 +114,6 @@ class HoursFactCostBenchmark {
             assertEquals(PATHWAYS * weeksOf2017 * 26, new FiguresService(model).territory("paris", Year.of(2017))
                     .orElseThrow().hours().workedConvergence());
         }
-    }
-
-    /** This JVM's CPU: the consumer thread and the embedded server's threads, which store what it writes. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static String isoWeek(LocalDate monday) {
