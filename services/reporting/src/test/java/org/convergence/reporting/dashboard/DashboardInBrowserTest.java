@@ -181,23 +181,54 @@ class DashboardInBrowserTest {
         awaitNextPage(button);
     }
 
-    /** A click returns before the page it submits has replaced this one: wait until that element is gone. */
-    private static void awaitNextPage(WebElement fromOldPage) {
+    /**
+     * A click returns before the page it submits has replaced this one: wait until that element is gone, then until
+     * the new page has loaded. Chromium says "gone" in two ways while it navigates: a stale element, or a node that
+     * "does not belong to the document" (seen in a CI dry run on 2 December).
+     */
+    private void awaitNextPage(WebElement fromOldPage) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                fromOldPage.isEnabled();
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        while (!isGone(fromOldPage)) {
+            pauseBefore(deadline, "the page did not change within 15 s of the click");
         }
-        throw new AssertionError("the page did not change within 15 s of the click");
+        while (!"complete".equals(readyState())) {
+            pauseBefore(deadline, "the next page did not finish loading within 15 s of the click");
+        }
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** The document's ready state, or null while the browser is between two documents. */
+    private String readyState() {
+        try {
+            return String.valueOf(browser.executeScript("return document.readyState"));
+        } catch (org.openqa.selenium.WebDriverException betweenDocuments) {
+            return null;
+        }
+    }
+
+    private static void pauseBefore(long deadline, String failure) {
+        if (System.nanoTime() > deadline) {
+            throw new AssertionError(failure);
+        }
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the next page", e);
+        }
     }
 
     private void open(String path) {
